@@ -1,0 +1,28 @@
+#!/bin/sh
+# deps.sh check|run - install the Debian packages newsdesk needs.
+# As root, missing packages are installed with apt-get; otherwise the one
+# command to run is printed and the script fails.
+set -eu
+mode=${1:-check}
+pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev
+libxml2-dev libjansson-dev libcurl4-openssl-dev libicu-dev libsodium-dev
+libstemmer-dev ca-certificates"
+if [ "$mode" = check ]; then
+	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 curl sqlite3"
+fi
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "newsdesk: missing packages:$missing" >&2
+	echo "run: sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >&2

@@ -1,0 +1,148 @@
+/* store.h - the one storage interface.
+ *
+ * A front (store.c) picks a backend by the form of the DSN: a
+ * "postgres://" or "postgresql://" URL selects PostgreSQL (a later
+ * backend), anything else is a SQLite file path. Backends implement
+ * struct store_backend; callers only see the functions below.
+ *
+ * Every function that changes data does so in one transaction: on
+ * failure nothing of it is left behind. Articles handed back are owned by
+ * the caller (article_free / article_list_release).
+ */
+#ifndef ND_STORE_H
+#define ND_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/article.h"
+#include "util/err.h"
+
+struct store;
+
+struct topic {
+	int64_t id;
+	char *slug;		/* unique, [a-z0-9-] */
+	char *name;		/* display name */
+	char *expr;		/* rule source text (topic.h) */
+};
+
+struct topic_list {
+	struct topic *v;
+	size_t n;
+};
+
+/* What store_article_put did. */
+enum store_put {
+	STORE_CREATED,	/* a new article */
+	STORE_UPDATED,	/* same canonical url: replaced in place */
+};
+
+struct article_query {
+	const char *topic;	/* slug, or NULL for all */
+	int64_t story_id;	/* only this story, or 0 */
+	int64_t since;		/* published >= since, or 0 */
+	size_t limit;		/* 0: 50 */
+	size_t offset;
+};
+
+/* Open (creating a SQLite file and its folder if needed) without
+ * migrating. Fails with a message naming the DSN. */
+enum nd_err store_open(const char *dsn, struct store **out,
+    struct nd_error *err);
+void store_close(struct store *s);
+
+/* Bring the schema to the newest version, one transaction per step.
+ * from/to (may be NULL) receive the versions before and after. */
+enum nd_err store_migrate(struct store *s, int *from, int *to,
+    struct nd_error *err);
+/* Current schema version (0: empty database). */
+enum nd_err store_version(struct store *s, int *version, struct nd_error *err);
+/* Newest schema version this build knows. */
+int store_latest_version(void);
+/* ND_OK when the store answers a trivial query. */
+enum nd_err store_ping(struct store *s, struct nd_error *err);
+
+/* Insert or update (matched by canonical_url, else url) an article with
+ * its topics, in one transaction. Assigns a->id. A new article whose
+ * a->simhash is within DEDUPE_MAX_DISTANCE of a stored article from
+ * another source joins that story; otherwise it starts its own story
+ * (story_id = its id). Assigns a->story_id. */
+enum nd_err store_article_put(struct store *s, struct article *a,
+    enum store_put *what, struct nd_error *err);
+/* ND_ENOTFOUND when there is no such id. */
+enum nd_err store_article_get(struct store *s, int64_t id,
+    struct article **out, struct nd_error *err);
+/* Newest first (published, then id). */
+enum nd_err store_article_list(struct store *s, const struct article_query *q,
+    struct article_list *out, struct nd_error *err);
+/* Full-text search (FTS5 over headline, standfirst, body); best first. */
+enum nd_err store_article_search(struct store *s, const char *query,
+    size_t limit, size_t offset, struct article_list *out,
+    struct nd_error *err);
+/* Replace the topic slugs of one article. */
+enum nd_err store_article_set_topics(struct store *s, int64_t id,
+    const struct strlist *slugs, struct nd_error *err);
+/* Number of stored articles. */
+enum nd_err store_article_count(struct store *s, int64_t *n,
+    struct nd_error *err);
+/* Call fn for every article in id order (for re-tagging); stops early
+ * and returns fn's error if fn fails. fn borrows a for the call only. */
+enum nd_err store_article_each(struct store *s,
+    enum nd_err (*fn)(struct article *a, void *arg), void *arg,
+    struct nd_error *err);
+
+/* Add a topic, or change name and expr of the one with the same slug. */
+enum nd_err store_topic_put(struct store *s, const struct topic *t,
+    struct nd_error *err);
+/* ND_ENOTFOUND if no such slug. Removes its article links too. */
+enum nd_err store_topic_rm(struct store *s, const char *slug,
+    struct nd_error *err);
+enum nd_err store_topic_list(struct store *s, struct topic_list *out,
+    struct nd_error *err);
+void topic_list_release(struct topic_list *l);
+
+/* The backend table (OpenSMTPD queue_backend style). */
+struct store_backend {
+	const char *name;
+	enum nd_err (*open)(struct store *s, const char *dsn,
+	    struct nd_error *err);
+	void (*close)(struct store *s);
+	enum nd_err (*migrate)(struct store *s, int *from, int *to,
+	    struct nd_error *err);
+	enum nd_err (*version)(struct store *s, int *v, struct nd_error *err);
+	enum nd_err (*ping)(struct store *s, struct nd_error *err);
+	enum nd_err (*article_put)(struct store *s, struct article *a,
+	    enum store_put *what, struct nd_error *err);
+	enum nd_err (*article_get)(struct store *s, int64_t id,
+	    struct article **out, struct nd_error *err);
+	enum nd_err (*article_list)(struct store *s,
+	    const struct article_query *q, struct article_list *out,
+	    struct nd_error *err);
+	enum nd_err (*article_search)(struct store *s, const char *query,
+	    size_t limit, size_t offset, struct article_list *out,
+	    struct nd_error *err);
+	enum nd_err (*article_set_topics)(struct store *s, int64_t id,
+	    const struct strlist *slugs, struct nd_error *err);
+	enum nd_err (*article_count)(struct store *s, int64_t *n,
+	    struct nd_error *err);
+	enum nd_err (*article_each)(struct store *s,
+	    enum nd_err (*fn)(struct article *, void *), void *arg,
+	    struct nd_error *err);
+	enum nd_err (*topic_put)(struct store *s, const struct topic *t,
+	    struct nd_error *err);
+	enum nd_err (*topic_rm)(struct store *s, const char *slug,
+	    struct nd_error *err);
+	enum nd_err (*topic_list)(struct store *s, struct topic_list *out,
+	    struct nd_error *err);
+	int latest_version;
+};
+
+struct store {
+	const struct store_backend *be;
+	void *priv;		/* backend state */
+};
+
+extern const struct store_backend store_backend_sqlite;
+
+#endif

@@ -1,0 +1,158 @@
+#include "testutil.h"
+
+#include "util/strlist.h"
+#include "util/timeutil.h"
+#include "util/utf8.h"
+
+static void
+buf_appends_and_stays_terminated(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_string_equal(b.ptr, "");
+	assert_int_equal(buf_puts(&b, "abc"), ND_OK);
+	assert_int_equal(buf_printf(&b, "-%d-", 42), ND_OK);
+	assert_int_equal(buf_putc(&b, 'z'), ND_OK);
+	assert_string_equal(b.ptr, "abc-42-z");
+	assert_int_equal(b.len, 8);
+	buf_release(&b);
+	assert_string_equal(b.ptr, "");
+}
+
+static void
+buf_refuses_past_max(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 4);
+	assert_int_equal(buf_puts(&b, "abcd"), ND_OK);
+	assert_int_equal(buf_puts(&b, "e"), ND_ELIMIT);
+	assert_int_equal(buf_printf(&b, "%s", "x"), ND_ELIMIT);
+	assert_string_equal(b.ptr, "abcd");
+	buf_release(&b);
+}
+
+static void
+buf_trims_space(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_puts(&b, " \t hi there \n");
+	buf_trim(&b);
+	assert_string_equal(b.ptr, "hi there");
+	buf_release(&b);
+}
+
+static void
+utf8_validates_and_repairs(void **state)
+{
+	struct buf b = BUF_INIT;
+	const char bad[] = "a\xC3(b\xE2\x82\xAC\xED\xA0\x80";
+
+	(void)state;
+	assert_true(utf8_valid("Gr\xC3\xBC\xC3\x9F", 6));
+	assert_false(utf8_valid(bad, sizeof(bad) - 1));
+	assert_false(utf8_valid("\xC0\xAF", 2));	/* overlong */
+	assert_int_equal(utf8_repair(bad, sizeof(bad) - 1, &b), 4);
+	assert_string_equal(b.ptr, "a\xEF\xBF\xBD(b\xE2\x82\xAC"
+	    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	buf_release(&b);
+}
+
+static void
+time_parses_iso_forms(void **state)
+{
+	int64_t t;
+	int timed;
+	char out[21];
+
+	(void)state;
+	assert_int_equal(time_parse_iso("2022-03-14", 10, &t, &timed), ND_OK);
+	assert_int_equal(timed, 0);
+	time_format_iso(t, 0, out);
+	assert_string_equal(out, "2022-03-14");
+	assert_int_equal(time_parse("2022-03-14T09:30:00+01:00", 25, &t,
+	    &timed), ND_OK);
+	time_format_iso(t, timed, out);
+	assert_string_equal(out, "2022-03-14T08:30:00Z");
+	assert_int_equal(time_parse("2022-03-14T09:30:00.123Z", 24, &t,
+	    &timed), ND_OK);
+	time_format_iso(t, timed, out);
+	assert_string_equal(out, "2022-03-14T09:30:00Z");
+	assert_int_not_equal(time_parse("2022-02-30", 10, &t, &timed), ND_OK);
+	assert_int_not_equal(time_parse("yesterday", 9, &t, &timed), ND_OK);
+}
+
+static void
+time_parses_rfc822(void **state)
+{
+	const char *s = "Mon, 14 Mar 2022 09:30:00 GMT";
+	const char *z = "14 Mar 2022 10:30 +0100";
+	int64_t t;
+	int timed;
+	char out[21];
+
+	(void)state;
+	assert_int_equal(time_parse(s, strlen(s), &t, &timed), ND_OK);
+	time_format_iso(t, timed, out);
+	assert_string_equal(out, "2022-03-14T09:30:00Z");
+	assert_int_equal(time_parse(z, strlen(z), &t, &timed), ND_OK);
+	time_format_iso(t, timed, out);
+	assert_string_equal(out, "2022-03-14T09:30:00Z");
+	assert_int_not_equal(time_parse("Mon, 14 Foo 2022", 16, &t, &timed),
+	    ND_OK);
+}
+
+static void
+strlist_holds_copies(void **state)
+{
+	struct strlist l = STRLIST_INIT;
+	char s[] = "one";
+
+	(void)state;
+	strlist_push(&l, s);
+	s[0] = 'x';
+	strlist_pushn(&l, "twofold", 3);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0], "one");
+	assert_true(strlist_has(&l, "two"));
+	assert_false(strlist_has(&l, "xne"));
+	strlist_release(&l);
+	assert_int_equal(l.n, 0);
+}
+
+static void
+error_message_is_bounded(void **state)
+{
+	struct nd_error err;
+	char big[2000];
+
+	(void)state;
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(nd_error_set(&err, ND_EPARSE, "x %s", big),
+	    ND_EPARSE);
+	assert_int_equal(strlen(err.msg), ND_ERRMSG_MAX - 1);
+	assert_string_equal(err.msg + ND_ERRMSG_MAX - 4, "...");
+	assert_string_equal(nd_strerror(ND_ELIMIT), "over limit");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(buf_appends_and_stays_terminated),
+		cmocka_unit_test(buf_refuses_past_max),
+		cmocka_unit_test(buf_trims_space),
+		cmocka_unit_test(utf8_validates_and_repairs),
+		cmocka_unit_test(time_parses_iso_forms),
+		cmocka_unit_test(time_parses_rfc822),
+		cmocka_unit_test(strlist_holds_copies),
+		cmocka_unit_test(error_message_is_bounded),
+	};
+
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
