@@ -28,7 +28,10 @@ endif
 CFLAGS   += -std=c11 $(WARN) $(DEFS) $(HARDEN) $(OPT) -Isrc $(PKG_CFLAGS)
 LDFLAGS  += -pie -Wl,-z,relro,-z,now $(LDSAN)
 
-LIB_SRC   := $(sort $(filter-out src/cli/main.c,$(shell find src -name '*.c')))
+# LIBSRC narrows the library to some folders or files while a module is
+# being written (make LIBSRC='src/util src/store/article.c' ...).
+LIBSRC   ?= src
+LIB_SRC   := $(sort $(filter-out src/cli/main.c,$(shell find $(LIBSRC) -name '*.c')))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -57,6 +60,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libnewsdesk.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
 	    $(BUILD)/libnewsdesk.a $(PKG_LIBS) -lcmocka
+
+# bench/NAME.c: a benchmark driver linked with the library.
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libnewsdesk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libnewsdesk.a $(PKG_LIBS)
 
 deps:
 	@scripts/deps.sh check
