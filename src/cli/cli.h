@@ -2,6 +2,9 @@
 #ifndef ND_CLI_H
 #define ND_CLI_H
 
+#include <stdio.h>
+
+#include "ingest/ingest.h"
 #include "store/store.h"
 
 /* Global options, parsed by main.c before the command name. */
@@ -28,7 +31,16 @@ int cmd_serve(const struct cli_global *g, int argc, char **argv);
  * NULL on failure. */
 struct store *cli_store_open(const struct cli_global *g);
 
-/* Print "newsdesk: " and the message to stderr. */
+/* Options shared by extract and ingest (--format, --url, --no-fetch,
+ * --help) into o. Returns -1 to go on, else the exit status to return
+ * (0 after --help, 2 on misuse). optind is left at the first operand. */
+int cli_ingest_options(int argc, char **argv, struct ingest_opts *o,
+    void (*usage)(FILE *));
+
+/* An ingest_opts warn callback printing "newsdesk: warning: MSG". */
+void cli_warn(const char *msg, void *arg);
+
+/* Print "newsdesk:  and the message to stderr. */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
