@@ -8,6 +8,7 @@
 #include "ingest/extract.h"
 #include "ingest/feed.h"
 #include "util/fileio.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define INGEST_MAX_BYTES (16u << 20)
@@ -191,6 +192,27 @@ ingest_feed(const char *p, size_t n, const char *url, const char *name,
 	return ND_OK;
 }
 
+/* Replace invalid UTF-8 (a page in Latin-1 that says nothing, a cut
+ * multi-byte sequence) by U+FFFD and say so; binary input is left for the
+ * extractors to refuse. */
+static void
+ingest_repair(struct buf *b, const char *input, const struct ingest_opts *o)
+{
+	struct buf fixed = BUF_INIT, msg = BUF_INIT;
+	long n;
+
+	if (utf8_valid(b->ptr, b->len) || utf8_control_ratio(b->ptr,
+	    b->len) > 0.01)
+		return;
+	n = utf8_repair(b->ptr, b->len, &fixed);
+	buf_printf(&msg, "'%s': replaced %ld invalid UTF-8 sequence%s with "
+	    "U+FFFD", input, n, n == 1 ? "" : "s");
+	ingest_warn(o, msg.ptr);
+	buf_release(b);
+	*b = fixed;
+	buf_release(&msg);
+}
+
 enum nd_err
 ingest_read(const char *input, const struct ingest_opts *o,
     struct article_list *out, int *is_feed, struct nd_error *err)
@@ -208,6 +230,7 @@ ingest_read(const char *input, const struct ingest_opts *o,
 		rc = nd_error_set(err, ND_EEMPTY, "'%s' is empty", input);
 		goto out;
 	}
+	ingest_repair(&b, input, o);
 	if (fmt == INGEST_AUTO)
 		fmt = ingest_sniff(b.ptr, b.len);
 	if (fmt == INGEST_FEED) {

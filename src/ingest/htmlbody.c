@@ -1,0 +1,388 @@
+#include "ingest/htmlbody.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/extract.h"
+#include "ingest/htmlscore.h"
+#include "ingest/htmlwalk.h"
+#include "store/article.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#define HTMLBODY_MAX_PARA	(256u << 10)	/* bytes of one paragraph */
+#define HTMLBODY_SHORT		120		/* "short" paragraph, bytes */
+
+/* Short boilerplate lines, matched anywhere in a short paragraph
+ * (lowercase; English, German, French, Spanish). A secondary cue: the
+ * structure (links, forms, lists of links) does most of the work. */
+static const char *const body_phrases[] = {
+	"share on", "share this", "sign up", "subscribe", "newsletter",
+	"read more", "recommended", "leave a comment", "print this",
+	"save article", "save this", "follow us", "all rights reserved",
+	"click here", "receive free", "related articles", "related stories",
+	"you may also like", "skip to", "cookie",
+	"comments", "add a comment", "post a comment", "log in to comment",
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "abonnieren",
+	"kommentar", "weiterlesen", "alle rechte vorbehalten",
+	"jetzt anmelden", "auch interessant", "lire aussi", "à lire aussi",
+	"partager", "abonnez-vous", "inscrivez-vous", "commentaire",
+	"lire la suite", "tous droits réservés", "lea también",
+	"lee también", "compartir", "suscríbete", "suscribete", "comentario",
+	"leer más", "te puede interesar", "todos los derechos",
+	"regístrate", NULL
+};
+
+/* Whole short lines that are labels, not text. */
+static const char *const body_labels[] = {
+	"advertisement", "advertising", "anzeige", "werbung", "publicité",
+	"publicidad", "print", "save", "share", "drucken", "merken",
+	"imprimer", "imprimir", "guardar", "email", "e-mail", "copy link",
+	"sponsored", "related", "recommended", "read next", NULL
+};
+
+struct emit {
+	const struct htmlscore *sc;
+	struct htmlbody *out;
+	struct buf para;
+	size_t para_link;	/* bytes of para inside links */
+	size_t in_link;
+	int heading;		/* para is a heading */
+	unsigned char *kinds;	/* per out->paras entry: 1 heading */
+	size_t kcap;
+	const xmlNode *figure;	/* first figure met */
+};
+
+static int
+body_is_label(const char *s, size_t n)
+{
+	size_t i, m;
+
+	while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	for (i = 0; body_labels[i]; i++) {
+		m = strlen(body_labels[i]);
+		if (m == n && strncasecmp(s, body_labels[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+body_is_boilerplate(const char *s, size_t n, size_t link)
+{
+	size_t i;
+
+	if (n == 0)
+		return 1;
+	if (link * 2 > n && n < 400)
+		return 1;	/* mostly a link: a teaser or a widget */
+	if (n > HTMLBODY_SHORT)
+		return 0;
+	if (body_is_label(s, n))
+		return 1;
+	for (i = 0; body_phrases[i]; i++)
+		if (htmlwalk_memcasemem(s, n, body_phrases[i]))
+			return 1;
+	return 0;
+}
+
+static void
+body_flush(struct emit *e)
+{
+	struct strlist *l = &e->out->paras;
+
+	buf_trim(&e->para);
+	if (e->para.len &&
+	    !body_is_boilerplate(e->para.ptr, e->para.len, e->para_link)) {
+		if (l->n == e->kcap) {
+			e->kcap = e->kcap ? e->kcap * 2 : 32;
+			e->kinds = xrealloc(e->kinds, e->kcap);
+		}
+		e->kinds[l->n] = (unsigned char)e->heading;
+		strlist_pushn(l, e->para.ptr, e->para.len);
+	}
+	buf_clear(&e->para);
+	e->para_link = 0;
+	e->heading = 0;
+}
+
+static void
+body_text(struct emit *e, const xmlNode *n)
+{
+	const char *s = (const char *)n->content;
+	size_t before = e->para.len;
+
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			if (e->para.len && e->para.ptr[e->para.len - 1] != ' ')
+				buf_putc(&e->para, ' ');
+			continue;
+		}
+		if (buf_putc(&e->para, c) != ND_OK)
+			break;
+	}
+	if (e->in_link)
+		e->para_link += e->para.len - before;
+}
+
+static int
+body_cleanable(enum htmltag t)
+{
+	switch (t) {
+	case TAG_DIV: case TAG_SECTION: case TAG_UL: case TAG_OL:
+	case TAG_TABLE: case TAG_DL: case TAG_FORM: case TAG_ASIDE:
+	case TAG_HEADER: case TAG_FOOTER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Readability's conditional clean: a container inside the article that
+ * looks like a widget, a link list or an ad slot is dropped. */
+static int
+body_drop_container(const struct hnode *h)
+{
+	int list = h->tag == TAG_UL || h->tag == TAG_OL;
+	double ld = htmlscore_link_density(h);
+	unsigned p = h->p;
+
+	if (h->weight < 0)
+		return 1;
+	if (h->commas >= 10)
+		return 0;
+	if (h->img > 1 && p * 2 < h->img && !(h->flags & HN_FIGURE))
+		return 1;
+	if (!list && h->li > p + 100)
+		return 1;
+	if (h->input > p / 3)
+		return 1;
+	if (!list && h->text < 25 && (h->img == 0 || h->img > 2) &&
+	    !(h->flags & HN_FIGURE) && h->heading == 0)
+		return 1;
+	if (!list && h->weight < 25 && ld > 0.2)
+		return 1;
+	if (list && ld > 0.5)
+		return 1;
+	if (h->weight >= 25 && ld > 0.5)
+		return 1;
+	return (h->embed == 1 && h->text < 75) || h->embed > 1;
+}
+
+/* Enter an element: 1 to walk into it, 0 to skip it. */
+static int
+body_enter(struct emit *e, xmlNode *n, int is_root)
+{
+	const struct hnode *h = htmlscore_node(e->sc, n);
+	enum htmltag t = htmlwalk_tag(n);
+
+	if (h && (h->flags & (HN_HIDDEN | HN_JUNK)))
+		return 0;
+	if (htmlwalk_is_hidden(t) || t == TAG_H1 || t == TAG_FIGCAPTION)
+		return 0;
+	if (t == TAG_FIGURE) {
+		if (e->figure == NULL)
+			e->figure = n;
+		return 0;
+	}
+	if (!is_root && h && body_cleanable(t) && body_drop_container(h))
+		return 0;
+	if (htmlwalk_is_block(t) || t == TAG_BR)
+		body_flush(e);
+	if (htmlwalk_is_heading(t))
+		e->heading = 1;
+	if (t == TAG_A)
+		e->in_link++;
+	return 1;
+}
+
+static void
+body_leave(struct emit *e, xmlNode *n)
+{
+	enum htmltag t = htmlwalk_tag(n);
+
+	if (t == TAG_A && e->in_link)
+		e->in_link--;
+	if (htmlwalk_is_block(t))
+		body_flush(e);
+}
+
+/* Walk the subtree of top in document order without recursion. */
+static void
+body_emit(struct emit *e, xmlNode *top)
+{
+	xmlNode *n = top;
+	size_t depth = 0;
+	int down;
+
+	while (n) {
+		down = 0;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			body_text(e, n);
+		else if (n->type == XML_ELEMENT_NODE)
+			down = body_enter(e, n, n == top);
+		if (down && n->children && depth < EXTRACT_MAX_DEPTH) {
+			n = n->children;
+			depth++;
+			continue;
+		}
+		for (;;) {
+			if (down && n->type == XML_ELEMENT_NODE)
+				body_leave(e, n);
+			down = 1;	/* ancestors were all entered */
+			if (n == top)
+				return;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			depth--;
+		}
+	}
+}
+
+/* Headings left at the end (their section was dropped) go too. */
+static void
+body_trim_headings(struct emit *e)
+{
+	struct strlist *l = &e->out->paras;
+
+	while (l->n && e->kinds[l->n - 1]) {
+		free(l->v[l->n - 1]);
+		l->n--;
+	}
+}
+
+static int
+body_credit_hint(const xmlNode *n)
+{
+	static const char *const words[] = {
+		"credit", "copyright", "source", "author", "photographer",
+		"rights", NULL
+	};
+	const char *v[2] = { htmlwalk_attr(n, "class"), htmlwalk_attr(n, "id") };
+	size_t i, k;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; v[k] && words[i]; i++)
+			if (htmlwalk_memcasemem(v[k], strlen(v[k]), words[i]))
+				return 1;
+	return 0;
+}
+
+struct figwalk {
+	const xmlNode *img, *caption, *credit;
+};
+
+static int
+body_fig_enter(xmlNode *n, int depth, void *arg)
+{
+	struct figwalk *f = arg;
+	enum htmltag t = htmlwalk_tag(n);
+
+	(void)depth;
+	if (t == TAG_IMG && f->img == NULL)
+		f->img = n;
+	else if (t == TAG_FIGCAPTION && f->caption == NULL)
+		f->caption = n;
+	else if (f->credit == NULL && n->properties && body_credit_hint(n))
+		f->credit = n;
+	return !htmlwalk_is_hidden(t) || t == TAG_NOSCRIPT;
+}
+
+static void
+body_set_text(char **field, xmlNode *n)
+{
+	struct buf b;
+
+	buf_init(&b, 8192);
+	htmlwalk_text(n, &b);
+	article_set(field, b.ptr, b.len);
+	buf_release(&b);
+}
+
+static void
+body_figure(struct htmlbody *out, xmlNode *fig)
+{
+	struct figwalk f = { NULL, NULL, NULL };
+	const char *src = NULL, *p;
+	size_t k;
+
+	htmlwalk(fig, 16, 200, body_fig_enter, NULL, &f);
+	if (f.img && ((src = htmlwalk_attr(f.img, "src")) == NULL ||
+	    strncmp(src, "data:", 5) == 0))
+		src = htmlwalk_attr(f.img, "data-src");
+	if (src && *src && strncmp(src, "data:", 5) != 0)
+		article_set(&out->image, src, strlen(src));
+	if (f.caption)
+		body_set_text(&out->caption, (xmlNode *)f.caption);
+	if (f.credit)
+		body_set_text(&out->credit, (xmlNode *)f.credit);
+	if (out->caption == NULL || out->credit == NULL)
+		return;
+	/* the credit element sits inside the caption: cut it out */
+	p = strstr(out->caption, out->credit);
+	if (p == NULL)
+		return;
+	k = strlen(out->credit);
+	memmove((char *)p, p + k, strlen(p + k) + 1);
+	p = out->caption;
+	article_set(&out->caption, p, strlen(p));
+	free((char *)p);
+}
+
+static size_t
+body_total(const struct strlist *l)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->n; i++)
+		n += strlen(l->v[i]);
+	return n;
+}
+
+int
+htmlbody_extract(xmlNode *root, struct htmlbody *b)
+{
+	struct htmlscore sc;
+	struct emit e;
+	size_t i;
+	int rc = -1;
+
+	memset(&sc, 0, sizeof(sc));
+	memset(&e, 0, sizeof(e));
+	if (htmlscore_run(root, &sc) != 0)
+		goto out;
+	e.sc = &sc;
+	e.out = b;
+	buf_init(&e.para, HTMLBODY_MAX_PARA);
+	for (i = 0; i < sc.npick; i++) {
+		body_emit(&e, sc.pick[i]);
+		body_flush(&e);
+	}
+	body_trim_headings(&e);
+	if (e.figure)
+		body_figure(b, (xmlNode *)e.figure);
+	rc = body_total(&b->paras) >= HTMLBODY_MIN_TEXT ? 0 : -1;
+out:
+	buf_release(&e.para);
+	free(e.kinds);
+	htmlscore_release(&sc);
+	return rc;
+}
+
+void
+htmlbody_release(struct htmlbody *b)
+{
+	strlist_release(&b->paras);
+	free(b->image);
+	free(b->caption);
+	free(b->credit);
+	memset(b, 0, sizeof(*b));
+}

@@ -1,0 +1,34 @@
+/* htmlbody.h - find the main text of an HTML page by content analysis
+ * (Readability-style block scoring) and clean it into paragraphs.
+ * Internal to extract_html.c.
+ *
+ * The cues are structural first (text length, link density, commas,
+ * paragraph counts, lists of links, forms, tag names) with class/id hints
+ * and short multilingual boilerplate phrases as secondary cues. No rule
+ * is keyed to a site.
+ */
+#ifndef ND_HTMLBODY_H
+#define ND_HTMLBODY_H
+
+#include <libxml/tree.h>
+
+#include "util/strlist.h"
+
+#define HTMLBODY_MIN_TEXT	40	/* bytes of body text to count */
+
+struct htmlbody {
+	struct strlist paras;	/* body paragraphs, white space collapsed */
+	char *image;		/* src of the first figure's image, or NULL */
+	char *caption;		/* its figcaption text (credit removed) */
+	char *credit;		/* text of a credit element in the figure */
+};
+
+/* Fill b (zeroed by the caller) with the article text under root.
+ * Returns 0 on success, -1 when no article text was found. Uses the
+ * nodes' _private field as scratch. Bounded by EXTRACT_MAX_DEPTH and
+ * EXTRACT_MAX_NODES; no recursion. */
+int htmlbody_extract(xmlNode *root, struct htmlbody *b);
+/* Free everything b owns; b is zeroed. */
+void htmlbody_release(struct htmlbody *b);
+
+#endif

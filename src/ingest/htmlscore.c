@@ -1,0 +1,523 @@
+#include "ingest/htmlscore.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/extract.h"
+#include "ingest/htmlwalk.h"
+#include "util/xalloc.h"
+
+#define HTMLSCORE_HINT_MAX	256	/* bytes of class + id looked at */
+#define HTMLSCORE_ANCESTORS	5	/* levels a paragraph score climbs */
+#define HTMLSCORE_ALTS		5	/* runner-up candidates compared */
+
+/* Class/id fragments (lowercase). Boilerplate hints lower the weight;
+ * "unlikely" ones drop the element unless a content hint is present. */
+static const char *const score_neg[] = {
+	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+	"footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+	"related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+	"sponsor", "shopping", "tags", "widget", "newsletter", "subscri",
+	"signup", "recommend", "cookie", "consent", "social", "toolbar",
+	"advert", "popup", "modal", "breadcrumb", "teaser", NULL
+};
+static const char *const score_pos[] = {
+	"article", "body", "content", "entry", "hentry", "h-entry", "main",
+	"page", "post", "text", "blog", "story", NULL
+};
+static const char *const score_unlikely[] = {
+	"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+	"community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+	"header", "legends", "menu", "related", "remark", "replies", "rss",
+	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+	"supplemental", "ad-break", "agegate", "pagination", "pager",
+	"popup", "yom-remote", "newsletter", "cookie", "consent", "share",
+	"recommend", "promo", NULL
+};
+static const char *const score_maybe[] = {
+	"and", "article", "body", "column", "content", "main", "shadow", NULL
+};
+
+static int
+score_any(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strstr(s, *words))
+			return 1;
+	return 0;
+}
+
+/* Lowercase "class id" of n into out (HTMLSCORE_HINT_MAX bytes). */
+static size_t
+score_hint(const xmlNode *n, char *out)
+{
+	const char *v[2] = { htmlwalk_attr(n, "class"), htmlwalk_attr(n, "id") };
+	size_t len = 0, i;
+
+	for (i = 0; i < 2; i++) {
+		const char *s = v[i];
+
+		for (; s && *s && len + 2 < HTMLSCORE_HINT_MAX; s++)
+			out[len++] = (char)tolower((unsigned char)*s);
+		if (len + 2 < HTMLSCORE_HINT_MAX)
+			out[len++] = ' ';
+	}
+	out[len] = '\0';
+	return len;
+}
+
+static int
+score_role_unlikely(const xmlNode *n)
+{
+	static const char *const roles[] = {
+		"menu", "menubar", "complementary", "navigation", "alert",
+		"alertdialog", "dialog", "banner", "contentinfo", NULL
+	};
+	const char *r = htmlwalk_attr(n, "role");
+	size_t i;
+
+	for (i = 0; r && roles[i]; i++)
+		if (strcmp(r, roles[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+htmlscore_weight(const xmlNode *n, int *unlikely)
+{
+	char hint[HTMLSCORE_HINT_MAX];
+	int w = 0;
+
+	*unlikely = score_role_unlikely(n);
+	if (n->properties == NULL || score_hint(n, hint) <= 2)
+		return 0;
+	/* ad tokens: "ad", "ads", "ad-slot" as whole class words */
+	if (strncmp(hint, "ad ", 3) == 0 || strstr(hint, " ad ") ||
+	    strncmp(hint, "ads", 3) == 0 || strstr(hint, " ads") ||
+	    strncmp(hint, "ad-", 3) == 0 || strstr(hint, " ad-"))
+		w -= 25;
+	if (score_any(hint, score_neg))
+		w -= 25;
+	if (score_any(hint, score_pos))
+		w += 25;
+	if (score_any(hint, score_unlikely) && !score_any(hint, score_maybe))
+		*unlikely = 1;
+	return w;
+}
+
+static int
+score_invisible(const xmlNode *n)
+{
+	const char *st, *ah;
+
+	if (n->properties == NULL)
+		return 0;
+	if (htmlwalk_attr(n, "hidden"))
+		return 1;
+	ah = htmlwalk_attr(n, "aria-hidden");
+	if (ah && strcmp(ah, "true") == 0 && htmlwalk_tag(n) != TAG_FIGURE)
+		return 1;
+	st = htmlwalk_attr(n, "style");
+	return st && (strstr(st, "display:none") ||
+	    strstr(st, "display: none") || strstr(st, "visibility:hidden"));
+}
+
+const struct hnode *
+htmlscore_node(const struct htmlscore *s, const xmlNode *n)
+{
+	uintptr_t i;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE || n->_private == NULL)
+		return NULL;
+	i = (uintptr_t)n->_private;
+	return i <= s->n ? &s->v[i - 1] : NULL;
+}
+
+static struct hnode *
+score_get(struct htmlscore *s, const xmlNode *n)
+{
+	return (struct hnode *)htmlscore_node(s, n);
+}
+
+double
+htmlscore_link_density(const struct hnode *h)
+{
+	if (h->text == 0)
+		return 0;
+	return h->link >= h->text ? 1.0 : (double)h->link / (double)h->text;
+}
+
+/* Count text bytes (white space runs as one) and commas of s. */
+static void
+score_count(const char *s, unsigned *text, unsigned *commas)
+{
+	int space = 1;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			if (!space)
+				(*text)++;
+			space = 1;
+			continue;
+		}
+		space = 0;
+		(*text)++;
+		if (c == ',' || (c == 0xEF && (unsigned char)s[1] == 0xBC &&
+		    (unsigned char)s[2] == 0x8C))
+			(*commas)++;
+	}
+}
+
+static void
+score_direct_text(struct htmlscore *s, xmlNode *n, struct hnode *h)
+{
+	const xmlNode *c;
+	unsigned before;
+
+	for (c = n->children; c; c = c->next) {
+		if ((c->type != XML_TEXT_NODE &&
+		    c->type != XML_CDATA_SECTION_NODE) || c->content == NULL)
+			continue;
+		before = h->text;
+		score_count((const char *)c->content, &h->text, &h->commas);
+		if (s->depth_in_link)
+			h->link += h->text - before;
+	}
+}
+
+static int
+score_tag_junk(enum htmltag t)
+{
+	return t == TAG_NAV || t == TAG_ASIDE || t == TAG_FOOTER ||
+	    t == TAG_FORM || t == TAG_MENU || t == TAG_HEADER;
+}
+
+static void
+score_classify(xmlNode *n, struct hnode *h, enum htmltag t)
+{
+	int unlikely = 0;
+
+	h->weight = (short)htmlscore_weight(n, &unlikely);
+	if (htmlwalk_is_hidden(t) || score_invisible(n))
+		h->flags |= HN_HIDDEN;
+	else if (t != TAG_BODY && t != TAG_HTML && t != TAG_A &&
+	    t != TAG_ARTICLE && t != TAG_MAIN &&
+	    (unlikely || score_tag_junk(t)))
+		h->flags |= HN_JUNK;
+	if (t == TAG_INPUT || t == TAG_SELECT || t == TAG_TEXTAREA ||
+	    t == TAG_BUTTON)
+		h->input = 1;
+	else if (t == TAG_IMG)
+		h->img = 1;
+	else if (t == TAG_IFRAME || t == TAG_EMBED || t == TAG_OBJECT ||
+	    t == TAG_VIDEO)
+		h->embed = 1;
+}
+
+static int
+score_enter(xmlNode *n, int depth, void *arg)
+{
+	struct htmlscore *s = arg;
+	enum htmltag t = htmlwalk_tag(n);
+	struct hnode *h;
+
+	(void)depth;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 1024;
+		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
+	}
+	h = &s->v[s->n++];
+	memset(h, 0, sizeof(*h));
+	h->node = n;
+	h->tag = (unsigned char)t;
+	n->_private = (void *)(uintptr_t)s->n;
+	score_classify(n, h, t);
+	if (s->in_figure)
+		h->flags |= HN_FIGURE;
+	if (h->flags & (HN_HIDDEN | HN_JUNK))
+		return 0;
+	if (t == TAG_A)
+		s->depth_in_link++;
+	if (t == TAG_FIGURE)
+		s->in_figure++;
+	score_direct_text(s, n, h);
+	return 1;
+}
+
+static float
+score_initial(const struct hnode *h)
+{
+	switch (h->tag) {
+	case TAG_DIV: case TAG_ARTICLE:
+		return 5 + h->weight;
+	case TAG_PRE: case TAG_TD: case TAG_BLOCKQUOTE:
+		return 3 + h->weight;
+	case TAG_OL: case TAG_UL: case TAG_DL: case TAG_DD: case TAG_DT:
+	case TAG_LI: case TAG_FORM:
+		return -3 + h->weight;
+	case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5:
+	case TAG_H6: case TAG_TH:
+		return -5 + h->weight;
+	default:
+		return h->weight;
+	}
+}
+
+/* A paragraph-like element gives its score to its ancestors. */
+static void
+score_paragraph(struct htmlscore *s, const struct hnode *h)
+{
+	float sc;
+	xmlNode *a = h->node->parent;
+	struct hnode *ah;
+	int level;
+
+	if (h->text < 25 || (h->flags & HN_FIGURE))
+		return;
+	sc = 1.0f + (float)(h->commas + 1) +
+	    (float)(h->text / 100 > 3 ? 3 : h->text / 100);
+	for (level = 0; level < HTMLSCORE_ANCESTORS && a; level++) {
+		if ((ah = score_get(s, a)) == NULL)
+			break;
+		if (!(ah->flags & HN_CAND)) {
+			ah->score = score_initial(ah);
+			ah->flags |= HN_CAND;
+		}
+		ah->score += level == 0 ? sc :
+		    level == 1 ? sc / 2 : sc / (float)(level * 3);
+		a = a->parent;
+	}
+}
+
+static int
+score_scorable(const struct hnode *h)
+{
+	switch (h->tag) {
+	case TAG_P: case TAG_PRE: case TAG_TD:
+	case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5: case TAG_H6:
+		return 1;
+	case TAG_DIV: case TAG_SECTION: case TAG_ARTICLE:
+		return !(h->flags & HN_BLOCKKID);
+	default:
+		return 0;
+	}
+}
+
+static void
+score_leave(xmlNode *n, void *arg)
+{
+	struct htmlscore *s = arg;
+	struct hnode *h = score_get(s, n), *ph;
+
+	if (h == NULL)
+		return;
+	if (h->flags & HN_JUNK)
+		return;
+	if (!(h->flags & HN_HIDDEN)) {
+		if (h->tag == TAG_A && s->depth_in_link)
+			s->depth_in_link--;
+		if (h->tag == TAG_FIGURE && s->in_figure)
+			s->in_figure--;
+		if (score_scorable(h))
+			score_paragraph(s, h);
+	}
+	if ((ph = score_get(s, n->parent)) == NULL)
+		return;
+	ph->text += h->text;
+	ph->link += h->link;
+	ph->commas += h->commas;
+	ph->p += h->p + (h->tag == TAG_P);
+	ph->li += h->li + (h->tag == TAG_LI);
+	ph->img += h->img;
+	ph->input += h->input;
+	ph->embed += h->embed;
+	ph->heading += h->heading + htmlwalk_is_heading(h->tag);
+	if (htmlwalk_is_block(h->tag))
+		ph->flags |= HN_BLOCKKID;
+}
+
+static float
+score_final(const struct hnode *h)
+{
+	return h->score * (float)(1.0 - htmlscore_link_density(h));
+}
+
+/* Best candidate and up to HTMLSCORE_ALTS runners-up, best first. */
+static size_t
+score_best(const struct htmlscore *s, const struct hnode **alts,
+    const struct hnode **best)
+{
+	size_t i, k, na = 0;
+	const struct hnode *h;
+
+	*best = NULL;
+	for (i = 0; i < s->n; i++) {
+		h = &s->v[i];
+		if ((h->flags & HN_CAND) && h->tag != TAG_HTML &&
+		    (*best == NULL || score_final(h) > score_final(*best)))
+			*best = h;
+	}
+	for (i = 0; *best && i < s->n; i++) {
+		h = &s->v[i];
+		if (!(h->flags & HN_CAND) || h->tag == TAG_HTML || h == *best)
+			continue;
+		k = na < HTMLSCORE_ALTS ? na++ : HTMLSCORE_ALTS;
+		for (; k > 0 && score_final(alts[k - 1]) < score_final(h); k--)
+			if (k < HTMLSCORE_ALTS)
+				alts[k] = alts[k - 1];
+		if (k < HTMLSCORE_ALTS)
+			alts[k] = h;
+	}
+	return na;
+}
+
+static int
+score_contains(const xmlNode *a, const xmlNode *n)
+{
+	size_t steps = 0;
+
+	for (; n && steps <= EXTRACT_MAX_DEPTH + 1; n = n->parent, steps++)
+		if (n == a)
+			return 1;
+	return 0;
+}
+
+/* When several strong runners-up share an ancestor with the best, the
+ * article is split in blocks: take the ancestor. */
+static xmlNode *
+score_common(const struct htmlscore *s, const struct hnode *best,
+    const struct hnode **alts, size_t na)
+{
+	xmlNode *a = best->node->parent;
+	size_t i, hits, steps = 0;
+	float top = score_final(best);
+
+	for (; a && a->type == XML_ELEMENT_NODE && htmlwalk_tag(a) != TAG_BODY
+	    && steps < EXTRACT_MAX_DEPTH; a = a->parent, steps++) {
+		hits = 0;
+		for (i = 0; i < na; i++)
+			if (score_final(alts[i]) >= 0.75f * top &&
+			    score_contains(a, alts[i]->node))
+				hits++;
+		if (hits >= 3)
+			return a;
+	}
+	(void)s;
+	return best->node;
+}
+
+/* Climb while a parent scores higher than the child: it holds more. */
+static xmlNode *
+score_climb(const struct htmlscore *s, xmlNode *top)
+{
+	const struct hnode *h = htmlscore_node(s, top), *ph;
+	xmlNode *p = top->parent;
+	float last = h && (h->flags & HN_CAND) ? score_final(h) : 0;
+	size_t steps = 0;
+
+	while (p && htmlwalk_tag(p) != TAG_BODY && steps++ < EXTRACT_MAX_DEPTH) {
+		ph = htmlscore_node(s, p);
+		if (ph == NULL)
+			break;
+		if (!(ph->flags & HN_CAND)) {
+			p = p->parent;
+			continue;
+		}
+		if (score_final(ph) < last / 3)
+			break;
+		if (score_final(ph) > last) {
+			top = p;
+			break;
+		}
+		last = score_final(ph);
+		p = p->parent;
+	}
+	/* an only child stands for its parent */
+	while (top->parent && top->parent->type == XML_ELEMENT_NODE &&
+	    htmlwalk_tag(top->parent) != TAG_BODY &&
+	    xmlChildElementCount(top->parent) == 1)
+		top = top->parent;
+	return top;
+}
+
+static int
+score_sibling_ok(const struct htmlscore *s, const xmlNode *sib,
+    const xmlNode *top)
+{
+	const struct hnode *th = htmlscore_node(s, top);
+	const struct hnode *h = htmlscore_node(s, sib);
+	float tscore = th && (th->flags & HN_CAND) ? score_final(th) : 0;
+	float thresh = tscore * 0.2f > 10 ? tscore * 0.2f : 10, bonus = 0;
+	const char *c1 = htmlwalk_attr(top, "class");
+	const char *c2 = htmlwalk_attr(sib, "class");
+	double ld;
+
+	if (h == NULL || (h->flags & (HN_JUNK | HN_HIDDEN)))
+		return 0;
+	if (c1 && c2 && *c1 && strcmp(c1, c2) == 0)
+		bonus = tscore * 0.2f;
+	if ((h->flags & HN_CAND) && score_final(h) + bonus >= thresh)
+		return 1;
+	if (h->tag != TAG_P)
+		return 0;
+	ld = htmlscore_link_density(h);
+	if (h->text > 80 && ld < 0.25)
+		return 1;
+	return h->text > 0 && h->text < 80 && ld == 0 && h->commas >= 0 &&
+	    h->node->last && h->node->last->type == XML_TEXT_NODE &&
+	    h->node->last->content &&
+	    strchr((const char *)h->node->last->content, '.');
+}
+
+static void
+score_pick(struct htmlscore *s, xmlNode *top)
+{
+	xmlNode *c;
+	size_t n = 0;
+
+	s->top = top;
+	if (top->parent == NULL || top->parent->type != XML_ELEMENT_NODE ||
+	    htmlwalk_tag(top) == TAG_BODY) {
+		s->pick = xmalloc(sizeof(*s->pick));
+		s->pick[0] = top;
+		s->npick = 1;
+		return;
+	}
+	for (c = top->parent->children; c; c = c->next)
+		n += c->type == XML_ELEMENT_NODE;
+	s->pick = xreallocarray(NULL, n ? n : 1, sizeof(*s->pick));
+	for (c = top->parent->children; c; c = c->next)
+		if (c == top || (c->type == XML_ELEMENT_NODE &&
+		    score_sibling_ok(s, c, top)))
+			s->pick[s->npick++] = c;
+}
+
+int
+htmlscore_run(xmlNode *root, struct htmlscore *s)
+{
+	const struct hnode *alts[HTMLSCORE_ALTS], *best;
+	size_t na;
+	xmlNode *top;
+
+	htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES, score_enter,
+	    score_leave, s);
+	na = score_best(s, alts, &best);
+	if (best == NULL)
+		return -1;
+	top = score_common(s, best, alts, na);
+	top = score_climb(s, top);
+	score_pick(s, top);
+	return 0;
+}
+
+void
+htmlscore_release(struct htmlscore *s)
+{
+	free(s->v);
+	free(s->pick);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,56 @@
+/* htmlscore.h - per-element text statistics and Readability-style
+ * content scoring of an HTML tree: picks the element (and the siblings
+ * that belong with it) holding the main text. Internal to htmlbody.c.
+ */
+#ifndef ND_HTMLSCORE_H
+#define ND_HTMLSCORE_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+enum {
+	HN_HIDDEN = 1 << 0,	/* script, style, form controls, ... */
+	HN_JUNK = 1 << 1,	/* unlikely by tag or class/id: not content */
+	HN_BLOCKKID = 1 << 2,	/* has a block-level child element */
+	HN_CAND = 1 << 3,	/* received a content score */
+	HN_FIGURE = 1 << 4	/* inside a <figure> */
+};
+
+/* Statistics of one element's subtree, junk subtrees left out. Text is
+ * counted in bytes with every white space run as one. */
+struct hnode {
+	xmlNode *node;
+	unsigned text, link, commas;
+	unsigned p, li, img, input, embed, heading;
+	float score;
+	short weight;		/* class/id hint: -50..50 */
+	unsigned char tag;	/* enum htmltag */
+	unsigned char flags;	/* HN_* */
+};
+
+struct htmlscore {
+	struct hnode *v;
+	size_t n, cap;
+	xmlNode *top;		/* best candidate */
+	xmlNode **pick;		/* top and its kept siblings, in order */
+	size_t npick;
+	size_t depth_in_link;	/* scratch for the walk */
+	size_t in_figure;
+};
+
+/* Score the tree under root. Returns 0 with s->pick filled, or -1 when
+ * no element holds paragraph text. Sets each visited node's _private. */
+int htmlscore_run(xmlNode *root, struct htmlscore *s);
+/* Statistics of n, or NULL if n was not visited. */
+const struct hnode *htmlscore_node(const struct htmlscore *s,
+    const xmlNode *n);
+/* Class/id weight of n: negative for boilerplate hints, positive for
+ * content hints. Sets *unlikely when n looks like boilerplate by name. */
+int htmlscore_weight(const xmlNode *n, int *unlikely);
+/* Link density of h in [0,1]. */
+double htmlscore_link_density(const struct hnode *h);
+/* Free what s owns; s is zeroed. */
+void htmlscore_release(struct htmlscore *s);
+
+#endif

@@ -1,0 +1,101 @@
+/* migrations.c - schema steps of the SQLite store.
+ *
+ * Version 1 carries the whole core model: articles with their authors
+ * and topic links, topics, the 16-bit fingerprint bands used to find
+ * near-duplicate candidates (two fingerprints within 3 bits agree on at
+ * least one band), and an FTS5 index kept in sync by triggers.
+ *
+ * Dates are UTC seconds with 0 for unknown (not NULL), so "newest
+ * first" orders the same way in every SQL engine. body holds the
+ * paragraphs joined by a blank line ("\n\n").
+ */
+#include "store/migrations.h"
+
+static const char migration_v1[] =
+	"CREATE TABLE IF NOT EXISTS schema_version ("
+	"  version INTEGER PRIMARY KEY,"
+	"  applied INTEGER NOT NULL);"
+
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT,"
+	"  canonical_url TEXT NOT NULL UNIQUE,"
+	"  source TEXT,"
+	"  headline TEXT,"
+	"  standfirst TEXT,"
+	"  dateline TEXT,"
+	"  published INTEGER NOT NULL DEFAULT 0,"
+	"  published_has_time INTEGER NOT NULL DEFAULT 0,"
+	"  updated INTEGER NOT NULL DEFAULT 0,"
+	"  image_url TEXT,"
+	"  image_caption TEXT,"
+	"  image_credit TEXT,"
+	"  body TEXT,"
+	"  credits TEXT,"
+	"  lang TEXT,"
+	"  section TEXT,"
+	"  story_id INTEGER,"
+	"  simhash INTEGER,"
+	"  sim_b0 INTEGER, sim_b1 INTEGER, sim_b2 INTEGER, sim_b3 INTEGER,"
+	"  comment_count INTEGER NOT NULL DEFAULT 0,"
+	"  created INTEGER NOT NULL,"
+	"  modified INTEGER NOT NULL);"
+
+	"CREATE INDEX articles_published ON articles(published DESC, id DESC);"
+	"CREATE INDEX articles_story ON articles(story_id);"
+	"CREATE INDEX articles_sim_b0 ON articles(sim_b0);"
+	"CREATE INDEX articles_sim_b1 ON articles(sim_b1);"
+	"CREATE INDEX articles_sim_b2 ON articles(sim_b2);"
+	"CREATE INDEX articles_sim_b3 ON articles(sim_b3);"
+
+	"CREATE TABLE article_authors ("
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  pos INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, pos));"
+
+	"CREATE TABLE topics ("
+	"  id INTEGER PRIMARY KEY,"
+	"  slug TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 64),"
+	"  name TEXT NOT NULL,"
+	"  expr TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);"
+
+	"CREATE TABLE article_topics ("
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  topic_id INTEGER NOT NULL"
+	"    REFERENCES topics(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (article_id, topic_id));"
+	"CREATE INDEX article_topics_topic ON article_topics(topic_id);"
+
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  headline, standfirst, body,"
+	"  content='articles', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+
+	"CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, headline, standfirst, body)"
+	"  VALUES (new.id, new.headline, new.standfirst, new.body);"
+	"END;"
+	"CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, headline,"
+	"    standfirst, body)"
+	"  VALUES ('delete', old.id, old.headline, old.standfirst, old.body);"
+	"END;"
+	"CREATE TRIGGER articles_fts_au"
+	"  AFTER UPDATE OF headline, standfirst, body ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, headline,"
+	"    standfirst, body)"
+	"  VALUES ('delete', old.id, old.headline, old.standfirst, old.body);"
+	"  INSERT INTO articles_fts(rowid, headline, standfirst, body)"
+	"  VALUES (new.id, new.headline, new.standfirst, new.body);"
+	"END;";
+
+const struct migration migrations_sqlite[] = {
+	{1, migration_v1},
+};
+
+const size_t migrations_sqlite_n =
+    sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]);

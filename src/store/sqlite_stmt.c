@@ -1,0 +1,232 @@
+/* sqlite_stmt.c - the statement table of the SQLite backend and the one
+ * place that steps statements, retries on a busy database and turns
+ * SQLite's errors into nd_error messages.
+ *
+ * The SQL is plain: parameters are numbered, upserts use ON CONFLICT,
+ * inserts return their id with RETURNING, so a PostgreSQL table can
+ * mirror this one line for line. Only the FTS5 search and the version
+ * table probe are SQLite's own.
+ */
+#include "store/sqlite_stmt.h"
+
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+#define SQLITE_BUSY_RETRIES	5
+#define SQLITE_BUSY_PAUSE_MS	100
+
+/* Bind order shared by insert and update: 1 url, 2 canonical_url,
+ * 3 source, 4 headline, 5 standfirst, 6 dateline, 7 published,
+ * 8 published_has_time, 9 updated, 10-12 image url/caption/credit,
+ * 13 body, 14 credits, 15 lang, 16 section, 17 simhash, 18-21 bands,
+ * 22 now, 23 story_id (insert) or id (update), 24 comment_count. */
+static const char *const stmt_sql[STMT_MAX] = {
+	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_PING] = "SELECT 1",
+	[STMT_HAS_VERSION_TABLE] =
+	    "SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'table' AND name = 'schema_version'",
+	[STMT_VERSION] =
+	    "SELECT coalesce(max(version), 0) FROM schema_version",
+	[STMT_VERSION_ADD] =
+	    "INSERT INTO schema_version(version, applied) VALUES (?1, ?2)",
+	[STMT_ARTICLE_BY_URL] =
+	    "SELECT id, story_id FROM articles WHERE canonical_url = ?1",
+	[STMT_ARTICLE_INSERT] =
+	    "INSERT INTO articles(url, canonical_url, source, headline,"
+	    " standfirst, dateline, published, published_has_time, updated,"
+	    " image_url, image_caption, image_credit, body, credits, lang,"
+	    " section, simhash, sim_b0, sim_b1, sim_b2, sim_b3, created,"
+	    " modified, story_id, comment_count)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23,"
+	    " ?24) RETURNING id",
+	[STMT_ARTICLE_UPDATE] =
+	    "UPDATE articles SET url = ?1, canonical_url = ?2, source = ?3,"
+	    " headline = ?4, standfirst = ?5, dateline = ?6,"
+	    " published = ?7, published_has_time = ?8, updated = ?9,"
+	    " image_url = ?10, image_caption = ?11, image_credit = ?12,"
+	    " body = ?13, credits = ?14, lang = ?15, section = ?16,"
+	    " simhash = ?17, sim_b0 = ?18, sim_b1 = ?19, sim_b2 = ?20,"
+	    " sim_b3 = ?21, modified = ?22 WHERE id = ?23",
+	[STMT_ARTICLE_SET_STORY] =
+	    "UPDATE articles SET story_id = ?1 WHERE id = ?2",
+	[STMT_ARTICLE_GET] =
+	    "SELECT " SQLITE_ARTICLE_COLS " FROM articles a WHERE a.id = ?1",
+	[STMT_ARTICLE_EXISTS] = "SELECT 1 FROM articles WHERE id = ?1",
+	[STMT_ARTICLE_CANDIDATES] =
+	    "SELECT id, simhash, source, story_id FROM articles"
+	    " WHERE sim_b0 = ?1 OR sim_b1 = ?2 OR sim_b2 = ?3 OR sim_b3 = ?4"
+	    " ORDER BY id",
+	[STMT_ARTICLE_LIST] =
+	    "SELECT " SQLITE_ARTICLE_COLS " FROM articles a"
+	    " WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM article_topics l"
+	    "   JOIN topics t ON t.id = l.topic_id"
+	    "   WHERE l.article_id = a.id AND t.slug = ?1))"
+	    " AND (?2 = 0 OR a.story_id = ?2)"
+	    " AND (?3 = 0 OR a.published >= ?3)"
+	    " ORDER BY a.published DESC, a.id DESC LIMIT ?4 OFFSET ?5",
+	[STMT_ARTICLE_SEARCH] =
+	    "SELECT " SQLITE_ARTICLE_COLS " FROM articles_fts"
+	    " JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1"
+	    " ORDER BY bm25(articles_fts, 4.0, 2.0, 1.0), a.id"
+	    " LIMIT ?2 OFFSET ?3",
+	[STMT_ARTICLE_COUNT] = "SELECT count(*) FROM articles",
+	[STMT_ARTICLE_IDS_AFTER] =
+	    "SELECT id FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+	[STMT_AUTHORS_DELETE] =
+	    "DELETE FROM article_authors WHERE article_id = ?1",
+	[STMT_AUTHOR_INSERT] =
+	    "INSERT INTO article_authors(article_id, pos, name)"
+	    " VALUES (?1, ?2, ?3)",
+	[STMT_AUTHORS_GET] =
+	    "SELECT name FROM article_authors WHERE article_id = ?1"
+	    " ORDER BY pos",
+	[STMT_LINKS_DELETE] =
+	    "DELETE FROM article_topics WHERE article_id = ?1",
+	[STMT_LINK_INSERT] =
+	    "INSERT INTO article_topics(article_id, topic_id)"
+	    " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	[STMT_LINKS_GET] =
+	    "SELECT t.slug FROM article_topics l"
+	    " JOIN topics t ON t.id = l.topic_id"
+	    " WHERE l.article_id = ?1 ORDER BY t.slug",
+	[STMT_TOPIC_ID] = "SELECT id FROM topics WHERE slug = ?1",
+	[STMT_TOPIC_UPSERT] =
+	    "INSERT INTO topics(slug, name, expr, created)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(slug) DO UPDATE"
+	    " SET name = excluded.name, expr = excluded.expr",
+	[STMT_TOPIC_DELETE] = "DELETE FROM topics WHERE slug = ?1",
+	[STMT_TOPIC_LIST] =
+	    "SELECT id, slug, name, expr FROM topics ORDER BY name, slug",
+};
+
+enum nd_err
+sqlite_stmt_fail(struct sqlite_conn *c, const char *what,
+    struct nd_error *err)
+{
+	return nd_error_set(err, ND_ESTORE, "store '%s': %s: %s", c->dsn,
+	    what, sqlite3_errmsg(c->db));
+}
+
+sqlite3_stmt *
+sqlite_stmt_get(struct sqlite_conn *c, enum stmt id, struct nd_error *err)
+{
+	sqlite3_stmt *st = c->st[id];
+
+	if (st != NULL) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (sqlite3_prepare_v3(c->db, stmt_sql[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		sqlite_stmt_fail(c, "cannot prepare a statement", err);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	c->st[id] = st;
+	return st;
+}
+
+void
+sqlite_stmt_done(sqlite3_stmt *st)
+{
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+int
+sqlite_stmt_step(sqlite3_stmt *st)
+{
+	int rc, tries = 0, fresh = !sqlite3_stmt_busy(st);
+
+	for (;;) {
+		rc = sqlite3_step(st);
+		/* only a statement that has returned no row yet can be
+		 * run again from the start without repeating rows */
+		if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		    || !fresh || tries++ >= SQLITE_BUSY_RETRIES)
+			return rc;
+		sqlite3_reset(st);
+		sqlite3_sleep(SQLITE_BUSY_PAUSE_MS);
+	}
+}
+
+enum nd_err
+sqlite_stmt_exec(struct sqlite_conn *c, sqlite3_stmt *st, const char *what,
+    struct nd_error *err)
+{
+	int rc = sqlite_stmt_step(st);
+	enum nd_err e = ND_OK;
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		e = sqlite_stmt_fail(c, what, err);
+	sqlite3_reset(st);
+	return e;
+}
+
+int
+sqlite_stmt_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+char *
+sqlite_stmt_column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	t = sqlite3_column_text(st, i);
+	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+void
+sqlite_stmt_release(struct sqlite_conn *c)
+{
+	int i;
+
+	for (i = 0; i < STMT_MAX; i++) {
+		sqlite3_finalize(c->st[i]);
+		c->st[i] = NULL;
+	}
+}
+
+static enum nd_err
+sqlite_stmt_run(struct sqlite_conn *c, enum stmt id, const char *what,
+    struct nd_error *err)
+{
+	sqlite3_stmt *st = sqlite_stmt_get(c, id, err);
+
+	if (st == NULL)
+		return ND_ESTORE;
+	return sqlite_stmt_exec(c, st, what, err);
+}
+
+enum nd_err
+sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err)
+{
+	return sqlite_stmt_run(c, STMT_BEGIN, "cannot begin a transaction",
+	    err);
+}
+
+enum nd_err
+sqlite_stmt_commit(struct sqlite_conn *c, struct nd_error *err)
+{
+	return sqlite_stmt_run(c, STMT_COMMIT, "cannot commit", err);
+}
+
+void
+sqlite_stmt_rollback(struct sqlite_conn *c)
+{
+	if (!sqlite3_get_autocommit(c->db))
+		sqlite_stmt_run(c, STMT_ROLLBACK, "cannot roll back", NULL);
+}

@@ -1,0 +1,97 @@
+/* sqlite_stmt.h - private to the SQLite backend: the connection, its
+ * statement table and the helpers every query goes through.
+ *
+ * All SQL the backend runs is a constant in sqlite_stmt.c, indexed by
+ * enum stmt and prepared once per connection on first use (persistent,
+ * finalized at close). Values are always bound, never spliced in.
+ */
+#ifndef ND_SQLITE_STMT_H
+#define ND_SQLITE_STMT_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+#include "util/err.h"
+
+enum stmt {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_PING,
+	STMT_HAS_VERSION_TABLE,
+	STMT_VERSION,
+	STMT_VERSION_ADD,
+	STMT_ARTICLE_BY_URL,
+	STMT_ARTICLE_INSERT,
+	STMT_ARTICLE_UPDATE,
+	STMT_ARTICLE_SET_STORY,
+	STMT_ARTICLE_GET,
+	STMT_ARTICLE_EXISTS,
+	STMT_ARTICLE_CANDIDATES,
+	STMT_ARTICLE_LIST,
+	STMT_ARTICLE_SEARCH,
+	STMT_ARTICLE_COUNT,
+	STMT_ARTICLE_IDS_AFTER,
+	STMT_AUTHORS_DELETE,
+	STMT_AUTHOR_INSERT,
+	STMT_AUTHORS_GET,
+	STMT_LINKS_DELETE,
+	STMT_LINK_INSERT,
+	STMT_LINKS_GET,
+	STMT_TOPIC_ID,
+	STMT_TOPIC_UPSERT,
+	STMT_TOPIC_DELETE,
+	STMT_TOPIC_LIST,
+	STMT_MAX
+};
+
+/* Backend state behind struct store's priv. */
+struct sqlite_conn {
+	sqlite3 *db;
+	char *dsn;			/* for messages */
+	sqlite3_stmt *st[STMT_MAX];	/* prepared on first use */
+};
+
+/* Columns read by sqlite_article_row(), in this order. */
+#define SQLITE_ARTICLE_COLS \
+	"a.id, a.url, a.canonical_url, a.source, a.headline, a.standfirst," \
+	" a.dateline, a.published, a.published_has_time, a.updated," \
+	" a.image_url, a.image_caption, a.image_credit, a.body, a.credits," \
+	" a.lang, a.section, a.story_id, a.simhash, a.comment_count"
+
+/* The prepared statement for id, reset with its bindings cleared, or
+ * NULL with err set (naming the DSN and SQLite's message). The
+ * connection owns it; do not finalize. */
+sqlite3_stmt *sqlite_stmt_get(struct sqlite_conn *c, enum stmt id,
+    struct nd_error *err);
+/* Reset st after use so it holds no read snapshot; NULL is a no-op.
+ * Every function that got a statement calls this before it returns. */
+void sqlite_stmt_done(sqlite3_stmt *st);
+/* sqlite3_step with SQLITE_BUSY/LOCKED retried a few times (on top of
+ * the connection's 5 s busy timeout) while the statement has not yet
+ * returned a row. Returns SQLite's result code. */
+int sqlite_stmt_step(sqlite3_stmt *st);
+/* Run a statement that returns no rows; ND_ESTORE with a message naming
+ * what (e.g. "cannot begin a transaction") on failure. */
+enum nd_err sqlite_stmt_exec(struct sqlite_conn *c, sqlite3_stmt *st,
+    const char *what, struct nd_error *err);
+/* Set err to ND_ESTORE: "store 'DSN': WHAT: sqlite message". */
+enum nd_err sqlite_stmt_fail(struct sqlite_conn *c, const char *what,
+    struct nd_error *err);
+/* Bind helpers: a NULL string binds SQL NULL. */
+int sqlite_stmt_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Copy of a text column, NULL for SQL NULL. */
+char *sqlite_stmt_column_text(sqlite3_stmt *st, int i);
+/* Finalize every prepared statement of c. */
+void sqlite_stmt_release(struct sqlite_conn *c);
+
+/* Transactions: BEGIN IMMEDIATE (takes the write lock at once, so a
+ * writer never fails half-way on a lock upgrade), COMMIT, and ROLLBACK
+ * (errors ignored: it is the cleanup path). */
+enum nd_err sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err);
+enum nd_err sqlite_stmt_commit(struct sqlite_conn *c, struct nd_error *err);
+void sqlite_stmt_rollback(struct sqlite_conn *c);
+
+#endif
