@@ -1,260 +1,290 @@
 #include "ingest/htmltext.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/HTMLparser.h>
+#include <strings.h>
 
 #include "store/article.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
 
-#define HTMLTEXT_OPTS	(HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-	HTML_PARSE_NONET | HTML_PARSE_NODEFDTD)
-
-/* One walk over a tree: text gathers into para until a block boundary
- * flushes it into out (or, when out is NULL, into one flat line). */
-struct htmltext_walk {
-	struct buf para;
-	struct strlist *out;
-	int brs;		/* <br> seen since the last word */
-};
-
-static const char *const htmltext_skip[] = {
-	"script", "style", "noscript", "template", "head", "title", "iframe",
-	"object", "embed", "svg", "math", "form", "select", "textarea",
-	"button", "canvas", "video", "audio", NULL
-};
-
-static const char *const htmltext_block[] = {
-	"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "h1",
-	"h2", "h3", "h4", "h5", "h6", "pre", "section", "article", "header",
-	"footer", "aside", "figure", "figcaption", "table", "tr", "caption",
-	"hr", "address", "main", "nav", "details", "summary", "body", NULL
-};
-
-/* inline elements that still separate words */
-static const char *const htmltext_spaced[] = {
-	"td", "th", "img", "input", NULL
-};
+#define HTMLTEXT_MAX_NAME	60	/* bytes of one author name */
+#define HTMLTEXT_MAX_PLACE	40	/* bytes of a dateline place */
+#define HTMLTEXT_MAX_CREDITS	400	/* bytes of a credit line */
+#define HTMLTEXT_MAX_PHOTO	80	/* bytes of a photo credit */
 
 static int
-htmltext_in(const xmlNode *n, const char *const *names)
+text_upper(unsigned char c)
 {
+	return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+static const char *
+text_skip_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	return s;
+}
+
+/* Name particles that may start lowercase ("Ursula von der Leyen"). */
+static int
+text_particle(const char *w, size_t n)
+{
+	static const char *const p[] = {
+		"von", "van", "der", "den", "de", "del", "della", "da", "di",
+		"du", "la", "le", "bin", "al", "dos", "das", "ten", "ter", NULL
+	};
 	size_t i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (xmlStrcasecmp(n->name, (const xmlChar *)names[i]) == 0)
+	for (i = 0; p[i]; i++)
+		if (strlen(p[i]) == n && strncmp(w, p[i], n) == 0)
 			return 1;
 	return 0;
 }
 
+/* 1 if s[0..n) looks like a person's name: 1..5 capitalised words. */
 static int
-htmltext_isspace(unsigned char c)
+text_is_name(const char *s, size_t n)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
+	size_t i = 0, words = 0, w;
 
-static int
-htmltext_blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!htmltext_isspace((unsigned char)*s))
+	if (n == 0 || n > HTMLTEXT_MAX_NAME)
+		return 0;
+	while (i < n) {
+		for (w = i; w < n && s[w] != ' '; w++)
+			if ((s[w] >= '0' && s[w] <= '9') || s[w] == ':' ||
+			    s[w] == '@' || s[w] == '|' || s[w] == '/')
+				return 0;
+		if (!text_upper((unsigned char)s[i]) &&
+		    !text_particle(s + i, w - i))
 			return 0;
-	return 1;
-}
-
-/* End the current paragraph: collapse its white space and keep it if
- * anything is left. In flat mode only a separating space is added. */
-static void
-htmltext_flush(struct htmltext_walk *w)
-{
-	char *s = NULL;
-
-	w->brs = 0;
-	if (w->out == NULL) {
-		buf_putc(&w->para, ' ');
-		return;
+		words++;
+		for (i = w; i < n && s[i] == ' '; i++)
+			;
 	}
-	article_set(&s, w->para.ptr, w->para.len);
-	if (s != NULL)
-		strlist_push_owned(w->out, s);
-	buf_clear(&w->para);
+	return words >= 1 && words <= 5 && text_upper((unsigned char)s[0]);
 }
 
-static void
-htmltext_text(struct htmltext_walk *w, const xmlNode *n)
+static const char *
+text_prefix(const char *s)
 {
-	const char *s = (const char *)n->content;
+	static const char *const pre[] = {
+		"By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ",
+		"par ", "Por ", "POR ", "por ", "Text: ", "Texto: ", NULL
+	};
+	size_t i;
 
-	if (s == NULL)
-		return;
-	if (!htmltext_blank(s))
-		w->brs = 0;
-	buf_puts(&w->para, s);
+	for (i = 0; pre[i]; i++)
+		if (strncmp(s, pre[i], strlen(pre[i])) == 0)
+			return s + strlen(pre[i]);
+	return NULL;
 }
 
-/* Enter n; returns 1 if its children should be walked. */
-static int
-htmltext_enter(struct htmltext_walk *w, const xmlNode *n)
+/* Length of the next name part of s, stopping at a list separator. */
+static size_t
+text_part(const char *s, size_t *skip)
 {
-	switch (n->type) {
-	case XML_TEXT_NODE:
-	case XML_CDATA_SECTION_NODE:
-		htmltext_text(w, n);
-		return 0;
-	case XML_ELEMENT_NODE:
-		break;
-	default:
-		return 0;
+	static const char *const seps[] = {
+		" and ", " und ", " et ", " y ", " & ", " AND ", " UND ",
+		" ET ", " Y ", NULL
+	};
+	size_t i, k;
+
+	for (i = 0; s[i]; i++) {
+		if (s[i] == ',' || s[i] == ';' || s[i] == '|') {
+			*skip = 1;
+			return i;
+		}
+		for (k = 0; seps[k]; k++)
+			if (strncmp(s + i, seps[k], strlen(seps[k])) == 0) {
+				*skip = strlen(seps[k]);
+				return i;
+			}
 	}
-	if (htmltext_in(n, htmltext_skip))
+	*skip = 0;
+	return i;
+}
+
+/* Cut " in Berlin" / " aus Paris" / " à Paris" / " en Madrid" off. */
+static size_t
+text_cut_place(const char *s, size_t n)
+{
+	static const char *const at[] = {
+		" in ", " aus ", " à ", " en ", " a ", " at ", NULL
+	};
+	size_t i, k, m;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; at[k]; k++) {
+			m = strlen(at[k]);
+			if (i + m <= n && strncmp(s + i, at[k], m) == 0)
+				return i;
+		}
+	return n;
+}
+
+int
+htmltext_byline(const char *s, int need_prefix, struct strlist *out)
+{
+	const char *p;
+	size_t n, skip, added = 0;
+	char *name = NULL;
+
+	s = text_skip_space(s);
+	if (strlen(s) > HTMLTEXT_MAX_BYLINE)
 		return 0;
-	if (xmlStrcasecmp(n->name, (const xmlChar *)"br") == 0) {
-		if (++w->brs >= 2)
-			htmltext_flush(w);
-		else
-			buf_putc(&w->para, ' ');
+	p = text_prefix(s);
+	if (p == NULL && need_prefix)
 		return 0;
+	s = text_skip_space(p ? p : s);
+	while (*s && out->n < HTMLTEXT_MAX_NAMES) {
+		n = text_part(s, &skip);
+		n = text_cut_place(s, n);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+			n--;
+		if (!text_is_name(s, n))
+			break;
+		article_set(&name, s, n);
+		if (name && !strlist_has(out, name)) {
+			strlist_push_owned(out, name);
+			added++;
+			name = NULL;
+		}
+		n = text_part(s, &skip);
+		if (skip == 0)
+			break;
+		s = text_skip_space(s + n + skip);
 	}
-	if (htmltext_in(n, htmltext_block))
-		htmltext_flush(w);
-	else if (htmltext_in(n, htmltext_spaced))
-		buf_putc(&w->para, ' ');
-	return n->children != NULL;
+	free(name);
+	return (int)added;
 }
 
-static void
-htmltext_leave(struct htmltext_walk *w, const xmlNode *n)
+/* Length of a dash separator at s (" — ", " – ", " - ", " -- "), or 0. */
+static size_t
+text_dash(const char *s)
 {
-	if (n->type == XML_ELEMENT_NODE && htmltext_in(n, htmltext_block))
-		htmltext_flush(w);
+	static const char *const d[] = {
+		" \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - ",
+		"\xE2\x80\x94", " \xE2\x80\x94", NULL
+	};
+	size_t i;
+
+	for (i = 0; d[i]; i++)
+		if (strncmp(s, d[i], strlen(d[i])) == 0)
+			return strlen(d[i]);
+	return 0;
 }
 
-/* Walk the children of top without recursion, so nesting depth costs
- * nothing. */
-static void
-htmltext_walk_tree(struct htmltext_walk *w, xmlNode *top)
+/* Title-case an upper-case place: "NEW YORK" -> "New York". */
+static char *
+text_titlecase(const char *s, size_t n)
 {
-	xmlNode *n = top->children;
+	char *out = xstrndup(s, n);
+	size_t i;
+	int first = 1;
 
-	while (n != NULL) {
-		if (htmltext_enter(w, n)) {
-			n = n->children;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)out[i];
+
+		if (c == ' ' || c == '-' || c == '\'') {
+			first = 1;
 			continue;
 		}
-		for (;;) {
-			if (n->type == XML_ELEMENT_NODE)
-				htmltext_leave(w, n);
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-			if (n == NULL || n == top) {
-				n = NULL;
-				break;
-			}
-		}
+		if (!first && c >= 'A' && c <= 'Z')
+			out[i] = (char)(c + 32);
+		else if (!first && c == 0xC3 && i + 1 < n &&
+		    (unsigned char)out[i + 1] >= 0x80 &&
+		    (unsigned char)out[i + 1] <= 0x9E &&
+		    (unsigned char)out[i + 1] != 0x97)
+			out[i + 1] = (char)((unsigned char)out[i + 1] + 0x20);
+		if ((c & 0xC0) != 0x80)
+			first = 0;
 	}
-	htmltext_flush(w);
+	return out;
 }
 
-static htmlDocPtr
-htmltext_read(const char *p, size_t n)
+/* Length of a run of place words at s: all upper-case (caps 1) or
+ * capitalised (caps 0), at most 4 words. */
+static size_t
+text_place(const char *s, int caps)
 {
-	if (n == 0 || n > INT_MAX)
-		return NULL;
-	return htmlReadMemory(p, (int)n, NULL, "UTF-8", HTMLTEXT_OPTS);
-}
+	size_t i = 0, words = 0, end = 0;
+	int lower = 0;
 
-static int
-htmltext_has_markup(const char *p, size_t n)
-{
-	return memchr(p, '<', n) != NULL || memchr(p, '&', n) != NULL;
-}
+	while (s[i] && words < 4) {
+		size_t w = i;
 
-void
-htmltext_text_paragraphs(const char *p, size_t n, struct strlist *out)
-{
-	size_t i = 0, start = 0;
-	char *s;
-
-	while (i <= n) {
-		/* a paragraph ends at a line holding only white space */
-		int end = i == n;
-
-		if (!end && p[i] == '\n') {
-			size_t j = i + 1;
-
-			while (j < n && p[j] != '\n' &&
-			    htmltext_isspace((unsigned char)p[j]))
-				j++;
-			end = j < n && p[j] == '\n';
-		}
-		if (end) {
-			s = NULL;
-			article_set(&s, p + start, i - start);
-			if (s != NULL)
-				strlist_push_owned(out, s);
-			start = i + 1;
-		}
+		if (!text_upper((unsigned char)s[i]))
+			break;
+		for (; s[i] && s[i] != ' ' && s[i] != ','; i++)
+			if (s[i] >= 'a' && s[i] <= 'z')
+				lower = 1;
+		if (caps && lower)
+			return 0;
+		if (i - w < 2 && !caps)
+			break;
+		words++;
+		end = i;
+		if (s[i] != ' ' || text_dash(s + i) || s[i + 1] == '(')
+			break;
 		i++;
 	}
-}
-
-void
-htmltext_node_paragraphs(xmlNode *node, struct strlist *out)
-{
-	struct htmltext_walk w = { BUF_INIT, out, 0 };
-
-	htmltext_walk_tree(&w, node);
-	buf_release(&w.para);
+	return end;
 }
 
 char *
-htmltext_node_flatten(xmlNode *node)
+htmltext_dateline(const char *para)
 {
-	struct htmltext_walk w = { BUF_INIT, NULL, 0 };
-	char *s = NULL;
+	size_t n, k;
+	int caps;
+	const char *s;
 
-	htmltext_walk_tree(&w, node);
-	article_set(&s, w.para.ptr, w.para.len);
-	buf_release(&w.para);
-	return s;
+	for (caps = 1; caps >= 0; caps--) {
+		n = text_place(para, caps);
+		if (n < 2 || n > HTMLTEXT_MAX_PLACE)
+			continue;
+		s = para + n;
+		if (*s == ',' && caps) {	/* "WASHINGTON, D.C." */
+			for (k = 1; s[k] && s[k] != ' ' && k < 12; k++)
+				;
+			s += s[k] == ' ' && text_upper((unsigned char)s[k + 1]) ?
+			    k + 1 + text_place(s + k + 1, 0) : 0;
+		}
+		if (s[0] == ' ' && s[1] == '(') {
+			const char *e = strchr(s, ')');
+
+			if (e == NULL || e - s > 40)
+				continue;
+			s = e + 1;
+		} else if (!caps)
+			continue;	/* "Berlin - " alone is too weak */
+		if (text_dash(s))
+			return caps ? text_titlecase(para, n) :
+			    xstrndup(para, n);
+	}
+	return NULL;
 }
 
-void
-htmltext_paragraphs(const char *p, size_t n, struct strlist *out)
+int
+htmltext_is_credits(const char *para)
 {
-	htmlDocPtr doc;
+	static const char *const starts[] = {
+		"additional reporting", "reporting by", "editing by",
+		"writing by", "compiled by", "mitarbeit:", "mitarbeit ",
+		"mit material von", "avec l'", "avec afp", "édité par",
+		"con información de", "edición de", "editado por",
+		"información de", "additional writing", "research by", NULL
+	};
+	size_t i;
 
-	if (!htmltext_has_markup(p, n)) {
-		htmltext_text_paragraphs(p, n, out);
-		return;
-	}
-	doc = htmltext_read(p, n);
-	if (doc == NULL)
-		return;
-	htmltext_node_paragraphs((xmlNode *)doc, out);
-	xmlFreeDoc(doc);
-}
-
-char *
-htmltext_flatten(const char *p, size_t n)
-{
-	htmlDocPtr doc;
-	char *s = NULL;
-
-	if (!htmltext_has_markup(p, n)) {
-		article_set(&s, p, n);
-		return s;
-	}
-	doc = htmltext_read(p, n);
-	if (doc == NULL)
-		return NULL;
-	s = htmltext_node_flatten((xmlNode *)doc);
-	xmlFreeDoc(doc);
-	return s;
+	para = text_skip_space(para);
+	if (*para == '(' || *para == '[')
+		para++;
+	if (strlen(para) > HTMLTEXT_MAX_CREDITS)
+		return 0;
+	for (i = 0; starts[i]; i++)
+		if (strncasecmp(para, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
 }

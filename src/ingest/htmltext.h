@@ -1,35 +1,37 @@
-/* htmltext.h - HTML fragments (feed content, summaries) reduced to text.
- *
- * Fragments are parsed with libxml2's HTML parser (no network); script,
- * style and similar elements are dropped, entities decoded and white space
- * collapsed. Nothing here allocates from a size the input declares.
+/* htmltext.h - rules on short article strings for the HTML extractor:
+ * bylines ("By Jane Doe and John Roe", "Von", "Par", "Por"), datelines
+ * ("BERLIN —", "PARIS (Reuters) -"), trailing credit lines ("Additional
+ * reporting by", "Mitarbeit:"), photo credits in captions and site-name
+ * suffixes of titles. Pure string functions on NUL-terminated input.
  */
 #ifndef ND_HTMLTEXT_H
 #define ND_HTMLTEXT_H
 
-#include <stddef.h>
-
-#include <libxml/tree.h>
-
 #include "util/strlist.h"
 
-/* Append the paragraphs of the HTML fragment p[0..n) to out: the text of
- * each block element (p, li, blockquote, h1-h6, ...) and loose text split
- * at <br><br>. Markup-free input is split at blank lines instead. */
-void htmltext_paragraphs(const char *p, size_t n, struct strlist *out);
+#define HTMLTEXT_MAX_BYLINE	200	/* bytes of a byline line */
+#define HTMLTEXT_MAX_NAMES	8
 
-/* The HTML fragment p[0..n) as one line of text: tags stripped, entities
- * decoded, white space collapsed. Caller frees; NULL when nothing is
- * left. */
-char *htmltext_flatten(const char *p, size_t n);
+/* Names of a byline into out (appended, no duplicates). With need_prefix
+ * the line must start with "By"/"Von"/"Par"/"Por". Returns the number of
+ * names added; 0 when s is not a byline. */
+int htmltext_byline(const char *s, int need_prefix, struct strlist *out);
 
-/* Plain text p[0..n) split at blank lines into out, white space collapsed
- * (no markup is interpreted). */
-void htmltext_text_paragraphs(const char *p, size_t n, struct strlist *out);
+/* The dateline place at the start of a paragraph, title-cased
+ * ("BERLIN —" -> "Berlin", "Paris (AFP) -" -> "Paris"); a new string
+ * the caller frees, or NULL. */
+char *htmltext_dateline(const char *para);
 
-/* The same walks over an already parsed tree: the children of node (for
- * XHTML inside an XML document). node is borrowed. */
-void htmltext_node_paragraphs(xmlNode *node, struct strlist *out);
-char *htmltext_node_flatten(xmlNode *node);
+/* 1 if para is a credit line ("Additional reporting by ...", "Editing
+ * by ...", "Mitarbeit: ..."), else 0. */
+int htmltext_is_credits(const char *para);
+
+/* Split a photo credit off *caption ("... Photo: X", "... © X", "...
+ * X/Agency") into *credit when *credit is NULL; strip such a marker from
+ * an existing *credit. Both are owned strings and may become NULL. */
+void htmltext_caption(char **caption, char **credit);
+
+/* Cut a " | Site" (or " - Site" when it names site) suffix off *title. */
+void htmltext_title(char **title, const char *site);
 
 #endif

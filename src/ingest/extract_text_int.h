@@ -1,0 +1,136 @@
+/* extract_text_int.h - internals shared by the extract_text_*.c files.
+ *
+ * The flattened-text extractor works on words (runs of non-space bytes)
+ * of the repaired input. Each word carries shape flags (capitalised,
+ * ends a sentence, starts a line...) and a mask of the multilingual
+ * phrase classes its folded form belongs to. Span detectors then mark
+ * runs of words as boilerplate or as header fields by combining those
+ * classes with the shape of their neighbours.
+ */
+#ifndef ND_EXTRACT_TEXT_INT_H
+#define ND_EXTRACT_TEXT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/article.h"
+#include "util/strlist.h"
+
+#define XT_KEY_MAX	48	/* folded word kept for look-ups */
+#define XT_NAME_MAX	5	/* words in one person's name */
+#define XT_CREDIT_MAX	12	/* words in a photo credit */
+#define XT_LIST_MAX	24	/* words in a name list (byline, credits) */
+
+/* word shape flags */
+enum {
+	TF_NL = 1 << 0,		/* a line break comes before the word */
+	TF_CAP = 1 << 1,	/* first letter upper case */
+	TF_LOWER = 1 << 2,	/* first letter lower case */
+	TF_DIGIT = 1 << 3,	/* first significant byte a digit */
+	TF_END = 1 << 4,	/* ends a sentence */
+	TF_COMMA = 1 << 5,	/* ends with ',' or ';' */
+	TF_COLON = 1 << 6,	/* ends with ':' */
+	TF_PUNCT = 1 << 7,	/* no letter or digit at all */
+	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
+	TF_STAR = 1 << 9	/* the word is "*" */
+};
+
+/* phrase classes of a folded word (a word may be in several) */
+enum {
+	XC_SHARE = 1u << 0,	/* share verbs */
+	XC_NET = 1u << 1,	/* social network names */
+	XC_SAVE = 1u << 2,	/* save / print / listen verbs */
+	XC_NAV = 1u << 3,	/* crumbs: home, news, section names */
+	XC_CONN = 1u << 4,	/* small words inside widget runs */
+	XC_OBJ = 1u << 5,	/* "page", "article" after a widget verb */
+	XC_PROMO = 1u << 6,	/* subscribe, newsletter, updates, inbox */
+	XC_PROMOW = 1u << 7,	/* free, email, news: weak promo words */
+	XC_YOU = 1u << 8,	/* second person: you, Sie, vous, tu */
+	XC_FORM = 1u << 9,	/* comment form: required, fields, email */
+	XC_COOKIE = 1u << 10,	/* cookie(s) */
+	XC_COOKIEW = 1u << 11,	/* consent, privacy, accept */
+	XC_FUNC = 1u << 12,	/* function words of en/de/fr/es */
+	XC_STARTER = 1u << 13,	/* function words that start sentences */
+	XC_MONTH = 1u << 14,
+	XC_WEEKDAY = 1u << 15,
+	XC_BY = 1u << 16,	/* byline prepositions: by, von, par, por */
+	XC_AND = 1u << 17,	/* and, und, et, y, & */
+	XC_PARTICLE = 1u << 18,	/* name particles: von, de, van, del */
+	XC_ROLE = 1u << 19,	/* correspondent, Redakteurin, envoyé */
+	XC_COMMENTW = 1u << 20,	/* comments, Kommentare, commentaires */
+	XC_PLACEPREP = 1u << 21,/* in, à, en, aus before a place */
+	XC_PHOTO = 1u << 22,	/* photo, Foto, Bild, credit + ':' */
+	XC_AD = 1u << 23,	/* advertisement, Anzeige, publicité */
+	XC_DATEPREP = 1u << 24,	/* le, el, am, on before a date */
+	XC_TIMEW = 1u << 25	/* uhr, a.m., h, gmt: time of day words */
+};
+
+/* kinds of spans of words */
+enum xt_kind {
+	XK_TEXT = 0,
+	XK_WIDGET,	/* nav crumbs, share / save / print labels */
+	XK_CREDIT,	/* photo credit with its marker */
+	XK_BYLINE,	/* By name(s)[, place][, date] */
+	XK_DATE,	/* a date standing on its own */
+	XK_COUNTER,	/* "12 comments" */
+	XK_RECO,	/* "Recommended", "Lesen Sie auch" */
+	XK_CREDITS,	/* "Additional reporting by ..." */
+	XK_CTA,		/* "Sign up", "Accept" */
+	XK_AD,		/* "Advertisement" */
+	XK_DATELINE,	/* "KIEL (dpa) -" */
+	XK_FORM		/* "Leave a comment" */
+};
+
+/* phrase kinds of the multi-word table */
+enum xt_phrase {
+	XP_NONE = 0,
+	XP_RECO,
+	XP_CREDITS,
+	XP_CREDITS_WEAK,	/* "Avec", "Con": names must end at a boundary */
+	XP_CTA,
+	XP_FORM,
+	XP_PUBLISHED,
+	XP_UPDATED
+};
+
+struct xt_tok {
+	size_t off;		/* into xt.s */
+	uint32_t len;
+	uint32_t cls;		/* XC_* */
+	uint16_t flags;		/* TF_* */
+	uint8_t kind;		/* enum xt_kind */
+	uint8_t span;		/* 1 on the first word of a span */
+};
+
+struct xt {
+	const char *s;		/* repaired text, borrowed */
+	size_t n;
+	struct xt_tok *t;	/* owned */
+	size_t nt;
+	struct article *a;	/* being filled, borrowed */
+	int german;		/* nouns are capitalised: no weak splits */
+	int dayfirst;		/* numeric dates are d/m/y */
+	int have_byline, have_date, have_credit, have_count;
+	struct strlist credits;	/* credits lines, in order */
+};
+
+/* extract_text_class.c */
+size_t xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX]);
+uint32_t xt_classify(const char *key, size_t n);
+int xt_month(const char *key, size_t n);
+enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
+int xt_is_closer(const char *p, size_t n);
+
+/* extract_text_date.c */
+size_t xt_date_at(const struct xt *x, size_t i, int64_t *t);
+
+/* extract_text_span.c */
+void xt_spans(struct xt *x);
+size_t xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out);
+int xt_bound_before(const struct xt *x, size_t i);
+int xt_bound_after(const struct xt *x, size_t j);
+
+/* extract_text_unit.c */
+enum nd_err xt_units(struct xt *x);
+
+#endif
