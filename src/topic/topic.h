@@ -28,6 +28,8 @@
  *    dropped and a few letters without a decomposition are mapped
  *    (ß->ss, ø->o, æ->ae, œ->oe, ł->l, đ->d, ð->d, þ->th, ı->i). Words
  *    are cut to TOPIC_TEXT_WORD_MAX (100) characters, on both sides.
+ *  - Stemmers: da de en es fi fr hu it nl no (nb, nn) pt ro ru sv tr;
+ *    any other language, or none, uses English.
  *  - Stemming uses the document's language, so an expression is stemmed
  *    once per known language when parsed; matching never touches a
  *    stemmer, and a parsed topic_expr and a topic_doc are read-only
