@@ -24,7 +24,7 @@ void classify_topics(const struct classify *c, struct article *a);
 
 /* Fill what extraction may leave empty: canonical_url (= url), source
  * (host of the url, without "www."), lang (detected from the body),
- * simhash (of the body). */
+ * simhash (body fingerprint, util/dedupe.h). */
 void classify_derive(struct article *a);
 
 #endif

@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+/* The version of the last step of migrations_sqlite (a unit test checks
+ * they agree). */
+#define MIGRATIONS_SQLITE_LATEST	1
+
 struct migration {
 	int version;		/* version after this step */
 	const char *sql;	/* one or more statements, no data */

@@ -314,5 +314,5 @@ const struct store_backend store_backend_sqlite = {
 	.topic_put = sqlite_topic_put,
 	.topic_rm = sqlite_topic_rm,
 	.topic_list = sqlite_topic_list,
-	.latest_version = 1,
+	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

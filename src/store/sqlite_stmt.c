@@ -23,6 +23,7 @@
  * 22 now, 23 story_id (insert) or id (update), 24 comment_count. */
 static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
+	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
 	[STMT_PING] = "SELECT 1",
@@ -216,6 +217,13 @@ sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err)
 {
 	return sqlite_stmt_run(c, STMT_BEGIN, "cannot begin a transaction",
 	    err);
+}
+
+enum nd_err
+sqlite_stmt_begin_read(struct sqlite_conn *c, struct nd_error *err)
+{
+	return sqlite_stmt_run(c, STMT_BEGIN_READ, "cannot begin a "
+	    "transaction", err);
 }
 
 enum nd_err

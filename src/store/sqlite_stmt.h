@@ -17,6 +17,7 @@
 
 enum stmt {
 	STMT_BEGIN,
+	STMT_BEGIN_READ,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
 	STMT_PING,
@@ -91,6 +92,10 @@ void sqlite_stmt_release(struct sqlite_conn *c);
  * writer never fails half-way on a lock upgrade), COMMIT, and ROLLBACK
  * (errors ignored: it is the cleanup path). */
 enum nd_err sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err);
+/* A read transaction (deferred BEGIN): one snapshot for a row and its
+ * authors and topics. End it with commit or rollback. */
+enum nd_err sqlite_stmt_begin_read(struct sqlite_conn *c,
+    struct nd_error *err);
 enum nd_err sqlite_stmt_commit(struct sqlite_conn *c, struct nd_error *err);
 void sqlite_stmt_rollback(struct sqlite_conn *c);
 

@@ -1,0 +1,255 @@
+/* store.c - the store front: picks a backend by the form of the DSN and
+ * checks arguments the same way for every backend before forwarding
+ * through struct store_backend (OpenSMTPD queue_backend.c style).
+ */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+#define STORE_LIMIT_DEFAULT	50
+#define STORE_LIMIT_MAX		1000
+#define STORE_OFFSET_MAX	1000000000u
+#define STORE_QUERY_MAX		256
+#define STORE_SLUG_MAX		64
+
+static int
+store_is_postgres(const char *dsn)
+{
+	return strncmp(dsn, "postgres://", 11) == 0 ||
+	    strncmp(dsn, "postgresql://", 13) == 0;
+}
+
+enum nd_err
+store_open(const char *dsn, struct store **out, struct nd_error *err)
+{
+	struct store *s;
+	enum nd_err e;
+
+	*out = NULL;
+	if (dsn == NULL || *dsn == '\0')
+		return nd_error_set(err, ND_EINVAL, "empty store dsn");
+	if (store_is_postgres(dsn))
+		return nd_error_set(err, ND_EINVAL, "postgresql store is not "
+		    "built in yet: '%s'", dsn);
+	s = xcalloc(1, sizeof(*s));
+	s->be = &store_backend_sqlite;
+	if ((e = s->be->open(s, dsn, err)) != ND_OK) {
+		free(s);
+		return e;
+	}
+	*out = s;
+	return ND_OK;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	s->be->close(s);
+	free(s);
+}
+
+enum nd_err
+store_migrate(struct store *s, int *from, int *to, struct nd_error *err)
+{
+	return s->be->migrate(s, from, to, err);
+}
+
+enum nd_err
+store_version(struct store *s, int *version, struct nd_error *err)
+{
+	return s->be->version(s, version, err);
+}
+
+int
+store_latest_version(void)
+{
+	return store_backend_sqlite.latest_version;
+}
+
+enum nd_err
+store_ping(struct store *s, struct nd_error *err)
+{
+	return s->be->ping(s, err);
+}
+
+/* Paragraphs are stored joined by "\n\n" and split back on it; refuse
+ * the few that would not come back the same. */
+static enum nd_err
+store_check_body(const struct article *a, const char *key,
+    struct nd_error *err)
+{
+	const char *p;
+	size_t i, n;
+
+	for (i = 0; i < a->body.n; i++) {
+		p = a->body.v[i];
+		n = strlen(p);
+		if (n == 0)
+			return nd_error_set(err, ND_EINVAL, "article '%s': "
+			    "body paragraph %zu is empty", key, i + 1);
+		if (p[0] == '\n' || p[n - 1] == '\n' ||
+		    strstr(p, "\n\n") != NULL)
+			return nd_error_set(err, ND_EINVAL, "article '%s': "
+			    "body paragraph %zu holds a blank line or starts "
+			    "or ends with a line break", key, i + 1);
+	}
+	return ND_OK;
+}
+
+enum nd_err
+store_article_put(struct store *s, struct article *a, enum store_put *what,
+    struct nd_error *err)
+{
+	const char *key = a->canonical_url ? a->canonical_url : a->url;
+	enum nd_err e;
+
+	if (key == NULL || *key == '\0')
+		return nd_error_set(err, ND_EINVAL, "article has no url");
+	if ((e = store_check_body(a, key, err)) != ND_OK)
+		return e;
+	return s->be->article_put(s, a, what, err);
+}
+
+enum nd_err
+store_article_get(struct store *s, int64_t id, struct article **out,
+    struct nd_error *err)
+{
+	return s->be->article_get(s, id, out, err);
+}
+
+/* 0 -> default, over the cap -> the cap; an absurd offset is refused. */
+static enum nd_err
+store_paging(size_t *limit, size_t offset, struct nd_error *err)
+{
+	if (*limit == 0)
+		*limit = STORE_LIMIT_DEFAULT;
+	if (*limit > STORE_LIMIT_MAX)
+		*limit = STORE_LIMIT_MAX;
+	if (offset > STORE_OFFSET_MAX)
+		return nd_error_set(err, ND_ELIMIT, "offset %zu is over the "
+		    "limit of %u", offset, STORE_OFFSET_MAX);
+	return ND_OK;
+}
+
+enum nd_err
+store_article_list(struct store *s, const struct article_query *q,
+    struct article_list *out, struct nd_error *err)
+{
+	struct article_query qq = {NULL, 0, 0, 0, 0};
+	enum nd_err e;
+
+	if (q)
+		qq = *q;
+	if ((e = store_paging(&qq.limit, qq.offset, err)) != ND_OK)
+		return e;
+	return s->be->article_list(s, &qq, out, err);
+}
+
+enum nd_err
+store_article_search(struct store *s, const char *query, size_t limit,
+    size_t offset, struct article_list *out, struct nd_error *err)
+{
+	enum nd_err e;
+
+	if (query == NULL)
+		return ND_OK;
+	if (strlen(query) > STORE_QUERY_MAX)
+		return nd_error_set(err, ND_ELIMIT, "search query is longer "
+		    "than %d bytes", STORE_QUERY_MAX);
+	if ((e = store_paging(&limit, offset, err)) != ND_OK)
+		return e;
+	return s->be->article_search(s, query, limit, offset, out, err);
+}
+
+enum nd_err
+store_article_set_topics(struct store *s, int64_t id,
+    const struct strlist *slugs, struct nd_error *err)
+{
+	static const struct strlist none = STRLIST_INIT;
+
+	return s->be->article_set_topics(s, id, slugs ? slugs : &none, err);
+}
+
+enum nd_err
+store_article_count(struct store *s, int64_t *n, struct nd_error *err)
+{
+	return s->be->article_count(s, n, err);
+}
+
+enum nd_err
+store_article_each(struct store *s,
+    enum nd_err (*fn)(struct article *a, void *arg), void *arg,
+    struct nd_error *err)
+{
+	return s->be->article_each(s, fn, arg, err);
+}
+
+/* 1 to STORE_SLUG_MAX bytes of [a-z0-9-]. */
+static int
+store_slug_ok(const char *slug)
+{
+	size_t i;
+
+	if (slug == NULL || *slug == '\0')
+		return 0;
+	for (i = 0; slug[i]; i++) {
+		if (i >= STORE_SLUG_MAX)
+			return 0;
+		if (!((slug[i] >= 'a' && slug[i] <= 'z') ||
+		    (slug[i] >= '0' && slug[i] <= '9') || slug[i] == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+enum nd_err
+store_topic_put(struct store *s, const struct topic *t,
+    struct nd_error *err)
+{
+	if (!store_slug_ok(t->slug))
+		return nd_error_set(err, ND_EINVAL, "topic slug '%s' must be "
+		    "1 to %d of a-z, 0-9 and '-'", t->slug ? t->slug : "",
+		    STORE_SLUG_MAX);
+	if (t->name == NULL || *t->name == '\0')
+		return nd_error_set(err, ND_EINVAL, "topic '%s' has no name",
+		    t->slug);
+	if (t->expr == NULL)
+		return nd_error_set(err, ND_EINVAL, "topic '%s' has no rule",
+		    t->slug);
+	return s->be->topic_put(s, t, err);
+}
+
+enum nd_err
+store_topic_rm(struct store *s, const char *slug, struct nd_error *err)
+{
+	if (slug == NULL)
+		return nd_error_set(err, ND_EINVAL, "no topic slug given");
+	return s->be->topic_rm(s, slug, err);
+}
+
+enum nd_err
+store_topic_list(struct store *s, struct topic_list *out,
+    struct nd_error *err)
+{
+	return s->be->topic_list(s, out, err);
+}
+
+void
+topic_list_release(struct topic_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].slug);
+		free(l->v[i].name);
+		free(l->v[i].expr);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
