@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ingest/dedupe.h"
+#include "util/dedupe.h"
 #include "ingest/lang.h"
 #include "topic/topic.h"
 #include "util/buf.h"
