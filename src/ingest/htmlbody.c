@@ -12,6 +12,7 @@
 #include "util/xalloc.h"
 
 #define HTMLBODY_MAX_PARA	(256u << 10)	/* bytes of one paragraph */
+#define HTMLBODY_RETRY_TEXT	500		/* less: retry with fewer cues */
 #define HTMLBODY_SHORT		120		/* "short" paragraph, bytes */
 
 /* Short boilerplate lines, matched anywhere in a short paragraph
@@ -190,7 +191,8 @@ body_enter(struct emit *e, xmlNode *n, int is_root)
 			e->figure = n;
 		return 0;
 	}
-	if (!is_root && h && body_cleanable(t) && body_drop_container(h))
+	if (!is_root && h && (e->sc->mode & HS_CLEAN) && body_cleanable(t) &&
+	    body_drop_container(h))
 		return 0;
 	if (htmlwalk_is_block(t) || t == TAG_BR)
 		body_flush(e);
@@ -333,8 +335,45 @@ body_figure(struct htmlbody *out, xmlNode *fig)
 	k = strlen(out->credit);
 	memmove((char *)p, p + k, strlen(p + k) + 1);
 	p = out->caption;
+	out->caption = NULL;
 	article_set(&out->caption, p, strlen(p));
 	free((char *)p);
+}
+
+static int
+body_find_figure(xmlNode *n, int depth, void *arg)
+{
+	xmlNode **fig = arg;
+	enum htmltag t = htmlwalk_tag(n);
+	xmlNode *c;
+
+	(void)depth;
+	if (*fig)
+		return 0;
+	if (t != TAG_FIGURE)
+		return !htmlwalk_is_hidden(t);
+	for (c = n->children; c; c = c->next)
+		if (htmlwalk_tag(c) == TAG_FIGCAPTION) {
+			*fig = n;
+			return 0;
+		}
+	return 0;
+}
+
+void
+htmlbody_lead_figure(xmlNode *root, struct htmlbody *b)
+{
+	xmlNode *fig = NULL;
+
+	if (b->caption || b->credit)
+		return;
+	htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES, body_find_figure,
+	    NULL, &fig);
+	if (fig == NULL)
+		return;
+	free(b->image);
+	b->image = NULL;
+	body_figure(b, fig);
 }
 
 static size_t
@@ -347,34 +386,61 @@ body_total(const struct strlist *l)
 	return n;
 }
 
-int
-htmlbody_extract(xmlNode *root, struct htmlbody *b)
+/* One pass with the given HS_* mode into b->paras. */
+static int
+body_pass(xmlNode *root, unsigned mode, struct htmlbody *b)
 {
 	struct htmlscore sc;
 	struct emit e;
 	size_t i;
-	int rc = -1;
 
 	memset(&sc, 0, sizeof(sc));
 	memset(&e, 0, sizeof(e));
-	if (htmlscore_run(root, &sc) != 0)
-		goto out;
+	sc.mode = mode;
 	e.sc = &sc;
 	e.out = b;
 	buf_init(&e.para, HTMLBODY_MAX_PARA);
-	for (i = 0; i < sc.npick; i++) {
-		body_emit(&e, sc.pick[i]);
-		body_flush(&e);
+	if (htmlscore_run(root, &sc) == 0) {
+		for (i = 0; i < sc.npick; i++) {
+			body_emit(&e, sc.pick[i]);
+			body_flush(&e);
+		}
+		body_trim_headings(&e);
+		if (e.figure)
+			body_figure(b, (xmlNode *)e.figure);
 	}
-	body_trim_headings(&e);
-	if (e.figure)
-		body_figure(b, (xmlNode *)e.figure);
-	rc = body_total(&b->paras) >= HTMLBODY_MIN_TEXT ? 0 : -1;
-out:
 	buf_release(&e.para);
 	free(e.kinds);
 	htmlscore_release(&sc);
-	return rc;
+	return 0;
+}
+
+int
+htmlbody_extract(xmlNode *root, struct htmlbody *b)
+{
+	static const unsigned modes[] = {
+		HS_ALL, HS_ALL & ~HS_STRIP_UNLIKELY,
+		HS_CLEAN, 0
+	};
+	struct htmlbody best, cur;
+	size_t i, got, most = 0;
+
+	memset(&best, 0, sizeof(best));
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		memset(&cur, 0, sizeof(cur));
+		body_pass(root, modes[i], &cur);
+		got = body_total(&cur.paras);
+		if (got > most) {
+			htmlbody_release(&best);
+			best = cur;
+			most = got;
+		} else
+			htmlbody_release(&cur);
+		if (most >= HTMLBODY_RETRY_TEXT)
+			break;
+	}
+	*b = best;
+	return most >= HTMLBODY_MIN_TEXT ? 0 : -1;
 }
 
 void

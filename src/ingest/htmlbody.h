@@ -28,6 +28,9 @@ struct htmlbody {
  * nodes' _private field as scratch. Bounded by EXTRACT_MAX_DEPTH and
  * EXTRACT_MAX_NODES; no recursion. */
 int htmlbody_extract(xmlNode *root, struct htmlbody *b);
+/* When b has no figure yet, take the first <figure> with a caption
+ * anywhere under root (a lead image above the text). */
+void htmlbody_lead_figure(xmlNode *root, struct htmlbody *b);
 /* Free everything b owns; b is zeroed. */
 void htmlbody_release(struct htmlbody *b);
 

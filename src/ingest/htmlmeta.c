@@ -150,6 +150,28 @@ htmlmeta_classes(xmlNode *n, struct htmlmeta *m)
 		htmlmeta_eltext(n, &m->standfirst_el, 30, HTMLMETA_MAX_ELTEXT);
 }
 
+/* A short <p> that starts "By"/"Von"/"Par"/"Por" is a byline. */
+static void
+htmlmeta_byline_p(xmlNode *n, struct htmlmeta *m)
+{
+	static const char *const pre[] = { "By ", "Von ", "Par ", "Por ", NULL };
+	const xmlNode *c = n->children;
+	const char *s;
+	size_t i;
+
+	if (m->byline_el || c == NULL || c->type != XML_TEXT_NODE ||
+	    c->content == NULL)
+		return;
+	s = (const char *)c->content;
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	for (i = 0; pre[i]; i++)
+		if (strncmp(s, pre[i], strlen(pre[i])) == 0) {
+			htmlmeta_eltext(n, &m->byline_el, 3, 160);
+			return;
+		}
+}
+
 static int
 htmlmeta_enter(xmlNode *n, int depth, void *arg)
 {
@@ -182,6 +204,11 @@ htmlmeta_enter(xmlNode *n, int depth, void *arg)
 		return 1;
 	case TAG_STYLE: case TAG_NOSCRIPT: case TAG_TEMPLATE: case TAG_SVG:
 		return 0;
+	case TAG_P:
+		htmlmeta_byline_p(n, m);
+		if (n->properties)
+			htmlmeta_classes(n, m);
+		return 1;
 	default:
 		if (n->properties)
 			htmlmeta_classes(n, m);

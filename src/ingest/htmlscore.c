@@ -183,6 +183,7 @@ score_direct_text(struct htmlscore *s, xmlNode *n, struct hnode *h)
 		    c->type != XML_CDATA_SECTION_NODE) || c->content == NULL)
 			continue;
 		before = h->text;
+		score_count((const char *)c->content, &h->own, &h->own_commas);
 		score_count((const char *)c->content, &h->text, &h->commas);
 		if (s->depth_in_link)
 			h->link += h->text - before;
@@ -193,15 +194,20 @@ static int
 score_tag_junk(enum htmltag t)
 {
 	return t == TAG_NAV || t == TAG_ASIDE || t == TAG_FOOTER ||
-	    t == TAG_FORM || t == TAG_MENU || t == TAG_HEADER;
+	    t == TAG_MENU || t == TAG_HEADER;
 }
 
 static void
-score_classify(xmlNode *n, struct hnode *h, enum htmltag t)
+score_classify(const struct htmlscore *s, xmlNode *n, struct hnode *h,
+    enum htmltag t)
 {
 	int unlikely = 0;
 
 	h->weight = (short)htmlscore_weight(n, &unlikely);
+	if (!(s->mode & HS_WEIGHT_CLASSES))
+		h->weight = 0;
+	if (!(s->mode & HS_STRIP_UNLIKELY))
+		unlikely = 0;
 	if (htmlwalk_is_hidden(t) || score_invisible(n))
 		h->flags |= HN_HIDDEN;
 	else if (t != TAG_BODY && t != TAG_HTML && t != TAG_A &&
@@ -235,7 +241,7 @@ score_enter(xmlNode *n, int depth, void *arg)
 	h->node = n;
 	h->tag = (unsigned char)t;
 	n->_private = (void *)(uintptr_t)s->n;
-	score_classify(n, h, t);
+	score_classify(s, n, h, t);
 	if (s->in_figure)
 		h->flags |= HN_FIGURE;
 	if (h->flags & (HN_HIDDEN | HN_JUNK))
@@ -269,17 +275,17 @@ score_initial(const struct hnode *h)
 
 /* A paragraph-like element gives its score to its ancestors. */
 static void
-score_paragraph(struct htmlscore *s, const struct hnode *h)
+score_paragraph(struct htmlscore *s, const struct hnode *h, xmlNode *a,
+    unsigned text, unsigned commas)
 {
 	float sc;
-	xmlNode *a = h->node->parent;
 	struct hnode *ah;
 	int level;
 
-	if (h->text < 25 || (h->flags & HN_FIGURE))
+	if (text < 25 || (h->flags & HN_FIGURE))
 		return;
-	sc = 1.0f + (float)(h->commas + 1) +
-	    (float)(h->text / 100 > 3 ? 3 : h->text / 100);
+	sc = 1.0f + (float)(commas + 1) +
+	    (float)(text / 100 > 3 ? 3 : text / 100);
 	for (level = 0; level < HTMLSCORE_ANCESTORS && a; level++) {
 		if ((ah = score_get(s, a)) == NULL)
 			break;
@@ -323,7 +329,11 @@ score_leave(xmlNode *n, void *arg)
 		if (h->tag == TAG_FIGURE && s->in_figure)
 			s->in_figure--;
 		if (score_scorable(h))
-			score_paragraph(s, h);
+			score_paragraph(s, h, n->parent, h->text, h->commas);
+		else if (h->tag == TAG_DIV || h->tag == TAG_SECTION ||
+		    h->tag == TAG_ARTICLE || h->tag == TAG_TD)
+			/* loose text beside blocks: a paragraph of its own */
+			score_paragraph(s, h, n, h->own, h->own_commas);
 	}
 	if ((ph = score_get(s, n->parent)) == NULL)
 		return;
@@ -467,7 +477,7 @@ score_sibling_ok(const struct htmlscore *s, const xmlNode *sib,
 	ld = htmlscore_link_density(h);
 	if (h->text > 80 && ld < 0.25)
 		return 1;
-	return h->text > 0 && h->text < 80 && ld == 0 && h->commas >= 0 &&
+	return h->text > 0 && h->text < 80 && ld == 0 &&
 	    h->node->last && h->node->last->type == XML_TEXT_NODE &&
 	    h->node->last->content &&
 	    strchr((const char *)h->node->last->content, '.');
@@ -517,6 +527,10 @@ htmlscore_run(xmlNode *root, struct htmlscore *s)
 void
 htmlscore_release(struct htmlscore *s)
 {
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		s->v[i].node->_private = NULL;
 	free(s->v);
 	free(s->pick);
 	memset(s, 0, sizeof(*s));

@@ -22,6 +22,7 @@ enum {
 struct hnode {
 	xmlNode *node;
 	unsigned text, link, commas;
+	unsigned own, own_commas;	/* in direct text children only */
 	unsigned p, li, img, input, embed, heading;
 	float score;
 	short weight;		/* class/id hint: -50..50 */
@@ -29,7 +30,16 @@ struct hnode {
 	unsigned char flags;	/* HN_* */
 };
 
+/* Passes, as Readability: each retry turns one more cue off. */
+enum {
+	HS_STRIP_UNLIKELY = 1 << 0,	/* drop unlikely class/id names */
+	HS_WEIGHT_CLASSES = 1 << 1,	/* class/id weights count */
+	HS_CLEAN = 1 << 2,		/* conditional clean of containers */
+	HS_ALL = 7
+};
+
 struct htmlscore {
+	unsigned mode;		/* HS_* set by the caller */
 	struct hnode *v;
 	size_t n, cap;
 	xmlNode *top;		/* best candidate */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -287,4 +288,132 @@ htmltext_is_credits(const char *para)
 		if (strncasecmp(para, starts[i], strlen(starts[i])) == 0)
 			return 1;
 	return 0;
+}
+
+/* Replace *field with s[0..n) trimmed of spaces and the punctuation that
+ * joined a credit to its caption. */
+static void
+text_set_trimmed(char **field, const char *s, size_t n)
+{
+	char *old = *field;
+
+	while (n && strchr(" |-(/:,;", s[n - 1]))
+		n--;
+	while (n && strchr(" |-):", *s)) {
+		s++;
+		n--;
+	}
+	*field = NULL;
+	article_set(field, s, n);
+	free(old);
+}
+
+static const char *
+text_marker(const char *s, size_t *mlen)
+{
+	static const char *const marks[] = {
+		"Photo: ", "Photograph: ", "Foto: ", "Fotos: ", "Bild: ",
+		"Image: ", "Picture: ", "Photo : ", "Crédit photo : ",
+		"Crédit : ", "Credit: ", "Photo by ", "Foto von ", "\xC2\xA9 ",
+		"\xC2\xA9", "(c) ", NULL
+	};
+	const char *best = NULL, *p;
+	size_t i;
+
+	for (i = 0; marks[i]; i++) {
+		p = strstr(s, marks[i]);
+		if (p && (best == NULL || p < best)) {
+			best = p;
+			*mlen = strlen(marks[i]);
+		}
+	}
+	return best;
+}
+
+/* "... Berlin on Monday. Jane Doe/Reuters" -> offset of "Jane Doe/...". */
+static const char *
+text_agency_tail(const char *s)
+{
+	const char *p = NULL, *q;
+
+	for (q = s; (q = strstr(q, ". ")) != NULL; q += 2)
+		p = q + 2;
+	if (p == NULL || strlen(p) > HTMLTEXT_MAX_PHOTO ||
+	    strchr(p, '/') == NULL || strstr(p, "://"))
+		return NULL;
+	return text_upper((unsigned char)*p) ? p : NULL;
+}
+
+void
+htmltext_caption(char **caption, char **credit)
+{
+	const char *c = *caption, *p;
+	size_t mlen = 0;
+
+	if (*credit) {
+		p = text_marker(*credit, &mlen);
+		if (p == *credit)
+			text_set_trimmed(credit, p + mlen, strlen(p + mlen));
+	}
+	if (c == NULL || *credit)
+		return;
+	p = text_marker(c, &mlen);
+	if (p && strlen(p + mlen) <= HTMLTEXT_MAX_PHOTO) {
+		text_set_trimmed(credit, p + mlen, strlen(p + mlen));
+		text_set_trimmed(caption, c, (size_t)(p - c));
+		return;
+	}
+	if ((p = text_agency_tail(c)) != NULL) {
+		text_set_trimmed(credit, p, strlen(p));
+		text_set_trimmed(caption, c, (size_t)(p - c));
+	}
+}
+
+static const char *
+text_last_sep(const char *t, size_t *slen, int *pipe)
+{
+	static const char *const seps[] = {
+		" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+		" \xC2\xB7 ", " :: ", NULL
+	};
+	const char *best = NULL, *p;
+	size_t i;
+
+	for (i = 0; seps[i]; i++)
+		for (p = t; (p = strstr(p, seps[i])) != NULL; p++)
+			if (best == NULL || p > best) {
+				best = p;
+				*slen = strlen(seps[i]);
+				*pipe = i == 0;
+			}
+	return best;
+}
+
+static size_t
+text_words(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
+void
+htmltext_title(char **title, const char *site)
+{
+	const char *t = *title, *sep, *suf;
+	size_t slen = 0;
+	int pipe = 0, cut;
+
+	if (t == NULL || (sep = text_last_sep(t, &slen, &pipe)) == NULL)
+		return;
+	suf = sep + slen;
+	cut = site && *site && (strcasecmp(suf, site) == 0 ||
+	    htmlwalk_memcasemem(site, strlen(site), suf) ||
+	    htmlwalk_memcasemem(suf, strlen(suf), site));
+	if (!cut && pipe && text_words(suf) <= 4)
+		cut = 1;
+	if (cut && sep > t)
+		text_set_trimmed(title, t, (size_t)(sep - t));
 }

@@ -1,0 +1,353 @@
+/* extract_html.c - HTML page -> article: input checks, parsing with
+ * libxml2's HTML parser, and putting together what htmlmeta.c (page
+ * metadata), htmlbody.c (main text) and htmltext.c (bylines, datelines,
+ * credits) found. */
+#include "ingest/extract.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+
+#include "ingest/htmlbody.h"
+#include "ingest/htmlmeta.h"
+#include "ingest/htmltext.h"
+#include "ingest/htmlwalk.h"
+#include "ingest/lang.h"
+#include "util/buf.h"
+#include "util/timeutil.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#define EXTRACT_SNIFF		2048	/* bytes searched for a charset */
+#define EXTRACT_BINARY_RATIO	0.05	/* control bytes that mean binary */
+#define EXTRACT_HEAD_PARAS	4	/* paragraphs searched for a byline */
+#define EXTRACT_TAIL_PARAS	3	/* paragraphs searched for credits */
+
+static const char *
+extract_name(const struct extract_opts *opts)
+{
+	return opts && opts->name ? opts->name : "input";
+}
+
+static enum nd_err
+extract_check(const char *html, size_t len, const struct extract_opts *opts,
+    struct nd_error *err)
+{
+	size_t max = opts && opts->max_bytes ? opts->max_bytes :
+	    EXTRACT_MAX_BYTES, i;
+
+	if (len > max || len > INT_MAX)
+		return nd_error_set(err, ND_ELIMIT,
+		    "'%s' is %zu bytes, over the limit of %zu",
+		    extract_name(opts), len, max);
+	if (html == NULL && len > 0)
+		return nd_error_set(err, ND_EINVAL, "'%s': no input buffer",
+		    extract_name(opts));
+	for (i = 0; i < len && isspace((unsigned char)html[i]); i++)
+		;
+	if (i == len)
+		return nd_error_set(err, ND_EEMPTY, "'%s' is empty",
+		    extract_name(opts));
+	if (memchr(html, '\0', len < 4096 ? len : 4096) ||
+	    utf8_control_ratio(html, len) > EXTRACT_BINARY_RATIO)
+		return nd_error_set(err, ND_EBINARY,
+		    "'%s' looks like binary data, not html",
+		    extract_name(opts));
+	return ND_OK;
+}
+
+/* 1 if the first bytes declare a charset other than UTF-8/ASCII. */
+static int
+extract_other_charset(const char *html, size_t len)
+{
+	size_t n = len < EXTRACT_SNIFF ? len : EXTRACT_SNIFF;
+	const char *p = htmlwalk_memcasemem(html, n, "charset=");
+	size_t rest;
+
+	if (p == NULL)
+		return 0;
+	p += 8;
+	rest = n - (size_t)(p - html);
+	while (rest && (*p == '"' || *p == '\'' || *p == ' ')) {
+		p++;
+		rest--;
+	}
+	if (rest >= 5 && (strncasecmp(p, "utf-8", 5) == 0 ||
+	    strncasecmp(p, "utf8", 4) == 0))
+		return 0;
+	if (rest >= 8 && strncasecmp(p, "us-ascii", 8) == 0)
+		return 0;
+	return rest > 0;
+}
+
+static htmlDocPtr
+extract_parse(const char *html, size_t len, const struct extract_opts *opts)
+{
+	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+	const char *url = opts ? opts->url : NULL;
+	struct buf b = BUF_INIT;
+	htmlDocPtr doc;
+
+	if (extract_other_charset(html, len))
+		return htmlReadMemory(html, (int)len, url, NULL, flags);
+	if (utf8_valid(html, len))
+		return htmlReadMemory(html, (int)len, url, "UTF-8", flags);
+	utf8_repair(html, len, &b);
+	doc = b.len <= INT_MAX ?
+	    htmlReadMemory(b.ptr, (int)b.len, url, "UTF-8", flags) : NULL;
+	buf_release(&b);
+	return doc;
+}
+
+static const char *
+extract_first(const char *a, const char *b, const char *c, const char *d)
+{
+	return a ? a : b ? b : c ? c : d;
+}
+
+static void
+extract_setstr(char **field, const char *s)
+{
+	if (s)
+		article_set(field, s, strlen(s));
+}
+
+/* s resolved against base (either may be NULL); a new string or NULL. */
+static char *
+extract_resolve(const char *s, const char *base)
+{
+	xmlChar *u;
+	char *r;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	if (base == NULL)
+		return xstrdup(s);
+	u = xmlBuildURI((const xmlChar *)s, (const xmlChar *)base);
+	if (u == NULL)
+		return xstrdup(s);
+	r = xstrdup((const char *)u);
+	xmlFree(u);
+	return r;
+}
+
+static char *
+extract_host(const char *url)
+{
+	xmlURIPtr u;
+	char *h = NULL;
+	const char *s;
+
+	if (url == NULL || (u = xmlParseURI(url)) == NULL)
+		return NULL;
+	if (u->server && *u->server) {
+		s = u->server;
+		if (strncasecmp(s, "www.", 4) == 0)
+			s += 4;
+		h = xstrdup(s);
+	}
+	xmlFreeURI(u);
+	return h;
+}
+
+static void
+extract_urls(struct article *a, const struct htmlmeta *m,
+    const struct htmlbody *b, const struct extract_opts *opts)
+{
+	const char *url = opts ? opts->url : NULL;
+	const char *base;
+
+	extract_setstr(&a->url, url);
+	a->canonical_url = extract_resolve(m->canonical ? m->canonical :
+	    m->og_url, url);
+	if (a->canonical_url == NULL && url)
+		a->canonical_url = xstrdup(url);
+	base = a->canonical_url ? a->canonical_url : url;
+	a->image_url = extract_resolve(extract_first(m->og_image, m->ld_image,
+	    b->image, NULL), base);
+	extract_setstr(&a->source, m->og_site ? m->og_site : m->ld_publisher);
+	if (a->source == NULL)
+		a->source = extract_host(base);
+}
+
+static void
+extract_dates(struct article *a, const struct htmlmeta *m)
+{
+	const char *p = extract_first(m->og_published, m->ld_published,
+	    m->meta_date, m->time_dt);
+	const char *u = m->og_modified ? m->og_modified : m->ld_modified;
+	int has_time = 0;
+	int64_t t;
+
+	if (p && time_parse(p, strlen(p), &t, &has_time) == ND_OK) {
+		a->published = t;
+		a->published_has_time = has_time;
+	}
+	if (u && time_parse(u, strlen(u), &t, &has_time) == ND_OK)
+		a->updated = t;
+}
+
+static void
+extract_lang(struct article *a, const struct htmlmeta *m)
+{
+	const char *l = m->lang ? m->lang : m->ld_lang, *d;
+	size_t n = 0;
+	char *body;
+
+	while (l && n < 8 && isalpha((unsigned char)l[n]))
+		n++;
+	if (l && n >= 2 && n <= 3 && (l[n] == '\0' || l[n] == '-' ||
+	    l[n] == '_')) {
+		a->lang = xstrndup(l, n);
+		for (n = 0; a->lang[n]; n++)
+			a->lang[n] = (char)tolower((unsigned char)a->lang[n]);
+		return;
+	}
+	body = article_body_text(a);
+	d = lang_detect(body, strlen(body));
+	extract_setstr(&a->lang, d);
+	free(body);
+}
+
+static void
+extract_copy_list(struct strlist *dst, const struct strlist *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		if (!strlist_has(dst, src->v[i]))
+			strlist_push(dst, src->v[i]);
+}
+
+/* Trailing credit lines leave the body for a->credits. */
+static void
+extract_credits(struct article *a)
+{
+	struct strlist *l = &a->body;
+	size_t first = l->n, i;
+	struct buf c = BUF_INIT;
+
+	while (first > 0 && l->n - first < EXTRACT_TAIL_PARAS &&
+	    htmltext_is_credits(l->v[first - 1]))
+		first--;
+	if (first == l->n || first == 0)
+		return;
+	for (i = first; i < l->n; i++) {
+		if (c.len)
+			buf_putc(&c, ' ');
+		buf_puts(&c, l->v[i]);
+		free(l->v[i]);
+	}
+	l->n = first;
+	article_set(&a->credits, c.ptr, c.len);
+	buf_release(&c);
+}
+
+/* Move b's paragraphs into a->body, taking byline lines out. */
+static void
+extract_body(struct article *a, struct htmlbody *b, struct strlist *names)
+{
+	size_t i;
+	char *p;
+
+	for (i = 0; i < b->paras.n; i++) {
+		p = b->paras.v[i];
+		b->paras.v[i] = NULL;
+		if ((a->body.n < EXTRACT_HEAD_PARAS &&
+		    htmltext_byline(p, 1, names) > 0) ||
+		    (a->headline && strcmp(p, a->headline) == 0)) {
+			free(p);
+			continue;
+		}
+		strlist_push_owned(&a->body, p);
+	}
+	b->paras.n = 0;
+	extract_credits(a);
+	for (i = 0; i < a->body.n && i < 2 && a->dateline == NULL; i++)
+		a->dateline = htmltext_dateline(a->body.v[i]);
+}
+
+static void
+extract_byline(struct article *a, const struct htmlmeta *m,
+    const struct strlist *names)
+{
+	if (m->ld_authors.n)
+		extract_copy_list(&a->byline, &m->ld_authors);
+	else if (m->og_authors.n)
+		extract_copy_list(&a->byline, &m->og_authors);
+	else if (m->meta_authors.n)
+		extract_copy_list(&a->byline, &m->meta_authors);
+	else if (m->byline_el == NULL ||
+	    htmltext_byline(m->byline_el, 0, &a->byline) == 0)
+		extract_copy_list(&a->byline, names);
+}
+
+static void
+extract_fields(struct article *a, struct htmlmeta *m, struct htmlbody *b,
+    const struct extract_opts *opts)
+{
+	struct strlist names = STRLIST_INIT;
+
+	extract_urls(a, m, b, opts);
+	extract_setstr(&a->headline, extract_first(m->og_title,
+	    m->ld_headline, m->h1, m->title));
+	htmltext_title(&a->headline, a->source);
+	extract_setstr(&a->standfirst, extract_first(m->og_desc,
+	    m->meta_desc, m->ld_desc, m->standfirst_el));
+	extract_body(a, b, &names);
+	extract_byline(a, m, &names);
+	extract_dates(a, m);
+	extract_setstr(&a->image_caption, b->caption ? b->caption :
+	    m->ld_caption);
+	extract_setstr(&a->image_credit, b->credit);
+	htmltext_caption(&a->image_caption, &a->image_credit);
+	extract_setstr(&a->section, m->og_section ? m->og_section :
+	    m->ld_section);
+	extract_lang(a, m);
+	strlist_release(&names);
+}
+
+enum nd_err
+extract_html(const char *html, size_t len, const struct extract_opts *opts,
+    struct article **out, struct nd_error *err)
+{
+	struct htmlmeta m;
+	struct htmlbody b;
+	htmlDocPtr doc = NULL;
+	xmlNode *root;
+	enum nd_err rc;
+
+	*out = NULL;
+	memset(&m, 0, sizeof(m));
+	memset(&b, 0, sizeof(b));
+	if ((rc = extract_check(html, len, opts, err)) != ND_OK)
+		return rc;
+	doc = extract_parse(html, len, opts);
+	root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (root == NULL) {
+		rc = nd_error_set(err, ND_EEMPTY, "no article text found in "
+		    "'%s'", extract_name(opts));
+		goto out;
+	}
+	htmlmeta_collect(root, &m);
+	if (htmlbody_extract(root, &b) != 0) {
+		rc = nd_error_set(err, ND_EEMPTY, "no article text found in "
+		    "'%s'", extract_name(opts));
+		goto out;
+	}
+	htmlbody_lead_figure(root, &b);
+	*out = article_new();
+	extract_fields(*out, &m, &b, opts);
+	rc = ND_OK;
+out:
+	htmlbody_release(&b);
+	htmlmeta_release(&m);
+	xmlFreeDoc(doc);
+	return rc;
+}

@@ -1,0 +1,416 @@
+#include "testutil.h"
+
+#include "ingest/extract.h"
+#include "store/article.h"
+#include "util/timeutil.h"
+
+#define PAGE_URL "https://site.example/path/page"
+
+struct expect {
+	const char *file;
+	const char *headline, *standfirst, *dateline, *published;
+	int has_time;
+	const char *byline[3];
+	const char *image_url, *caption, *credit, *credits, *lang;
+	const char *source, *canonical, *section;
+	size_t paras;
+	const char *first, *last;
+	const char *boiler[16];
+};
+
+static struct article *
+extract_file(const char *file)
+{
+	struct extract_opts opts = { PAGE_URL, file, 0 };
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t len;
+	char *html = test_data(file, &len);
+
+	if (extract_html(html, len, &opts, &a, &err) != ND_OK)
+		fail_msg("%s", err.msg);
+	free(html);
+	return a;
+}
+
+static void
+assert_str_or_null(const char *got, const char *want)
+{
+	if (want == NULL)
+		assert_null(got);
+	else {
+		assert_non_null(got);
+		assert_string_equal(got, want);
+	}
+}
+
+static void
+check_body(const struct article *a, const struct expect *e)
+{
+	size_t i, k;
+	char *body = article_body_text(a);
+
+	assert_int_equal(a->body.n, e->paras);
+	assert_string_equal(a->body.v[0], e->first);
+	assert_string_equal(a->body.v[a->body.n - 1], e->last);
+	for (k = 0; e->boiler[k]; k++)
+		if (strstr(body, e->boiler[k]))
+			fail_msg("boilerplate '%s' in body", e->boiler[k]);
+	for (i = 0; i < a->body.n; i++)
+		assert_true(strlen(a->body.v[i]) > 100);
+	free(body);
+}
+
+static void
+check_page(const struct expect *e)
+{
+	struct article *a = extract_file(e->file);
+	char when[21];
+	size_t i, n = 0;
+
+	assert_string_equal(a->url, PAGE_URL);
+	assert_str_or_null(a->headline, e->headline);
+	assert_str_or_null(a->standfirst, e->standfirst);
+	assert_str_or_null(a->dateline, e->dateline);
+	if (e->published) {
+		time_format_iso(a->published, a->published_has_time, when);
+		assert_string_equal(when, e->published);
+		assert_int_equal(a->published_has_time, e->has_time);
+	} else
+		assert_int_equal(a->published, 0);
+	while (n < 3 && e->byline[n])
+		n++;
+	assert_int_equal(a->byline.n, n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(a->byline.v[i], e->byline[i]);
+	assert_str_or_null(a->image_url, e->image_url);
+	assert_str_or_null(a->image_caption, e->caption);
+	assert_str_or_null(a->image_credit, e->credit);
+	assert_str_or_null(a->credits, e->credits);
+	assert_str_or_null(a->lang, e->lang);
+	assert_str_or_null(a->source, e->source);
+	assert_str_or_null(a->canonical_url, e->canonical);
+	assert_str_or_null(a->section, e->section);
+	check_body(a, e);
+	article_free(a);
+}
+
+/* English, JSON-LD NewsArticle with two authors, canonical link,
+ * relative og:image, a "Photo:" credit span and trailing credits. */
+static void
+english_jsonld_page(void **state)
+{
+	static const struct expect e = {
+		"html/en-jsonld.html",
+		"City council approves new tram line to the harbour",
+		"The 4.2 km line will link the central station with the old "
+		"docks by 2027.", "Berlin", "2024-03-14T08:30:00Z", 1,
+		{ "Jane Doe", "John Roe", NULL },
+		"https://harbour.example/img/tram-large.jpg",
+		"Councillors during the vote on Tuesday evening.",
+		"Max Mustermann",
+		"Additional reporting by Erik Svensson; Editing by Mary Major",
+		"en", "The Harbour Gazette",
+		"https://harbour.example/news/2024/tram-line", "Local", 5,
+		"BERLIN \xE2\x80\x94 The city council on Tuesday approved a new "
+		"tram line to the harbour, ending a decade of debate over how "
+		"to connect the old docks with the centre.",
+		"The council also asked the operator to study a night service "
+		"on weekends, a demand raised by students and shift workers at "
+		"the port.",
+		{ "Share on", "Save", "Print this page", "Receive free",
+		  "Sign up", "Recommended", "ferry fares", "comments",
+		  "Leave a comment", "cookies", "All rights reserved",
+		  "Most read", "Councillors during", "Additional reporting",
+		  "not text", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+/* English, OpenGraph only: byline element, "PARIS (Reuters) -"
+ * dateline, "Name/Agency" credit inside the caption. */
+static void
+english_opengraph_page(void **state)
+{
+	static const struct expect e = {
+		"html/en-og.html", "Wind farm output hits record in stormy week",
+		"Turbines off the coast supplied more than half of the "
+		"country's power.", "Paris", "2023-11-02T07:15:00Z", 1,
+		{ "Jane Doe", "John Roe", NULL },
+		"https://cdn.ledger.example/wind.jpg",
+		"Turbines off the northern coast.", "Anna Berg/Reuters",
+		"Reporting by Paul Smith; Editing by Clara Jones", "en",
+		"Northern Ledger", "https://ledger.example/energy/wind-record",
+		"Energy", 4,
+		"PARIS (Reuters) - Offshore wind farms produced a record share "
+		"of the country\xE2\x80\x99s electricity last week, as a series "
+		"of storms swept across the coast, the grid operator said on "
+		"Monday.",
+		"The government has promised to double offshore capacity by "
+		"2030, a goal that industry groups say depends on faster "
+		"permits, new port facilities and more ships to install the "
+		"turbines.",
+		{ "Share on", "Print this page", "Receive free", "Recommended",
+		  "grid batteries", "comments", "Leave a comment", "cookies",
+		  "Contact us", "By Jane Doe", "Reporting by", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+/* German, no metadata but <html lang>: text byline "Von ... und ...",
+ * "Lesen Sie auch" teaser, comment form, "Mitarbeit:" credits. */
+static void
+german_plain_page(void **state)
+{
+	static const struct expect e = {
+		"html/de-plain.html", "Neue Radwege f\xC3\xBCr die Innenstadt",
+		NULL, NULL, NULL, 0, { "Anna Schmidt", "Jonas Weber", NULL },
+		"https://site.example/img/lead.jpg",
+		"Ein neuer Radweg an der Hauptstra\xC3\x9F" "e.",
+		"Klara Fischer", "Mitarbeit: Lena Braun", "de", "site.example",
+		PAGE_URL, NULL, 4,
+		"Die Stadt will in den kommenden zwei Jahren mehr als 30 "
+		"Kilometer neue Radwege bauen, vor allem in der Innenstadt und "
+		"entlang der gro\xC3\x9F" "en Ausfallstra\xC3\x9F" "en.",
+		"Kritik kam vom Einzelhandel, der den Wegfall von "
+		"Parkpl\xC3\xA4tzen f\xC3\xBC" "rchtet, w\xC3\xA4hrend "
+		"Fahrradverb\xC3\xA4nde den Plan als \xC3\xBC" "berf\xC3\xA4llig, "
+		"aber noch zu zaghaft bezeichneten.",
+		{ "teilen", "Merken", "Drucken", "Newsletter abonnieren",
+		  "Jetzt anmelden", "Lesen Sie auch", "Br\xC3\xBC" "cken",
+		  "Kommentar", "Cookies", "Impressum", "Von Anna", "Mitarbeit",
+		  NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+/* French, JSON-LD in an @graph with the author as an @id reference and
+ * an ImageObject; "Photo :" credit; date without time. */
+static void
+french_graph_page(void **state)
+{
+	static const struct expect e = {
+		"html/fr-graph.html",
+		"Le lac retrouve son niveau apr\xC3\xA8s un \xC3\xA9t\xC3\xA9 sec",
+		"Les pluies d'automne ont combl\xC3\xA9 le d\xC3\xA9" "ficit en "
+		"quelques semaines.", "Gen\xC3\xA8ve", "2023-10-20", 0,
+		{ "Claire Martin", NULL, NULL }, "https://lac.example/img/lac.jpg",
+		"Le port de plaisance en octobre.", "Luc Bernard", NULL, "fr",
+		"Le Courrier du Lac", PAGE_URL, "Environnement", 4,
+		"GEN\xC3\x88VE \xE2\x80\x94 Apr\xC3\xA8s un \xC3\xA9t\xC3\xA9 "
+		"particuli\xC3\xA8rement sec, le niveau du lac est revenu \xC3\xA0 "
+		"la normale \xC3\xA0 la fin du mois d\xE2\x80\x99octobre, selon "
+		"les relev\xC3\xA9s publi\xC3\xA9s vendredi par les services "
+		"cantonaux.",
+		"Les autorit\xC3\xA9s rappellent toutefois que les restrictions "
+		"d\xE2\x80\x99" "arrosage pourraient revenir si l\xE2\x80\x99hiver "
+		"est peu enneig\xC3\xA9, comme ce fut le cas il y a deux ans.",
+		{ "Partager", "Enregistrer", "Imprimer", "Abonnez-vous",
+		  "Lire aussi", "p\xC3\xAA" "cheurs", "commentaire", "cookies",
+		  "Mentions", "Par Claire", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+/* Spanish, OpenGraph and a canonical link: relative og:image resolved
+ * against it, "Por" byline, "Con informaci\u00f3n de" credits. */
+static void
+spanish_opengraph_page(void **state)
+{
+	static const struct expect e = {
+		"html/es-og.html",
+		"El valle estrena su primera biblioteca digital",
+		"M\xC3\xA1s de 20.000 libros estar\xC3\xA1n disponibles de forma "
+		"gratuita.", "Madrid", NULL, 0,
+		{ "Mar\xC3\xAD" "a L\xC3\xB3pez", NULL, NULL },
+		"https://valle.example/cultura/imagenes/biblioteca.jpg",
+		"La sala de lectura de la biblioteca.", "Pedro Ruiz",
+		"Con informaci\xC3\xB3n de Ana G\xC3\xB3mez", "es",
+		"Diario del Valle",
+		"https://valle.example/cultura/biblioteca-digital", NULL, 4,
+		"MADRID \xE2\x80\x94 La comarca estren\xC3\xB3 este lunes su "
+		"primera biblioteca digital, que ofrecer\xC3\xA1 de forma "
+		"gratuita m\xC3\xA1s de 20.000 libros, revistas y audiolibros a "
+		"todos los vecinos.",
+		"Las asociaciones de mayores pidieron cursos de formaci\xC3\xB3n, "
+		"una petici\xC3\xB3n que la diputaci\xC3\xB3n prometi\xC3\xB3 "
+		"atender a partir de enero en los centros culturales.",
+		{ "Compartir", "Guardar", "Imprimir", "Suscr\xC3\xAD" "bete",
+		  "Lea tambi\xC3\xA9n", "museo", "comentario", "cookies",
+		  "Aviso legal", "Por Mar", "Con informaci", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+static enum nd_err
+extract_mem(const char *s, size_t n, size_t max, struct article **a,
+    struct nd_error *err)
+{
+	struct extract_opts opts = { NULL, "t.html", max };
+
+	return extract_html(s, n, &opts, a, err);
+}
+
+static const char article_par[] =
+    "<p>The bridge reopened on Friday after two years of repairs, the "
+    "city said, adding that buses would return to the route next week, "
+    "once the last barriers have been removed.</p>";
+
+static void
+empty_input_is_rejected(void **state)
+{
+	struct article *a = (struct article *)1;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem("", 0, 0, &a, &err), ND_EEMPTY);
+	assert_null(a);
+	assert_int_equal(extract_mem(" \n\t \r\n", 6, 0, &a, &err), ND_EEMPTY);
+	assert_non_null(strstr(err.msg, "'t.html'"));
+}
+
+static void
+binary_input_is_rejected(void **state)
+{
+	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(png, sizeof(png) - 1, 0, &a, &err),
+	    ND_EBINARY);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "'t.html'"));
+}
+
+static void
+oversize_input_is_rejected(void **state)
+{
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(article_par, sizeof(article_par) - 1, 64,
+	    &a, &err), ND_ELIMIT);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "'t.html'"));
+	/* the same page passes with room to spare */
+	assert_int_equal(extract_mem(article_par, sizeof(article_par) - 1,
+	    4096, &a, &err), ND_OK);
+	article_free(a);
+}
+
+static void
+invalid_utf8_is_repaired(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Caf\xC3 owners in the old town said on "
+	    "Monday that the new rules on terraces, which take effect in "
+	    "May, would cost them customers and jobs.</p></article></body>"
+	    "</html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	assert_int_equal(a->body.n, 1);
+	assert_memory_equal(a->body.v[0], "Caf\xEF\xBF\xBD owners", 12);
+	article_free(a);
+}
+
+static void
+deep_nesting_does_not_crash(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article *a = NULL;
+	struct nd_error err;
+	enum nd_err rc;
+	size_t i;
+
+	(void)state;
+	buf_puts(&b, "<html><body><article>");
+	buf_puts(&b, article_par);
+	buf_puts(&b, "</article>");
+	for (i = 0; i < 100000; i++)
+		buf_puts(&b, "<div>");
+	buf_puts(&b, article_par);
+	rc = extract_mem(b.ptr, b.len, 0, &a, &err);
+	assert_int_equal(rc, ND_OK);
+	assert_true(a->body.n >= 1);
+	assert_non_null(strstr(a->body.v[0], "The bridge reopened"));
+	article_free(a);
+	buf_release(&b);
+}
+
+static void
+page_without_article_is_empty(void **state)
+{
+	static const char page[] =
+	    "<html><body><nav><ul><li><a href=/a>News</a></li>"
+	    "<li><a href=/b>Sport</a></li></ul></nav>"
+	    "<form><input name=q><button>Search</button></form>"
+	    "<footer>Contact | Imprint</footer></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_EEMPTY);
+	assert_null(a);
+	assert_string_equal(err.msg, "no article text found in 't.html'");
+}
+
+static void
+lang_falls_back_to_detection(void **state)
+{
+	static const char page[] =
+	    "<html><body><article><p>Die Regierung hat am Montag einen neuen "
+	    "Plan vorgestellt, der die Kosten f\xC3\xBCr die B\xC3\xBCrger "
+	    "senken soll, und die Opposition hat ihn sofort kritisiert.</p>"
+	    "<p>Der Minister sagte, dass die Ma\xC3\x9Fnahmen noch in diesem "
+	    "Jahr beginnen und bis zum Ende des Jahres wirken sollen.</p>"
+	    "</article></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	assert_non_null(a->lang);
+	assert_string_equal(a->lang, "de");
+	assert_null(a->headline);
+	assert_int_equal(a->byline.n, 0);
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(english_jsonld_page),
+		cmocka_unit_test(english_opengraph_page),
+		cmocka_unit_test(german_plain_page),
+		cmocka_unit_test(french_graph_page),
+		cmocka_unit_test(spanish_opengraph_page),
+		cmocka_unit_test(empty_input_is_rejected),
+		cmocka_unit_test(binary_input_is_rejected),
+		cmocka_unit_test(oversize_input_is_rejected),
+		cmocka_unit_test(invalid_utf8_is_repaired),
+		cmocka_unit_test(deep_nesting_does_not_crash),
+		cmocka_unit_test(page_without_article_is_empty),
+		cmocka_unit_test(lang_falls_back_to_detection),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
