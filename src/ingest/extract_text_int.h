@@ -102,6 +102,13 @@ struct xt_tok {
 	uint8_t span;		/* 1 on the first word of a span */
 };
 
+#define XT_DICT_SIZE	2048	/* power of two, > 2 * class words */
+
+struct xt_dict_ent {
+	const char *w;		/* NULL: empty slot */
+	uint32_t cls;
+};
+
 struct xt {
 	const char *s;		/* repaired text, borrowed */
 	size_t n;
@@ -112,11 +119,13 @@ struct xt {
 	int dayfirst;		/* numeric dates are d/m/y */
 	int have_byline, have_date, have_credit, have_count;
 	struct strlist credits;	/* credits lines, in order */
+	struct xt_dict_ent *dict;	/* class words by hash, owned */
 };
 
 /* extract_text_class.c */
 size_t xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX]);
-uint32_t xt_classify(const char *key, size_t n);
+void xt_dict_build(struct xt *x);
+uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
 int xt_month(const char *key, size_t n);
 enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
 int xt_is_closer(const char *p, size_t n);

@@ -1,0 +1,300 @@
+/* extract_text.c - flattened page text (markup stripped, as in web-crawl
+ * text dumps) to an article.
+ *
+ * The input's block breaks may be gone, so widget labels, captions,
+ * bylines, promos and teasers run into the article's sentences. The
+ * text is read word by word (this file: checks, repair, words and their
+ * shapes), words are marked by role with multilingual phrase classes
+ * (extract_text_class.c, extract_text_span.c, extract_text_date.c), and
+ * the marked words are cut into units from which the body, headline,
+ * standfirst and caption are chosen (extract_text_unit.c). Every step is
+ * linear in the input, with a bounded look-ahead per word.
+ */
+#include "ingest/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/extract_text_int.h"
+#include "ingest/lang.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#define XT_BINARY_RATIO	0.01	/* control bytes that make input binary */
+#define XT_LANG_BYTES	(64u << 10)	/* text read to tell the language */
+
+/* Bytes of white space at p (0 if none); sets *nl on a line break. */
+static size_t
+xt_space(const unsigned char *p, size_t n, int *nl)
+{
+	if (*p == '\n') {
+		*nl = 1;
+		return 1;
+	}
+	if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v')
+		return 1;
+	if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x89 ||
+	    p[2] == 0xAF || p[2] == 0x8B || p[2] == 0xA8 || p[2] == 0xA9)) {
+		*nl |= p[2] == 0xA8 || p[2] == 0xA9;
+		return 3;
+	}
+	return 0;
+}
+
+/* Case of a code point: 1 upper, 2 lower, 3 caseless letter, 4 digit,
+ * 0 not a letter or digit. Latin, Greek and Cyrillic are told apart. */
+static int
+xt_case(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return 4;
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return 1;
+	if ((c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7))
+		return 2;
+	if (c >= 0x100 && c <= 0x17F)
+		return (c & 1) ? 2 : 1;
+	if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F))
+		return 1;
+	if ((c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F))
+		return 2;
+	if (c >= 0x180 && c < 0x2000)
+		return 3;
+	if (c >= 0x3000 && (c < 0xD800 || c > 0xF8FF) && c != 0xFFFD)
+		return 3;
+	return 0;
+}
+
+static void
+xt_shape(struct xt *x, struct xt_tok *t)
+{
+	const char *p = x->s + t->off;
+	size_t n = t->len, k = 0, m;
+	uint32_t c;
+	int first = 0, letters = 0, upper = 0, cs;
+
+	while (k < n) {
+		if ((m = utf8_decode(p + k, n - k, &c)) == 0)
+			m = 1, c = 0;
+		k += m;
+		if ((cs = xt_case(c)) == 0)
+			continue;
+		if (first == 0)
+			first = cs;
+		letters += cs <= 3;
+		upper += cs == 1;
+	}
+	if (first == 0)
+		t->flags |= TF_PUNCT;
+	t->flags |= first == 1 ? TF_CAP : first == 2 ? TF_LOWER :
+	    first == 4 ? TF_DIGIT : 0;
+	if (letters >= 2 && upper == letters)
+		t->flags |= TF_UPPER;
+	if (p[n - 1] == ',' || p[n - 1] == ';')
+		t->flags |= TF_COMMA;
+	if (p[n - 1] == ':')
+		t->flags |= TF_COLON;
+	if (p[n - 1] == '*')
+		t->flags |= TF_STAR;
+}
+
+static void
+xt_push(struct xt *x, size_t *cap, size_t off, size_t len, int nl)
+{
+	struct xt_tok *t;
+	char key[XT_KEY_MAX];
+
+	if (x->nt == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		x->t = xreallocarray(x->t, *cap, sizeof(*x->t));
+	}
+	t = &x->t[x->nt++];
+	memset(t, 0, sizeof(*t));
+	t->off = off;
+	t->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+	t->flags = nl ? TF_NL : 0;
+	xt_shape(x, t);
+	t->cls = xt_classify(x, key, xt_key(x, x->nt - 1, key));
+}
+
+static void
+xt_words(struct xt *x)
+{
+	const unsigned char *p = (const unsigned char *)x->s;
+	size_t i = 0, a, w, cap = 0;
+	int nl = 0, dummy = 0;
+
+	while (i < x->n) {
+		if ((w = xt_space(p + i, x->n - i, &nl)) > 0) {
+			i += w;
+			continue;
+		}
+		a = i;
+		while (i < x->n && xt_space(p + i, x->n - i, &dummy) == 0)
+			i++;
+		xt_push(x, &cap, a, i - a, nl);
+		nl = 0;
+	}
+}
+
+static const char *const xt_abbrevs[] = {
+	"mr", "mrs", "ms", "dr", "st", "prof", "gen", "gov", "sen", "rep",
+	"jr", "sr", "inc", "ltd", "co", "corp", "no", "nr", "vs", "bzw",
+	"ca", "hr", "mme", "mlle", "sra", "ud", "uds", "dña", "av", "z.b",
+	"u.a", "d.h", "usw", "e.g", "i.e", "approx", "art", "abs",
+};
+
+/* Does word i end in sentence punctuation (closing quotes allowed)? */
+static int
+xt_punct_end(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k;
+
+	while ((k = (size_t)xt_is_closer(p, n)) > 0 && k < n)
+		n -= k;
+	if (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0)
+		return 1;
+	return p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?';
+}
+
+/* "J.", "Dr.", "14." before a month, "etc." before lower case. */
+static int
+xt_abbrev(const struct xt *x, size_t i)
+{
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, i, key), k;
+	const char *p = x->s + x->t[i].off;
+
+	if (i + 1 < x->nt && ((x->t[i + 1].flags & TF_LOWER) ||
+	    ((x->t[i].flags & TF_DIGIT) && (x->t[i + 1].cls & XC_MONTH))))
+		return 1;
+	if (x->t[i].len >= 2 && p[x->t[i].len - 1] == '.' &&
+	    p[x->t[i].len - 2] == '.')
+		return 0;	/* "..." */
+	if (n == 1 || (n == 2 && (unsigned char)key[0] >= 0xC0))
+		return (x->t[i].flags & TF_CAP) != 0;
+	for (k = 0; k < sizeof(xt_abbrevs) / sizeof(xt_abbrevs[0]); k++)
+		if (strlen(xt_abbrevs[k]) == n &&
+		    memcmp(xt_abbrevs[k], key, n) == 0)
+			return p[x->t[i].len - 1] == '.';
+	return 0;
+}
+
+static void
+xt_ends(struct xt *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nt; i++) {
+		if (!xt_punct_end(x, i) || xt_abbrev(x, i))
+			continue;
+		/* a closing quote on its own: « ... fermé. » */
+		if (i + 1 < x->nt && (x->t[i + 1].flags & TF_PUNCT) &&
+		    !(x->t[i + 1].flags & TF_NL) && (size_t)xt_is_closer(x->s +
+		    x->t[i + 1].off, x->t[i + 1].len) == x->t[i + 1].len)
+			i++;
+		x->t[i].flags |= TF_END;
+	}
+}
+
+static enum nd_err
+xt_check(const char *text, size_t len, const struct extract_opts *opts,
+    const char *name, struct buf *out, struct nd_error *err)
+{
+	size_t max = opts && opts->max_bytes ? opts->max_bytes :
+	    EXTRACT_MAX_BYTES, i, w;
+	int nl = 0;
+
+	if (text == NULL && len > 0)
+		return nd_error_set(err, ND_EINVAL, "%s: no text given", name);
+	if (len > max)
+		return nd_error_set(err, ND_ELIMIT,
+		    "%s: %zu bytes is over the limit of %zu bytes", name, len,
+		    max);
+	if (len > 0 && utf8_control_ratio(text, len) > XT_BINARY_RATIO)
+		return nd_error_set(err, ND_EBINARY,
+		    "%s: binary data (control bytes) where text was expected",
+		    name);
+	if (len > 0 && utf8_repair(text, len, out) < 0)
+		return nd_error_set(err, ND_ELIMIT,
+		    "%s: text too large to repair", name);
+	for (i = 0; i < out->len; i += w)
+		if ((w = xt_space((const unsigned char *)out->ptr + i,
+		    out->len - i, &nl)) == 0)
+			return ND_OK;
+	return nd_error_set(err, ND_EEMPTY, "%s: empty text", name);
+}
+
+static size_t
+xt_min(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+static void
+xt_finish(struct xt *x)
+{
+	struct buf b = BUF_INIT;
+	const char *lang;
+	char *body;
+	size_t k;
+
+	for (k = 0; k < x->credits.n; k++)
+		buf_printf(&b, "%s%s", k ? "; " : "", x->credits.v[k]);
+	if (b.len > 0)
+		article_set(&x->a->credits, b.ptr, b.len);
+	buf_release(&b);
+	body = article_body_text(x->a);
+	lang = lang_detect(body, xt_min(strlen(body), XT_LANG_BYTES));
+	if (lang == NULL)
+		lang = lang_detect(x->s, xt_min(x->n, XT_LANG_BYTES));
+	free(body);
+	if (lang != NULL)
+		x->a->lang = xstrdup(lang);
+}
+
+enum nd_err
+extract_text(const char *text, size_t len, const struct extract_opts *opts,
+    struct article **out, struct nd_error *err)
+{
+	struct buf b = BUF_INIT;
+	struct xt x;
+	const char *name = opts && opts->name ? opts->name : "text", *lang;
+	enum nd_err rc;
+
+	*out = NULL;
+	memset(&x, 0, sizeof(x));
+	if ((rc = xt_check(text, len, opts, name, &b, err)) != ND_OK)
+		goto out;
+	x.s = b.ptr;
+	x.n = b.len;
+	x.a = article_new();
+	lang = lang_detect(x.s, xt_min(x.n, XT_LANG_BYTES));
+	x.german = lang != NULL && strcmp(lang, "de") == 0;
+	x.dayfirst = lang == NULL || strcmp(lang, "en") != 0;
+	xt_dict_build(&x);
+	xt_words(&x);
+	xt_ends(&x);
+	xt_spans(&x);
+	if ((rc = xt_units(&x)) != ND_OK) {
+		nd_error_set(err, rc, "%s: no sentences found: nothing reads "
+		    "as article text", name);
+		goto out;
+	}
+	xt_finish(&x);
+	if (opts && opts->url)
+		x.a->url = xstrdup(opts->url);
+	*out = x.a;
+	x.a = NULL;
+out:
+	article_free(x.a);
+	strlist_release(&x.credits);
+	free(x.t);
+	free(x.dict);
+	buf_release(&b);
+	return rc;
+}

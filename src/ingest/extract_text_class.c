@@ -1,0 +1,480 @@
+/* extract_text_class.c - the multilingual phrase classes.
+ *
+ * Each entry names a word's role, not a site's wording: "share" verbs,
+ * network names, "subscribe" words, byline prepositions, month names,
+ * in English, German, French and Spanish. Detectors combine these roles
+ * with the shape of the text around them (extract_text_span.c), so a
+ * page whose exact phrasing is in no table is still read.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <string.h>
+
+#include "util/xalloc.h"
+
+struct xt_word {
+	const char *w;
+	uint32_t cls;
+};
+
+#define SH XC_SHARE
+#define NE XC_NET
+#define SV XC_SAVE
+#define NV XC_NAV
+#define CO XC_CONN
+#define OB XC_OBJ
+#define PR XC_PROMO
+#define PW XC_PROMOW
+#define YO XC_YOU
+#define FO XC_FORM
+#define FU XC_FUNC
+#define ST (XC_STARTER | XC_FUNC)
+
+static const struct xt_word xt_words[] = {
+	/* share verbs and networks */
+	{"share", SH}, {"teilen", SH}, {"partager", SH}, {"compartir", SH},
+	{"tweet", SH}, {"tweeten", SH}, {"send", SH}, {"senden", SH},
+	{"envoyer", SH}, {"enviar", SH}, {"copy", SH}, {"kopieren", SH},
+	{"copier", SH}, {"copiar", SH}, {"twitter", NE}, {"facebook", NE},
+	{"linkedin", NE}, {"whatsapp", NE}, {"pinterest", NE}, {"reddit", NE},
+	{"telegram", NE}, {"xing", NE}, {"flipboard", NE}, {"messenger", NE},
+	{"mastodon", NE}, {"bluesky", NE}, {"threads", NE},
+	/* save, print, listen */
+	{"save", SV}, {"print", SV}, {"merken", SV}, {"speichern", SV},
+	{"drucken", SV}, {"enregistrer", SV}, {"sauvegarder", SV},
+	{"imprimer", SV}, {"guardar", SV}, {"imprimir", SV},
+	{"bookmark", SV}, {"listen", SV}, {"anhören", SV}, {"vorlesen", SV},
+	{"écouter", SV}, {"escuchar", SV}, {"gift", SV},
+	/* crumbs */
+	{"home", NV}, {"news", NV | PW}, {"startseite", NV},
+	{"nachrichten", NV}, {"accueil", NV}, {"actualités", NV},
+	{"inicio", NV}, {"portada", NV}, {"noticias", NV},
+	{"politics", NV}, {"politik", NV}, {"politique", NV},
+	{"política", NV}, {"business", NV}, {"wirtschaft", NV},
+	{"économie", NV}, {"economía", NV}, {"world", NV}, {"welt", NV},
+	{"monde", NV}, {"mundo", NV}, {"sport", NV}, {"sports", NV},
+	{"deportes", NV}, {"local", NV}, {"lokales", NV}, {"regional", NV},
+	{"culture", NV}, {"kultur", NV}, {"cultura", NV}, {"opinion", NV},
+	{"meinung", NV}, {"opinión", NV}, {"science", NV},
+	{"wissenschaft", NV}, {"ciencia", NV}, {"energy", NV},
+	{"energie", NV}, {"énergie", NV}, {"energía", NV}, {"region", NV},
+	{"société", NV}, {"sociedad", NV}, {"gesellschaft", NV},
+	{"environment", NV}, {"umwelt", NV}, {"environnement", NV},
+	{"medio", NV}, {"ambiente", NV}, {"tech", NV}, {"technik", NV},
+	{"international", NV}, {"internacional", NV}, {"inland", NV},
+	{"ausland", NV}, {"france", NV}, {"españa", NV}, {"deutschland", NV},
+	{"uk", NV}, {"us", NV}, {"menu", NV}, {"menü", NV}, {"menú", NV},
+	{"search", NV}, {"suche", NV}, {"suchen", NV}, {"rechercher", NV},
+	{"recherche", NV}, {"buscar", NV}, {"login", NV}, {"log", NV},
+	{"connexion", NV}, {"skip", NV}, {"topics", NV}, {"themen", NV},
+	{"rubriques", NV}, {"temas", NV}, {"more", NV}, {"mehr", NV},
+	{"plus", NV}, {"más", NV},
+	/* widget connectors and objects */
+	{"on", CO | FU}, {"auf", CO | FU}, {"sur", CO | FU}, {"en", CO | FU},
+	{"via", CO}, {"per", CO}, {"this", CO | FU}, {"diesen", CO | FU},
+	{"cet", CO | FU}, {"cette", CO | FU}, {"este", CO | FU},
+	{"esta", CO | FU}, {"the", ST}, {"la", ST}, {"le", ST},
+	{"page", OB}, {"article", OB}, {"artikel", OB}, {"seite", OB},
+	{"página", OB}, {"artículo", OB}, {"story", OB}, {"link", OB},
+	{"lien", OB}, {"enlace", OB}, {"e-mail", OB | PW | FO},
+	{"email", OB | PW | FO}, {"mail", OB | PW},
+	/* promo */
+	{"subscribe", PR}, {"newsletter", PR}, {"newsletters", PR},
+	{"updates", PR}, {"digest", PR}, {"inbox", PR}, {"briefing", PR},
+	{"abonnieren", PR}, {"abonnieren:", PR}, {"abonnez-vous", PR},
+	{"abonner", PR}, {"s'abonner", PR}, {"s’abonner", PR},
+	{"inscrivez-vous", PR}, {"suscríbete", PR}, {"suscribirse", PR},
+	{"suscribete", PR}, {"boletín", PR}, {"postfach", PR},
+	{"mises", PR}, {"actualizaciones", PR}, {"regístrate", PR},
+	{"anmelden", PR}, {"registrieren", PR}, {"sign", PW},
+	{"free", PW}, {"kostenlos", PW}, {"gratuit", PW},
+	{"gratuitement", PW}, {"gratis", PW}, {"gratuito", PW},
+	{"gratuitas", PW}, {"daily", PW}, {"täglich", PW}, {"tägliche", PW},
+	{"quotidienne", PW}, {"diario", PW}, {"morning", PW}, {"latest", PW},
+	{"courriel", PW | FO}, {"correo", PW | FO}, {"receive", PW},
+	{"erhalten", PW}, {"recevez", PW}, {"recibe", PW}, {"recibir", PW},
+	/* second person */
+	{"you", YO}, {"your", YO}, {"you'll", YO}, {"we'll", YO},
+	{"sie", YO | FU}, {"ihre", YO | FU}, {"ihr", YO | FU},
+	{"deine", YO}, {"dein", YO}, {"du", YO | FU}, {"vous", YO | FU},
+	{"votre", YO}, {"vos", YO}, {"tu", YO}, {"te", YO}, {"tus", YO},
+	/* comment form */
+	{"required", FO}, {"fields", FO}, {"marked", FO}, {"address", FO},
+	{"published", FO}, {"website", FO}, {"name", FO},
+	{"erforderliche", FO}, {"felder", FO}, {"markiert", FO},
+	{"e-mail-adresse", FO}, {"veröffentlicht", FO}, {"webseite", FO},
+	{"obligatoires", FO}, {"champs", FO}, {"indiqués", FO},
+	{"adresse", FO}, {"publiée", FO}, {"nom", FO}, {"site", FO},
+	{"obligatorios", FO}, {"campos", FO}, {"marcados", FO},
+	{"dirección", FO}, {"electrónico", FO}, {"publicada", FO},
+	{"nombre", FO}, {"web", FO}, {"comment", FO}, {"kommentar", FO},
+	{"commentaire", FO}, {"comentario", FO},
+	/* cookies */
+	{"cookie", XC_COOKIE}, {"cookies", XC_COOKIE},
+	{"consent", XC_COOKIEW}, {"privacy", XC_COOKIEW},
+	{"accept", XC_COOKIEW}, {"datenschutz", XC_COOKIEW},
+	{"akzeptieren", XC_COOKIEW}, {"einwilligung", XC_COOKIEW},
+	{"accepter", XC_COOKIEW}, {"consentement", XC_COOKIEW},
+	{"confidentialité", XC_COOKIEW}, {"aceptar", XC_COOKIEW},
+	{"privacidad", XC_COOKIEW}, {"política", XC_COOKIEW},
+	{"use", XC_COOKIEW}, {"uses", XC_COOKIEW}, {"verwendet", XC_COOKIEW},
+	{"verwenden", XC_COOKIEW}, {"utilise", XC_COOKIEW},
+	{"utilisons", XC_COOKIEW}, {"utilizamos", XC_COOKIEW},
+	{"usamos", XC_COOKIEW}, {"policy", XC_COOKIEW},
+	{"datenschutzerklärung", XC_COOKIEW}, {"politique", XC_COOKIEW},
+	/* function words; starters also begin sentences */
+	{"a", ST}, {"an", ST}, {"this", ST}, {"these", ST}, {"its", ST},
+	{"their", ST}, {"his", ST}, {"her", ST}, {"in", ST | XC_PLACEPREP},
+	{"at", ST}, {"after", ST}, {"before", ST}, {"for", ST}, {"with", ST},
+	{"when", ST}, {"while", ST}, {"it", ST}, {"they", ST}, {"he", ST},
+	{"she", ST}, {"we", ST}, {"there", ST}, {"of", FU}, {"to", FU},
+	{"and", FU | XC_AND}, {"is", FU}, {"was", FU}, {"that", FU},
+	{"are", FU}, {"were", FU}, {"has", FU}, {"have", FU}, {"will", FU},
+	{"be", FU}, {"from", FU}, {"but", FU}, {"by", FU | XC_BY},
+	{"der", ST | XC_PARTICLE}, {"die", ST}, {"das", ST}, {"ein", ST},
+	{"eine", ST}, {"im", ST}, {"am", ST | XC_DATEPREP}, {"nach", ST},
+	{"mit", ST}, {"bei", ST}, {"für", ST}, {"auch", ST}, {"es", ST},
+	{"er", ST}, {"wir", ST}, {"vor", ST}, {"seit", ST}, {"dem", ST},
+	{"den", ST}, {"und", FU | XC_AND}, {"ist", FU}, {"nicht", FU},
+	{"sich", FU}, {"des", ST}, {"zu", FU}, {"wird", FU}, {"wurde", FU},
+	{"hat", FU}, {"von", FU | XC_BY | XC_PARTICLE}, {"aus", FU |
+	XC_PLACEPREP}, {"les", ST}, {"l'", ST}, {"un", ST}, {"une", ST},
+	{"au", ST}, {"aux", ST}, {"dans", ST}, {"après", ST}, {"avant", ST},
+	{"pour", ST}, {"avec", ST}, {"il", ST}, {"elle", ST}, {"ils", ST},
+	{"elles", ST}, {"ce", ST}, {"selon", ST}, {"et", FU | XC_AND},
+	{"est", FU}, {"du", FU | XC_PARTICLE}, {"qui", FU}, {"que", FU},
+	{"pas", FU}, {"sont", FU}, {"ont", FU}, {"à", FU | XC_PLACEPREP},
+	{"par", FU | XC_BY}, {"el", ST | XC_DATEPREP}, {"los", ST},
+	{"las", ST}, {"una", ST}, {"tras", ST}, {"con", ST}, {"para", ST},
+	{"según", ST}, {"del", FU | XC_PARTICLE}, {"y", FU | XC_AND},
+	{"de", FU | XC_PARTICLE}, {"por", FU | XC_BY}, {"se", FU},
+	{"su", FU}, {"al", FU}, {"ha", FU}, {"fue", FU}, {"van", XC_PARTICLE},
+	{"di", XC_PARTICLE}, {"da", XC_PARTICLE}, {"dos", XC_PARTICLE},
+	{"&", XC_AND}, {"le", XC_DATEPREP}, {"on", XC_DATEPREP},
+	/* roles after a byline name */
+	{"correspondent", XC_ROLE}, {"reporter", XC_ROLE},
+	{"editor", XC_ROLE}, {"writer", XC_ROLE}, {"staff", XC_ROLE},
+	{"korrespondent", XC_ROLE}, {"korrespondentin", XC_ROLE},
+	{"redakteur", XC_ROLE}, {"redakteurin", XC_ROLE},
+	{"reporterin", XC_ROLE}, {"correspondant", XC_ROLE},
+	{"correspondante", XC_ROLE}, {"envoyé", XC_ROLE},
+	{"envoyée", XC_ROLE}, {"journaliste", XC_ROLE},
+	{"corresponsal", XC_ROLE}, {"redactor", XC_ROLE},
+	{"redactora", XC_ROLE}, {"periodista", XC_ROLE},
+	{"enviado", XC_ROLE}, {"enviada", XC_ROLE},
+	/* comment counters */
+	{"comments", XC_COMMENTW}, {"kommentare", XC_COMMENTW},
+	{"commentaires", XC_COMMENTW}, {"comentarios", XC_COMMENTW},
+	{"reactions", XC_COMMENTW}, {"réactions", XC_COMMENTW},
+	/* photo markers (with a colon) */
+	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
+	{"bild", XC_PHOTO}, {"credit", XC_PHOTO}, {"crédit", XC_PHOTO},
+	{"crédito", XC_PHOTO}, {"image", XC_PHOTO}, {"picture", XC_PHOTO},
+	{"photograph", XC_PHOTO}, {"fotografía", XC_PHOTO},
+	{"illustration", XC_PHOTO}, {"©", XC_PHOTO}, {"(c)", XC_PHOTO},
+	/* advertising labels */
+	{"advertisement", XC_AD}, {"anzeige", XC_AD}, {"werbung", XC_AD},
+	{"publicité", XC_AD}, {"publicidad", XC_AD}, {"sponsored", XC_AD},
+	/* time of day */
+	{"uhr", XC_TIMEW}, {"a.m", XC_TIMEW}, {"p.m", XC_TIMEW},
+	{"am", XC_TIMEW}, {"pm", XC_TIMEW}, {"gmt", XC_TIMEW},
+	{"utc", XC_TIMEW}, {"cet", XC_TIMEW}, {"h", XC_TIMEW},
+	{"hs", XC_TIMEW}, {"horas", XC_TIMEW},
+};
+
+struct xt_month {
+	const char *w;
+	int m;
+};
+
+static const struct xt_month xt_months[] = {
+	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4},
+	{"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
+	{"september", 9}, {"october", 10}, {"november", 11},
+	{"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4},
+	{"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9},
+	{"oct", 10}, {"nov", 11}, {"dec", 12},
+	{"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3},
+	{"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10},
+	{"dezember", 12}, {"janvier", 1}, {"février", 2}, {"mars", 3},
+	{"avril", 4}, {"juin", 6}, {"juillet", 7}, {"août", 8},
+	{"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+	{"décembre", 12}, {"enero", 1}, {"febrero", 2}, {"marzo", 3},
+	{"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+	{"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+	{"noviembre", 11}, {"diciembre", 12},
+};
+
+static const char *const xt_weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+	"sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+	"samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+	"viernes", "sábado", "domingo",
+};
+
+struct xt_phrase_ent {
+	const char *p;
+	enum xt_phrase k;
+};
+
+static const struct xt_phrase_ent xt_phrases[] = {
+	{"recommended", XP_RECO}, {"related", XP_RECO},
+	{"read more", XP_RECO}, {"read also", XP_RECO},
+	{"see also", XP_RECO}, {"more on this story", XP_RECO},
+	{"more on this topic", XP_RECO}, {"you may also like", XP_RECO},
+	{"lesen sie auch", XP_RECO}, {"lesen sie mehr", XP_RECO},
+	{"mehr zum thema", XP_RECO}, {"auch interessant", XP_RECO},
+	{"das könnte sie auch interessieren", XP_RECO},
+	{"empfohlen", XP_RECO}, {"lire aussi", XP_RECO},
+	{"à lire aussi", XP_RECO}, {"a lire aussi", XP_RECO},
+	{"voir aussi", XP_RECO}, {"sur le même sujet", XP_RECO},
+	{"à lire également", XP_RECO}, {"te recomendamos", XP_RECO},
+	{"lee también", XP_RECO}, {"leer más", XP_RECO},
+	{"te puede interesar", XP_RECO},
+	{"también te puede interesar", XP_RECO},
+	{"noticias relacionadas", XP_RECO},
+	{"additional reporting by", XP_CREDITS},
+	{"additional reporting", XP_CREDITS}, {"reporting by", XP_CREDITS},
+	{"editing by", XP_CREDITS}, {"edited by", XP_CREDITS},
+	{"writing by", XP_CREDITS}, {"mitarbeit", XP_CREDITS},
+	{"mit material von", XP_CREDITS}, {"redaktion", XP_CREDITS},
+	{"avec", XP_CREDITS_WEAK}, {"édité par", XP_CREDITS},
+	{"édition", XP_CREDITS},
+	{"con información de", XP_CREDITS},
+	{"información adicional de", XP_CREDITS},
+	{"edición de", XP_CREDITS}, {"edición", XP_CREDITS},
+	{"sign up", XP_CTA}, {"subscribe", XP_CTA}, {"subscribe now", XP_CTA},
+	{"jetzt abonnieren", XP_CTA}, {"abonnieren", XP_CTA},
+	{"anmelden", XP_CTA}, {"jetzt anmelden", XP_CTA},
+	{"s'inscrire", XP_CTA}, {"je m'inscris", XP_CTA},
+	{"s'abonner", XP_CTA}, {"je m'abonne", XP_CTA},
+	{"suscríbete", XP_CTA}, {"suscribirse", XP_CTA},
+	{"regístrate", XP_CTA}, {"accept", XP_CTA}, {"accept all", XP_CTA},
+	{"alle akzeptieren", XP_CTA}, {"akzeptieren", XP_CTA},
+	{"tout accepter", XP_CTA}, {"accepter", XP_CTA},
+	{"aceptar", XP_CTA}, {"aceptar todo", XP_CTA},
+	{"leave a comment", XP_FORM}, {"leave a reply", XP_FORM},
+	{"post a comment", XP_FORM}, {"add a comment", XP_FORM},
+	{"join the conversation", XP_FORM},
+	{"schreibe einen kommentar", XP_FORM},
+	{"kommentar schreiben", XP_FORM}, {"kommentar verfassen", XP_FORM},
+	{"hinterlasse einen kommentar", XP_FORM},
+	{"laisser un commentaire", XP_FORM},
+	{"ajouter un commentaire", XP_FORM},
+	{"laisser une réponse", XP_FORM}, {"deja un comentario", XP_FORM},
+	{"deja una respuesta", XP_FORM}, {"escribe un comentario", XP_FORM},
+	{"published", XP_PUBLISHED}, {"published on", XP_PUBLISHED},
+	{"veröffentlicht am", XP_PUBLISHED}, {"veröffentlicht", XP_PUBLISHED},
+	{"publié le", XP_PUBLISHED}, {"publié", XP_PUBLISHED},
+	{"publicado el", XP_PUBLISHED}, {"publicado", XP_PUBLISHED},
+	{"updated", XP_UPDATED}, {"last updated", XP_UPDATED},
+	{"aktualisiert am", XP_UPDATED}, {"aktualisiert", XP_UPDATED},
+	{"stand", XP_UPDATED}, {"mis à jour le", XP_UPDATED},
+	{"mis à jour", XP_UPDATED}, {"actualizado el", XP_UPDATED},
+	{"actualizado", XP_UPDATED},
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Bytes to strip at the front of a word: quotes, brackets, ¿ ¡ « “ „ ‘. */
+static size_t
+xt_lead_punct(const char *p, size_t n)
+{
+	unsigned char c = (unsigned char)p[0];
+
+	if (n == 0)
+		return 0;
+	if (strchr("\"'([{", c) != NULL && c != 0)
+		return 1;
+	if (n >= 2 && c == 0xC2 && ((unsigned char)p[1] == 0xBF ||
+	    (unsigned char)p[1] == 0xA1 || (unsigned char)p[1] == 0xAB))
+		return 2;
+	if (n >= 3 && c == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x98 ||
+	    (unsigned char)p[2] == 0x9E))
+		return 3;
+	return 0;
+}
+
+int
+xt_is_closer(const char *p, size_t n)
+{
+	unsigned char c;
+
+	if (n == 0)
+		return 0;
+	c = (unsigned char)p[n - 1];
+	if (c == '"' || c == '\'' || c == ')' || c == ']')
+		return 1;
+	if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 && c == 0xBB)
+		return 2;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
+	    (unsigned char)p[n - 2] == 0x80 && (c == 0x9D || c == 0x99))
+		return 3;
+	return 0;
+}
+
+/* Bytes to strip at the end: . , ; : ! ? * … and closing quotes. */
+static size_t
+xt_trail_punct(const char *p, size_t n)
+{
+	unsigned char c;
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	c = (unsigned char)p[n - 1];
+	if (c != 0 && strchr(".,;:!?*", c) != NULL)
+		return 1;
+	if ((k = (size_t)xt_is_closer(p, n)) > 0)
+		return k;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
+	    (unsigned char)p[n - 2] == 0x80 && c == 0xA6)
+		return 3;
+	return 0;
+}
+
+/* Fold word i into out: strip surrounding punctuation, lower-case ASCII
+ * and Latin-1 letters. Returns the length, 0 if empty or too long. */
+size_t
+xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX])
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k, j;
+
+	if (n == 3 && memcmp(p, "(c)", 3) == 0) {
+		memcpy(out, p, 4);
+		return 3;
+	}
+	while ((k = xt_lead_punct(p, n)) > 0) {
+		p += k;
+		n -= k;
+	}
+	while ((k = xt_trail_punct(p, n)) > 0 && k <= n)
+		n -= k;
+	if (n == 0 || n >= XT_KEY_MAX)
+		return 0;
+	for (j = 0; j < n; j++) {
+		unsigned char c = (unsigned char)p[j];
+
+		if (c >= 'A' && c <= 'Z')
+			c |= 0x20;
+		else if (j > 0 && (unsigned char)p[j - 1] == 0xC3 &&
+		    c >= 0x80 && c <= 0x9E && c != 0x97)
+			c += 0x20;
+		out[j] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+int
+xt_month(const char *key, size_t n)
+{
+	size_t k;
+
+	if (n > 0 && key[n - 1] == '.')
+		n--;
+	for (k = 0; k < NELEM(xt_months); k++)
+		if (strlen(xt_months[k].w) == n &&
+		    memcmp(xt_months[k].w, key, n) == 0)
+			return xt_months[k].m;
+	return 0;
+}
+
+static size_t
+xt_hash(const char *key, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		h = (h ^ (unsigned char)key[k]) * 16777619u;
+	return h & (XT_DICT_SIZE - 1);
+}
+
+static void
+xt_dict_add(struct xt_dict_ent *d, const char *w, uint32_t cls)
+{
+	size_t n = strlen(w), h = xt_hash(w, n);
+
+	while (d[h].w != NULL && strcmp(d[h].w, w) != 0)
+		h = (h + 1) & (XT_DICT_SIZE - 1);
+	d[h].w = w;
+	d[h].cls |= cls;
+}
+
+/* Hash every class word once per call, so a word costs one probe. */
+void
+xt_dict_build(struct xt *x)
+{
+	size_t k;
+
+	x->dict = xcalloc(XT_DICT_SIZE, sizeof(*x->dict));
+	for (k = 0; k < NELEM(xt_words); k++)
+		xt_dict_add(x->dict, xt_words[k].w, xt_words[k].cls);
+	for (k = 0; k < NELEM(xt_months); k++)
+		xt_dict_add(x->dict, xt_months[k].w, XC_MONTH);
+	for (k = 0; k < NELEM(xt_weekdays); k++)
+		xt_dict_add(x->dict, xt_weekdays[k], XC_WEEKDAY);
+}
+
+uint32_t
+xt_classify(const struct xt *x, const char *key, size_t n)
+{
+	size_t h;
+
+	if (n == 0)
+		return 0;
+	if (key[n - 1] == '.')	/* "Mar.", "Sept." */
+		n--;
+	for (h = xt_hash(key, n); x->dict[h].w != NULL;
+	    h = (h + 1) & (XT_DICT_SIZE - 1))
+		if (strlen(x->dict[h].w) == n &&
+		    memcmp(x->dict[h].w, key, n) == 0)
+			return x->dict[h].cls;
+	return 0;
+}
+
+/* Does phrase p match the words from i on? Sets *end past the match. */
+static int
+xt_phrase_match(const struct xt *x, size_t i, const char *p, size_t *end)
+{
+	char key[XT_KEY_MAX];
+	size_t kn, wn;
+
+	while (*p != '\0') {
+		wn = strcspn(p, " ");
+		if (i >= x->nt)
+			return 0;
+		kn = xt_key(x, i, key);
+		if (kn != wn || memcmp(key, p, wn) != 0)
+			return 0;
+		/* a colon or sentence end closes the phrase */
+		if (p[wn] == ' ' && (x->t[i].flags & (TF_END | TF_COLON)))
+			return 0;
+		i++;
+		p += wn;
+		if (*p == ' ')
+			p++;
+	}
+	*end = i;
+	return 1;
+}
+
+enum xt_phrase
+xt_phrase_at(const struct xt *x, size_t i, size_t *end)
+{
+	size_t k, e, best = 0;
+	enum xt_phrase kind = XP_NONE;
+
+	for (k = 0; k < NELEM(xt_phrases); k++)
+		if (xt_phrase_match(x, i, xt_phrases[k].p, &e) && e > best) {
+			best = e;
+			kind = xt_phrases[k].k;
+		}
+	*end = best;
+	return kind;
+}

@@ -1,0 +1,590 @@
+/* extract_text_span.c - mark runs of words by their role.
+ *
+ * One left-to-right pass; at each unmarked word the detectors are tried
+ * in turn and the first that matches marks its words with a kind. Every
+ * detector looks at a bounded number of words, so the pass is linear.
+ * Detectors that read a header field (byline, date, photo credit,
+ * comment count) store the first one they meet into the article.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+#define XT_DATELINE_MAX	3	/* upper-case words of a dateline */
+#define XT_WIDGET_MAX	64	/* words of one widget run */
+
+#define XC_CORE (XC_SHARE | XC_NET | XC_SAVE | XC_AD)
+
+static int
+xt_has(const struct xt *x, size_t i, unsigned flag)
+{
+	return i < x->nt && (x->t[i].flags & flag) != 0;
+}
+
+static int
+xt_cls(const struct xt *x, size_t i, uint32_t cls)
+{
+	return i < x->nt && (x->t[i].cls & cls) != 0;
+}
+
+/* A unit may start at i: start, new line, after a sentence or a span. */
+int
+xt_bound_before(const struct xt *x, size_t i)
+{
+	if (i == 0 || i >= x->nt || (x->t[i].flags & TF_NL))
+		return 1;
+	return (x->t[i - 1].flags & (TF_END | TF_COLON)) != 0 ||
+	    x->t[i - 1].kind != XK_TEXT;
+}
+
+/* What follows a span at j can start a unit: end, new line, a capital,
+ * a digit or punctuation. */
+int
+xt_bound_after(const struct xt *x, size_t j)
+{
+	if (j >= x->nt)
+		return 1;
+	return (x->t[j].flags & (TF_NL | TF_CAP | TF_DIGIT | TF_PUNCT)) != 0;
+}
+
+static void
+xt_mark(struct xt *x, size_t a, size_t b, enum xt_kind k)
+{
+	size_t i;
+
+	for (i = a; i < b && i < x->nt; i++) {
+		x->t[i].kind = (uint8_t)k;
+		x->t[i].span = i == a;
+	}
+}
+
+/* Text of words [a, b) with their surrounding punctuation trimmed. */
+static void
+xt_text(const struct xt *x, size_t a, size_t b, char **field)
+{
+	const char *p, *e;
+
+	if (a >= b) {
+		article_set(field, NULL, 0);
+		return;
+	}
+	p = x->s + x->t[a].off;
+	e = x->s + x->t[b - 1].off + x->t[b - 1].len;
+	while (p < e && strchr("([\"", *p) != NULL)
+		p++;
+	while (e > p && strchr(".,;:)]|-\"", e[-1]) != NULL)
+		e--;
+	article_set(field, p, (size_t)(e - p));
+}
+
+/* A word that can be part of a person's name. */
+static int
+xt_name_word(const struct xt *x, size_t i)
+{
+	if (i >= x->nt || x->t[i].kind != XK_TEXT)
+		return 0;
+	if (x->t[i].flags & TF_CAP)
+		return !xt_cls(x, i, XC_STARTER | XC_MONTH | XC_WEEKDAY |
+		    XC_PHOTO | XC_BY | XC_ROLE | XC_CORE | XC_AND);
+	return xt_cls(x, i, XC_PARTICLE) && xt_has(x, i + 1, TF_CAP) &&
+	    !xt_has(x, i + 1, TF_NL);
+}
+
+/* One name from i: returns the index past it, 0 if none. */
+static size_t
+xt_one_name(const struct xt *x, size_t i)
+{
+	size_t k = i, caps = 0;
+
+	while (k < x->nt && k - i < XT_NAME_MAX && xt_name_word(x, k) &&
+	    (k == i || !(x->t[k].flags & TF_NL))) {
+		caps += (x->t[k].flags & TF_CAP) != 0;
+		k++;
+		if (x->t[k - 1].flags & (TF_COMMA | TF_END | TF_COLON))
+			break;
+	}
+	if (caps == 0)
+		return 0;
+	if (k < x->nt && (x->t[k].flags & TF_LOWER) &&
+	    !(x->t[k - 1].flags & (TF_COMMA | TF_END)) &&
+	    !xt_cls(x, k, XC_AND) && !(xt_cls(x, k, XC_PLACEPREP) &&
+	    xt_has(x, k + 1, TF_CAP))) {
+		/* the last capital starts the next sentence */
+		if (k - i < 2)
+			return 0;
+		k--;
+	}
+	return k;
+}
+
+static void
+xt_push_name(const struct xt *x, size_t a, size_t b, struct strlist *out)
+{
+	char *s = NULL;
+
+	if (out == NULL)
+		return;
+	xt_text(x, a, b, &s);
+	if (s != NULL)
+		strlist_push_owned(out, s);
+}
+
+/* A list of names: "A B", "A B and C D", "A, B and C". Returns the index
+ * past the list or 0. Names go to out when it is not NULL. */
+size_t
+xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out)
+{
+	size_t k = i, e, e2;
+
+	while (k < lim && (e = xt_one_name(x, k)) != 0 && e <= lim) {
+		xt_push_name(x, k, e, out);
+		k = e;
+		if (xt_cls(x, k, XC_AND) && !(x->t[k - 1].flags & TF_END) &&
+		    xt_one_name(x, k + 1) != 0) {
+			k++;
+			continue;
+		}
+		if (!(x->t[k - 1].flags & TF_COMMA))
+			break;
+		e2 = xt_one_name(x, k);
+		if (e2 == 0 || !xt_cls(x, e2, XC_AND))
+			break;
+	}
+	return k == i ? 0 : k;
+}
+
+/* The place after a byline name: "Kestrel Bay,", "à Lyon,". */
+static size_t
+xt_place(struct xt *x, size_t i, int set)
+{
+	size_t k = i, a;
+
+	if (xt_cls(x, k, XC_PLACEPREP) && xt_has(x, k, TF_LOWER))
+		k++;
+	a = k;
+	while (k < x->nt && k - a < 3 && xt_has(x, k, TF_CAP) &&
+	    !xt_cls(x, k, XC_STARTER | XC_MONTH | XC_WEEKDAY) &&
+	    !xt_has(x, k, TF_NL)) {
+		k++;
+		if (x->t[k - 1].flags & (TF_COMMA | TF_END))
+			break;
+	}
+	if (k == a)
+		return 0;
+	if (k < x->nt && (x->t[k].flags & TF_LOWER) &&
+	    !(x->t[k - 1].flags & (TF_COMMA | TF_END))) {
+		/* the last capital starts the next sentence */
+		if (k - a < 2)
+			return 0;
+		k--;
+	}
+	if (set && x->a->dateline == NULL)
+		xt_text(x, a, k, &x->a->dateline);
+	return k;
+}
+
+/* The segments after "By names,": roles, place, date. */
+static size_t
+xt_byline_tail(struct xt *x, size_t j, int set)
+{
+	size_t seg, k, e;
+	int64_t t;
+
+	for (seg = 0; seg < 3 && j < x->nt; seg++) {
+		if ((e = xt_date_at(x, j, &t)) != 0) {
+			if (set && !x->have_date) {
+				x->a->published = t;
+				x->have_date = 1;
+			}
+			return e;
+		}
+		if (xt_has(x, j, TF_NL))
+			return j;
+		for (k = j; k < x->nt && k - j < 4 && !xt_cls(x, k,
+		    XC_ROLE) && (k == j || !xt_has(x, k, TF_NL)); k++)
+			if (x->t[k].flags & (TF_COMMA | TF_END))
+				break;
+		if (xt_cls(x, k, XC_ROLE) && !xt_has(x, k, TF_NL)) {
+			while (k < x->nt && k - j < 6 &&
+			    !(x->t[k].flags & (TF_COMMA | TF_END)) &&
+			    !xt_has(x, k + 1, TF_NL))
+				k++;
+			j = k + 1;
+			continue;
+		}
+		if ((e = xt_place(x, j, set)) == 0)
+			return j;
+		j = e;
+		if (!(x->t[j - 1].flags & TF_COMMA) && xt_date_at(x, j, &t) == 0)
+			return j;
+	}
+	return j;
+}
+
+static size_t
+xt_byline(struct xt *x, size_t i)
+{
+	size_t j, k;
+	struct strlist names = STRLIST_INIT;
+	int set = !x->have_byline;
+	int64_t t;
+
+	if (!xt_has(x, i, TF_CAP) || !xt_cls(x, i, XC_BY) ||
+	    (x->t[i].flags & (TF_END | TF_COMMA)))
+		return 0;
+	if ((j = xt_names(x, i + 1, i + 1 + XT_LIST_MAX, &names)) == 0) {
+		strlist_release(&names);
+		return 0;
+	}
+	if (set) {
+		for (k = 0; k < names.n; k++)
+			strlist_push(&x->a->byline, names.v[k]);
+		x->have_byline = 1;
+	}
+	strlist_release(&names);
+	if ((x->t[j - 1].flags & TF_COMMA) || (xt_cls(x, j, XC_PLACEPREP) &&
+	    xt_has(x, j, TF_LOWER)) || xt_date_at(x, j, &t) != 0)
+		return xt_byline_tail(x, j, set);
+	return j;
+}
+
+/* "12 comments", "Kommentare (3)". */
+static size_t
+xt_counter(struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k, num;
+	long v;
+	char *end;
+
+	if (i > 0 && x->t[i - 1].kind == XK_TEXT &&
+	    (x->t[i - 1].flags & TF_LOWER) && !(x->t[i - 1].flags & TF_END))
+		return 0;
+	if (xt_has(x, i, TF_DIGIT) && xt_cls(x, i + 1, XC_COMMENTW))
+		num = i, k = i + 2;
+	else if (xt_has(x, i, TF_CAP) && xt_cls(x, i, XC_COMMENTW) &&
+	    i + 1 < x->nt && strchr("(0123456789", x->s[x->t[i + 1].off]))
+		num = i + 1, k = i + 2;
+	else
+		return 0;
+	if (!xt_bound_after(x, k))
+		return 0;
+	p = x->s + x->t[num].off;
+	n = x->t[num].len;
+	if (*p == '(')
+		p++, n--;
+	v = n > 0 && n < 12 ? strtol(p, &end, 10) : -1;
+	if (v < 0 || end == p)
+		return 0;
+	if (!x->have_count) {
+		x->a->comment_count = v;
+		x->have_count = 1;
+	}
+	return k;
+}
+
+/* A photo marker: "Photo:", "Foto :", "©", "(c)", "©Agency". */
+static int
+xt_marker(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+
+	if (x->t[i].len >= 2 && (unsigned char)p[0] == 0xC2 &&
+	    (unsigned char)p[1] == 0xA9)
+		return 1;
+	if (!xt_cls(x, i, XC_PHOTO) || !(x->t[i].flags & TF_CAP))
+		return x->t[i].len == 3 && memcmp(p, "(c)", 3) == 0;
+	return (x->t[i].flags & TF_COLON) || (i + 1 < x->nt &&
+	    x->t[i + 1].len == 1 && x->s[x->t[i + 1].off] == ':');
+}
+
+/* "Photo: Name/Agency", "© Agency", "Foto : X": the credit ends at the
+ * first word that starts a sentence or another header part. */
+static size_t
+xt_credit_end(const struct xt *x, size_t j)
+{
+	size_t k;
+
+	for (k = j; k < x->nt && k - j < XT_CREDIT_MAX; k++) {
+		const struct xt_tok *t = &x->t[k];
+		size_t e;
+
+		if (k > j && (t->flags & (TF_NL | TF_COLON)))
+			break;
+		if ((t->cls & (XC_MONTH | XC_WEEKDAY)) || xt_marker(x, k) ||
+		    xt_phrase_at(x, k, &e) != XP_NONE)
+			break;
+		if (t->flags & TF_CAP) {
+			if (((t->cls & XC_STARTER) && !(t->flags & TF_END)) ||
+			    ((t->cls & XC_BY) && xt_has(x, k + 1, TF_CAP)))
+				break;
+		} else if (t->flags & TF_LOWER) {
+			if (xt_cls(x, k, XC_PARTICLE | XC_CONN) &&
+			    xt_has(x, k + 1, TF_CAP))
+				continue;
+			return k > j + 1 && (x->t[k - 1].flags & TF_CAP) ?
+			    k - 1 : k;
+		} else if (!(t->flags & TF_PUNCT) || k == j)
+			break;
+		if (t->flags & TF_END)
+			return k + 1;
+	}
+	return k;
+}
+
+static size_t
+xt_credit(struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t j = i + 1, e;
+	int copy = x->t[i].len >= 2 && (unsigned char)p[0] == 0xC2 &&
+	    (unsigned char)p[1] == 0xA9;
+
+	if (!xt_marker(x, i))
+		return 0;
+	if (j < x->nt && x->t[j].len == 1 && x->s[x->t[j].off] == ':')
+		j++;	/* "Photo :" */
+	if (copy && x->t[i].len > 2)
+		j = i;	/* "©Agency" */
+	e = xt_credit_end(x, j);
+	if (e <= j)
+		return 0;
+	if (!x->have_credit) {
+		xt_text(x, j, e, &x->a->image_credit);
+		if (j == i && x->a->image_credit != NULL)
+			article_set(&x->a->image_credit,
+			    x->a->image_credit + 2,
+			    strlen(x->a->image_credit + 2));
+		x->have_credit = 1;
+	}
+	return e;
+}
+
+/* A date on its own: "14 March 2022", "Published: 14.03.2022 12:30". */
+static size_t
+xt_date(struct xt *x, size_t i, int updated)
+{
+	int64_t t;
+	size_t e;
+
+	if (!xt_bound_before(x, i) && !updated)
+		return 0;
+	if ((e = xt_date_at(x, i, &t)) == 0 || !xt_bound_after(x, e))
+		return 0;
+	if (updated == 2 && x->a->updated == 0)
+		x->a->updated = t;
+	else if (updated != 2 && !x->have_date) {
+		x->a->published = t;
+		x->have_date = 1;
+	}
+	return e;
+}
+
+/* "KIEL (dpa) -", "MADRID —": upper-case place, agency, dash. */
+static size_t
+xt_dateline(struct xt *x, size_t i)
+{
+	size_t k = i, e;
+
+	while (k < x->nt && k - i < XT_DATELINE_MAX && xt_has(x, k, TF_UPPER)
+	    && (k == i || !xt_has(x, k, TF_NL)))
+		k++;
+	e = k;
+	while (k < x->nt && k - e < 3 && x->s[x->t[k].off] == '(' &&
+	    !xt_has(x, k, TF_NL)) {
+		while (k < x->nt && k - e < 3 &&
+		    x->s[x->t[k].off + x->t[k].len - 1] != ')')
+			k++;
+		k++;
+	}
+	if (k == i || k >= x->nt || !(x->t[k].flags & TF_PUNCT) ||
+	    x->t[k].len > 3 || (x->s[x->t[k].off] != '-' &&
+	    (unsigned char)x->s[x->t[k].off] != 0xE2))
+		return 0;
+	if (x->a->dateline == NULL) {
+		struct buf b = BUF_INIT;
+		const char *p = x->s + x->t[i].off;
+		size_t n = x->t[e - 1].off + x->t[e - 1].len - x->t[i].off, m;
+		int up = 1;
+
+		for (m = 0; m < n; m++) {
+			unsigned char c = (unsigned char)p[m];
+
+			if (!up && c >= 'A' && c <= 'Z')
+				c |= 0x20;
+			else if (!up && m > 0 && (unsigned char)p[m - 1] ==
+			    0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+				c += 0x20;
+			buf_putc(&b, (char)c);
+			up = c == ' ' || c == '-';
+		}
+		while (b.len > 0 && strchr(",:", b.ptr[b.len - 1]))
+			b.len--;
+		article_set(&x->a->dateline, b.ptr, b.len);
+		buf_release(&b);
+	}
+	return k + 1;
+}
+
+/* A run of share / save / print / crumb labels and the small words
+ * between them, with no sentence punctuation. */
+static size_t
+xt_widget(const struct xt *x, size_t i)
+{
+	size_t k, end = i, core = 0, nav = 0;
+	const struct xt_tok *t;
+
+	if (i > 0 && !xt_bound_before(x, i) && !(x->t[i - 1].flags &
+	    (TF_CAP | TF_PUNCT)))
+		return 0;
+	for (k = i; k < x->nt && k - i < XT_WIDGET_MAX; k++) {
+		t = &x->t[k];
+		if ((k > i && (t->flags & TF_NL)) || t->kind != XK_TEXT ||
+		    (t->flags & TF_COMMA))
+			break;
+		if ((t->cls & XC_CORE) && (t->flags & TF_CAP))
+			core++, end = k + 1;
+		else if ((t->cls & XC_NAV) && (t->flags & TF_CAP) && !core)
+			nav++, end = k + 1;
+		else if ((t->flags & TF_PUNCT) && !(t->flags & TF_STAR))
+			continue;
+		else if (t->cls & XC_OBJ && core)
+			end = k + 1;
+		else if (!(t->cls & XC_CONN))
+			break;
+		if (t->flags & TF_END)
+			break;
+	}
+	if (core + nav < 2 || (core == 0 && !(i == 0 || xt_has(x, i, TF_NL))))
+		return 0;
+	return xt_bound_after(x, end) ? end : 0;
+}
+
+/* A crumb line: capitalised words between separators (› > | / · •),
+ * nothing else on the line. */
+static size_t
+xt_crumbs(const struct xt *x, size_t i)
+{
+	size_t k, seps = 0;
+	const struct xt_tok *t;
+
+	if (!(i == 0 || xt_has(x, i, TF_NL)) || !xt_has(x, i, TF_CAP))
+		return 0;
+	for (k = i; k < x->nt && k - i < 16; k++) {
+		t = &x->t[k];
+		if (k > i && (t->flags & TF_NL))
+			break;
+		if ((t->flags & TF_PUNCT) && !(t->flags & TF_STAR) &&
+		    t->len <= 3)
+			seps++;
+		else if (!(t->flags & TF_CAP) ||
+		    (t->flags & (TF_END | TF_COMMA | TF_COLON)))
+			return 0;
+	}
+	if (seps == 0 || (k < x->nt && !xt_has(x, k, TF_NL)))
+		return 0;
+	return k;
+}
+
+static size_t
+xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
+{
+	size_t e, j;
+	enum xt_phrase p;
+
+	if (!xt_has(x, i, TF_CAP) || (p = xt_phrase_at(x, i, &e)) == XP_NONE)
+		return 0;
+	if (e < x->nt && x->t[e].len == 1 && x->s[x->t[e].off] == ':')
+		e++;
+	switch (p) {
+	case XP_RECO:
+		*kind = XK_RECO;
+		return xt_bound_before(x, i) && xt_bound_after(x, e) ? e : 0;
+	case XP_CTA:
+		*kind = XK_CTA;
+		return xt_bound_before(x, i) && xt_bound_after(x, e) ? e : 0;
+	case XP_FORM:
+		*kind = XK_FORM;
+		return e;
+	case XP_PUBLISHED:
+	case XP_UPDATED:
+		*kind = XK_DATE;
+		j = xt_date(x, e, p == XP_UPDATED ? 2 : 1);
+		return j;
+	default:
+		break;
+	}
+	*kind = XK_CREDITS;
+	/* one-word markers ("Mitarbeit:") need their colon */
+	if (e == i + 1 && p == XP_CREDITS && !(x->t[i].flags & TF_COLON))
+		return 0;
+	if ((j = xt_names(x, e, e + XT_LIST_MAX, NULL)) == 0)
+		return 0;
+	if (p == XP_CREDITS_WEAK && (!xt_bound_after(x, j) ||
+	    (x->t[j - 1].flags & TF_COMMA) || !xt_bound_before(x, i)))
+		return 0;
+	{
+		char *s = NULL;
+
+		xt_text(x, i, j, &s);
+		if (s != NULL)
+			strlist_push_owned(&x->credits, s);
+	}
+	return j;
+}
+
+/* Try every detector at i; returns the end of the span, 0 if none. */
+static size_t
+xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
+{
+	size_t e;
+
+	if ((e = xt_phrase_span(x, i, kind)) > i)
+		return e;
+	*kind = XK_CREDIT;
+	if ((e = xt_credit(x, i)) > i)
+		return e;
+	*kind = XK_BYLINE;
+	if ((e = xt_byline(x, i)) > i)
+		return e;
+	*kind = XK_COUNTER;
+	if ((e = xt_counter(x, i)) > i)
+		return e;
+	*kind = XK_DATE;
+	if ((x->t[i].flags & TF_DIGIT || x->t[i].cls & (XC_MONTH |
+	    XC_WEEKDAY | XC_DATEPREP)) && (e = xt_date(x, i, 0)) > i)
+		return e;
+	*kind = XK_DATELINE;
+	if (xt_has(x, i, TF_UPPER) && xt_bound_before(x, i) &&
+	    (e = xt_dateline(x, i)) > i)
+		return e;
+	*kind = XK_WIDGET;
+	if ((e = xt_crumbs(x, i)) > i || (e = xt_widget(x, i)) > i)
+		return e;
+	*kind = XK_AD;
+	if (xt_cls(x, i, XC_AD) && xt_has(x, i, TF_CAP) &&
+	    xt_bound_before(x, i) && xt_bound_after(x, i + 1))
+		return i + 1;
+	return 0;
+}
+
+void
+xt_spans(struct xt *x)
+{
+	size_t i = 0, e;
+	enum xt_kind kind;
+
+	while (i < x->nt) {
+		kind = XK_TEXT;
+		e = xt_detect(x, i, &kind);
+		if (e > i && kind != XK_TEXT) {
+			xt_mark(x, i, e, kind);
+			i = e;
+		} else {
+			i++;
+		}
+	}
+}

@@ -1,0 +1,496 @@
+/* extract_text_unit.c - cut the marked words into units (sentences,
+ * title-like runs, spans), tell boilerplate units by their class words,
+ * pick the body as the longest coherent run of real sentences and read
+ * the headline, standfirst and caption from what comes before it.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+enum xt_ukind { U_EMPTY, U_SENT, U_TITLE, U_PROMO, U_FORM, U_COOKIE,
+	U_SPAN };
+enum xt_role { R_NONE, R_CAPTION, R_DROP };
+
+#define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
+#define XT_PROMO_MAX	60	/* words of a promo unit at most */
+#define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+
+struct xt_unit {
+	size_t a, b;		/* words [a, b) */
+	size_t words, func, caps;
+	uint8_t kind;		/* enum xt_ukind */
+	uint8_t span;		/* enum xt_kind when kind == U_SPAN */
+	uint8_t role;		/* enum xt_role */
+	uint8_t cookiew;	/* cookie words and second person */
+};
+
+struct xt_units {
+	struct xt_unit *v;
+	size_t n;
+	size_t cap_a, cap_b;	/* caption words, cap_a == cap_b: none */
+	size_t run_a, run_b;	/* body units [run_a, run_b) */
+};
+
+/* Scores of a unit's class words. */
+struct xt_score {
+	int promo, strong, you, form, star, cookie, cookiew;
+};
+
+static void
+xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = u->a; i < u->b; i++) {
+		const struct xt_tok *t = &x->t[i];
+
+		if (t->flags & TF_STAR)
+			s->star++;
+		if (t->flags & TF_PUNCT)
+			continue;
+		u->words++;
+		u->func += (t->cls & XC_FUNC) != 0;
+		u->caps += (t->flags & TF_CAP) != 0;
+		s->strong += (t->cls & XC_PROMO) != 0;
+		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
+		s->you += (t->cls & XC_YOU) != 0;
+		s->form += (t->cls & XC_FORM) != 0;
+		s->cookie += (t->cls & XC_COOKIE) != 0;
+		s->cookiew += (t->cls & XC_COOKIEW) != 0;
+	}
+}
+
+static void
+xt_classify_unit(const struct xt *x, struct xt_unit *u)
+{
+	struct xt_score s;
+	const struct xt_tok *last = &x->t[u->b - 1];
+	int ended = (last->flags & (TF_END | TF_COLON)) != 0;
+	int line_end = u->b >= x->nt || (x->t[u->b].flags & TF_NL);
+
+	xt_score_unit(x, u, &s);
+	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
+	    u->words <= 30);
+	if (u->words == 0)
+		u->kind = U_EMPTY;
+	else if ((s.star && s.form) || (s.you && s.form >= 2 &&
+	    u->words <= 20))
+		u->kind = U_FORM;
+	else if ((s.cookie && s.cookiew + s.you >= 1) || (s.cookiew >= 2 &&
+	    s.you >= 1))
+		u->kind = U_COOKIE;
+	else if (s.strong && s.promo + s.you >= 3 && u->words <=
+	    XT_PROMO_MAX && (s.you || !ended))
+		u->kind = U_PROMO;
+	else if (ended && u->words >= 3 && u->func >= 1)
+		u->kind = U_SENT;
+	else if (line_end && u->words >= XT_LONG_LINE && u->func >= 3)
+		u->kind = U_SENT;
+	else
+		u->kind = U_TITLE;
+}
+
+/* End of the unit that starts at word a. */
+static size_t
+xt_unit_end(const struct xt *x, size_t a)
+{
+	size_t k = a + 1;
+
+	if (x->t[a].kind != XK_TEXT) {
+		while (k < x->nt && x->t[k].kind == x->t[a].kind &&
+		    !x->t[k].span)
+			k++;
+		return k;
+	}
+	if (x->t[a].flags & TF_END)
+		return k;
+	while (k < x->nt && x->t[k].kind == XK_TEXT &&
+	    !(x->t[k].flags & TF_NL)) {
+		if (x->t[k++].flags & TF_END)
+			break;
+	}
+	return k;
+}
+
+static void
+xt_build(const struct xt *x, struct xt_units *us)
+{
+	size_t a = 0, cap = 0;
+	struct xt_unit *u;
+
+	while (a < x->nt) {
+		if (us->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			us->v = xreallocarray(us->v, cap, sizeof(*us->v));
+		}
+		u = &us->v[us->n++];
+		memset(u, 0, sizeof(*u));
+		u->a = a;
+		u->b = xt_unit_end(x, a);
+		if (x->t[a].kind != XK_TEXT) {
+			u->kind = U_SPAN;
+			u->span = x->t[a].kind;
+		} else {
+			xt_classify_unit(x, u);
+			if (us->n > 1 && u[-1].kind == U_COOKIE && u->cookiew)
+				u->kind = U_COOKIE;
+		}
+		a = u->b;
+	}
+}
+
+static int
+xt_is_span(const struct xt_units *us, size_t k, enum xt_kind kind)
+{
+	return k < us->n && us->v[k].kind == U_SPAN && us->v[k].span == kind;
+}
+
+/* A teaser after a "recommended" word: its title and first sentence. */
+static void
+xt_teasers(struct xt_units *us)
+{
+	size_t k, j;
+
+	for (k = 0; k < us->n; k++) {
+		if (!xt_is_span(us, k, XK_RECO))
+			continue;
+		j = k + 1;
+		if (j < us->n && us->v[j].kind == U_TITLE) {
+			us->v[j].role = R_DROP;
+			j++;
+		}
+		if (j < us->n && us->v[j].kind == U_SENT)
+			us->v[j].role = R_DROP;
+	}
+}
+
+/* Split point in words [a, b): a capital that starts a new part after
+ * a lower-case content word. strong: the capital is a function word
+ * that begins sentences ("The", "Der", "Le", "El"). */
+static int
+xt_cand(const struct xt *x, size_t k, size_t a, size_t b)
+{
+	const struct xt_tok *p, *t, *n;
+
+	if (k < a + 2 || k + 1 >= b)
+		return 0;
+	p = &x->t[k - 1], t = &x->t[k], n = &x->t[k + 1];
+	if (!(t->flags & TF_CAP) || (t->cls & (XC_MONTH | XC_WEEKDAY)) ||
+	    (p->flags & (TF_END | TF_COMMA | TF_COLON)))
+		return 0;
+	if ((p->flags & (TF_LOWER | TF_DIGIT) || (x->german &&
+	    p->flags & TF_CAP)) &&
+	    !(p->cls & XC_FUNC) && (t->cls & XC_STARTER))
+		return 2;
+	if (x->german || !(n->flags & TF_LOWER))
+		return 0;
+	if ((p->flags & TF_LOWER) && !(p->cls & XC_FUNC))
+		return 1;
+	if (k >= a + 3 && (x->t[k - 2].flags & TF_CAP) &&
+	    (x->t[k - 3].flags & TF_CAP) && (p->flags & TF_CAP))
+		return 1;	/* Title Case run, then sentence case */
+	return 0;
+}
+
+/* First (last = 0) or last split point of [a, b), strong ones first;
+ * 0 when none. */
+static size_t
+xt_split(const struct xt *x, size_t a, size_t b, int last)
+{
+	size_t k, best = 0;
+	int c, bestc = 0;
+
+	for (k = a + 2; k + 1 < b; k++) {
+		c = xt_cand(x, k, a, b);
+		if (c > bestc || (c == bestc && c > 0 && last))
+			best = k, bestc = c;
+	}
+	return best;
+}
+
+/* Unit k is one sentence on a line of its own, after a line break. */
+static int
+xt_own_line(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	return (x->t[us->v[k].a].flags & TF_NL) && (us->v[k].b >= x->nt ||
+	    (x->t[us->v[k].b].flags & TF_NL));
+}
+
+/* The sentence next to the first photo credit is the caption. */
+static void
+xt_caption(const struct xt *x, struct xt_units *us)
+{
+	size_t c, k, s;
+
+	for (c = 0; c < us->n && !xt_is_span(us, c, XK_CREDIT); c++)
+		;
+	if (c == us->n)
+		return;
+	if (c > 0 && us->v[c - 1].kind == U_SENT && us->v[c - 1].role ==
+	    R_NONE) {
+		struct xt_unit *u = &us->v[c - 1];
+		int head = 0;
+
+		for (k = 0; k + 1 < c; k++)
+			head |= us->v[k].kind == U_TITLE ||
+			    us->v[k].kind == U_SENT;
+		s = xt_split(x, u->a, u->b, 1);
+		us->cap_a = s != 0 && (!head || xt_cand(x, s, u->a, u->b) ==
+		    2) ? s : u->a;
+		us->cap_b = u->b;
+		u->role = R_CAPTION;
+		return;
+	}
+	for (k = c + 1; xt_is_span(us, k, XK_CREDIT); k++)
+		;
+	if (k + 1 < us->n && us->v[k].kind == U_SENT &&
+	    (xt_is_span(us, k + 1, XK_BYLINE) || xt_is_span(us, k + 1,
+	    XK_DATE) || xt_is_span(us, k + 1, XK_COUNTER) ||
+	    xt_own_line(x, us, k) || us->v[k].words <= XT_CAPTION_WORDS)) {
+		us->v[k].role = R_CAPTION;
+		us->cap_a = us->v[k].a;
+		us->cap_b = us->v[k].b;
+	}
+}
+
+/* Later photo credits: their caption sentence is dropped. */
+static void
+xt_inline_captions(struct xt_units *us)
+{
+	size_t k;
+	int first = 1;
+
+	for (k = 1; k < us->n; k++) {
+		if (!xt_is_span(us, k, XK_CREDIT) || xt_is_span(us, k - 1,
+		    XK_CREDIT))
+			continue;
+		if (!first && us->v[k - 1].kind == U_SENT)
+			us->v[k - 1].role = R_DROP;
+		first = 0;
+	}
+}
+
+/* Units a body run may pass over: cut boilerplate, captions, teasers. */
+static int
+xt_soft(const struct xt_unit *u)
+{
+	if (u->role != R_NONE)
+		return 1;
+	switch (u->kind) {
+	case U_EMPTY:
+	case U_PROMO:
+	case U_COOKIE:
+		return 1;
+	case U_SPAN:
+		return u->span == XK_WIDGET || u->span == XK_CREDIT ||
+		    u->span == XK_RECO || u->span == XK_CTA ||
+		    u->span == XK_AD || u->span == XK_DATELINE;
+	default:
+		return 0;
+	}
+}
+
+static int
+xt_is_sent(const struct xt_unit *u)
+{
+	return u->kind == U_SENT && u->role == R_NONE;
+}
+
+/* A title-like run that reads as text (a sub-heading, a line without
+ * its full stop) is kept when a sentence follows it in the body. */
+static int
+xt_textlike(const struct xt_units *us, size_t j)
+{
+	const struct xt_unit *u = &us->v[j];
+
+	if (u->kind != U_TITLE || u->role != R_NONE || u->words < 4 ||
+	    u->func < 1)
+		return 0;
+	for (j++; j < us->n && xt_soft(&us->v[j]); j++)
+		;
+	return j < us->n && xt_is_sent(&us->v[j]);
+}
+
+/* Body run starting at unit a: sets *last, returns its word count. */
+static size_t
+xt_run(const struct xt_units *us, size_t a, size_t *last)
+{
+	size_t j, score = 0;
+
+	*last = a;
+	for (j = a; j < us->n; j++) {
+		if (xt_is_sent(&us->v[j])) {
+			score += us->v[j].words;
+			*last = j;
+		} else if (!xt_soft(&us->v[j]) && !xt_textlike(us, j)) {
+			break;
+		}
+	}
+	return score;
+}
+
+static size_t
+xt_first_sent(const struct xt_units *us, size_t k, size_t lim)
+{
+	while (k < lim && !xt_is_sent(&us->v[k]))
+		k++;
+	return k;
+}
+
+/* Sentences before the lead photo inside the run are the standfirst. */
+static void
+xt_trim_head(struct xt_units *us)
+{
+	size_t c, k, sents = 0;
+
+	for (c = 0; c < us->n && !(us->v[c].kind == U_SPAN &&
+	    us->v[c].span == XK_CREDIT); c++)
+		;
+	if (c <= us->run_a || c >= us->run_b)
+		return;
+	for (k = us->run_a; k < c; k++)
+		sents += xt_is_sent(&us->v[k]);
+	if (sents <= 2)
+		us->run_a = xt_first_sent(us, c, us->run_b);
+}
+
+static void
+xt_units_body(struct xt_units *us)
+{
+	size_t k = 0, last, score, best = 0;
+
+	while (k < us->n) {
+		if (!xt_is_sent(&us->v[k])) {
+			k++;
+			continue;
+		}
+		score = xt_run(us, k, &last);
+		if (score > best) {
+			best = score;
+			us->run_a = k;
+			us->run_b = last + 1;
+		}
+		k = last + 1;
+	}
+	xt_trim_head(us);
+}
+
+static void
+xt_text_range(const struct xt *x, size_t a, size_t b, char **field)
+{
+	const char *p;
+
+	if (a >= b) {
+		article_set(field, NULL, 0);
+		return;
+	}
+	p = x->s + x->t[a].off;
+	article_set(field, p, x->t[b - 1].off + x->t[b - 1].len -
+	    x->t[a].off);
+}
+
+/* Head parts: title and sentence units before the body, the head part
+ * of a merged caption unit; a lone unit is split in two. */
+static void
+xt_head(struct xt *x, struct xt_units *us)
+{
+	size_t k, ra[2] = {0, 0}, rb[2] = {0, 0}, np = 0, s, b;
+	const struct xt_unit *u;
+
+	for (k = 0; k < us->run_a && np < 2; k++) {
+		u = &us->v[k];
+		b = u->role == R_CAPTION ? us->cap_a : u->b;
+		if (u->kind != U_TITLE && u->kind != U_SENT)
+			continue;
+		if ((u->role != R_NONE && !(u->role == R_CAPTION &&
+		    us->cap_a > u->a)) || b - u->a < 2)
+			continue;
+		ra[np] = u->a, rb[np++] = b;
+	}
+	if (np == 0 && us->run_b - us->run_a > 1 &&
+	    xt_run(us, us->run_a, &k) > us->v[us->run_a].words) {
+		/* no head before the body: its first unit is the head */
+		ra[np] = us->v[us->run_a].a, rb[np++] = us->v[us->run_a].b;
+		us->run_a = xt_first_sent(us, us->run_a + 1, us->run_b);
+	}
+	if (np == 1 && (s = xt_split(x, ra[0], rb[0], 0)) != 0) {
+		ra[1] = s, rb[1] = rb[0], rb[0] = s;
+		np = 2;
+	}
+	if (np > 0)
+		xt_text_range(x, ra[0], rb[0], &x->a->headline);
+	if (np > 1)
+		xt_text_range(x, ra[1], rb[1], &x->a->standfirst);
+}
+
+static int
+xt_kept(const struct xt_units *us, size_t k)
+{
+	return xt_is_sent(&us->v[k]) || xt_textlike(us, k);
+}
+
+/* Body paragraphs: a line (or the part of it between cuts) when the
+ * page kept its line breaks, else one sentence each. */
+static void
+xt_paragraphs(struct xt *x, struct xt_units *us)
+{
+	size_t k, start = 0, prev = 0;
+	int lines = 0, open = 0;
+	char *p = NULL;
+
+	for (k = us->run_a + 1; k < us->run_b; k++)
+		if (xt_kept(us, k) && (x->t[us->v[k].a].flags & TF_NL))
+			lines = 1;
+	for (k = us->run_a; k <= us->run_b; k++) {
+		int keep = k < us->run_b && xt_kept(us, k);
+		int brk = k == us->run_b || !keep || !lines || k != prev + 1 ||
+		    (x->t[us->v[k].a].flags & TF_NL);
+
+		if (open && (brk || !keep)) {
+			xt_text_range(x, us->v[start].a, us->v[prev].b, &p);
+			if (p != NULL)
+				strlist_push_owned(&x->a->body, p);
+			p = NULL;
+			open = 0;
+		}
+		if (keep) {
+			if (!open)
+				start = k;
+			open = 1;
+			prev = k;
+		}
+	}
+}
+
+static void
+xt_units_fill(struct xt *x, struct xt_units *us)
+{
+	xt_head(x, us);
+	if (us->cap_a < us->cap_b)
+		xt_text_range(x, us->cap_a, us->cap_b, &x->a->image_caption);
+	xt_paragraphs(x, us);
+}
+
+enum nd_err
+xt_units(struct xt *x)
+{
+	struct xt_units us;
+
+	memset(&us, 0, sizeof(us));
+	xt_build(x, &us);
+	xt_teasers(&us);
+	xt_caption(x, &us);
+	xt_inline_captions(&us);
+	xt_units_body(&us);
+	if (us.run_a == us.run_b) {
+		free(us.v);
+		return ND_EEMPTY;
+	}
+	xt_units_fill(x, &us);
+	free(us.v);
+	return ND_OK;
+}

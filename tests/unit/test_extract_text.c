@@ -1,0 +1,312 @@
+#include "testutil.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "ingest/extract.h"
+#include "store/article.h"
+#include "util/xalloc.h"
+
+/* Boilerplate that must never reach a body paragraph, in the four
+ * languages of the fixtures. */
+static const char *const boilerplate[] = {
+	"Share", "Twitter", "Facebook", "LinkedIn", "WhatsApp", "Print",
+	"Save", "Sign up", "Daily Digest", "updates", "Recommended",
+	"Read more", "Leave a comment", "email address", "Required fields",
+	"Photo:", "\xC2\xA9", "comments", "Comments", "cookies", "Accept",
+	"Advertisement", "Additional reporting", "Editing by", "By ",
+	"Teilen", "Merken", "Drucken", "Newsletter", "Lesen Sie auch",
+	"Mehr zum Thema", "Mitarbeit", "Kommentar", "E-Mail", "Foto:",
+	"Anzeige", "Von Anna", "Partager", "Enregistrer", "Imprimer",
+	"Lire aussi", "Avec AFP", "commentaire", "newsletter", "Par Marie",
+	"Compartir", "Guardar", "Te recomendamos", "Lee también",
+	"Con información", "comentario", "Publicidad", "boletín",
+	"Suscríbete", "Por Ana", "obligatorios", "*",
+};
+
+static struct article *
+extract_file(const char *name, enum nd_err want)
+{
+	struct extract_opts o = {NULL, name, 0};
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t len;
+	char *text = test_data(name, &len);
+	enum nd_err rc = extract_text(text, len, &o, &a, &err);
+
+	free(text);
+	if (rc != want)
+		fail_msg("%s: got %d (%s), want %d", name, rc,
+		    rc ? err.msg : "ok", want);
+	return a;
+}
+
+/* Compare every key of the expected JSON with the article's. */
+static void
+check_fields(const char *fixture, json_t *want, json_t *got)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(want, key, v) {
+		json_t *g = json_object_get(got, key);
+
+		if (strcmp(key, "image") == 0) {
+			check_fields(fixture, v, g);
+			continue;
+		}
+		if (!json_equal(v, g)) {
+			char *ws = json_dumps(v, JSON_ENCODE_ANY);
+			char *gs = json_dumps(g, JSON_ENCODE_ANY);
+
+			print_error("%s: %s: want %s\n   got %s\n", fixture,
+			    key, ws, gs ? gs : "(missing)");
+			free(ws);
+			free(gs);
+			fail();
+		}
+	}
+}
+
+static void
+check_no_boilerplate(const char *fixture, const struct article *a)
+{
+	size_t i, k;
+
+	assert_true(a->body.n > 0);
+	for (i = 0; i < a->body.n; i++)
+		for (k = 0; k < sizeof(boilerplate) / sizeof(*boilerplate);
+		    k++)
+			if (strstr(a->body.v[i], boilerplate[k]) != NULL)
+				fail_msg("%s: body paragraph %zu keeps \"%s\"",
+				    fixture, i, boilerplate[k]);
+}
+
+static void
+check_fixture(const char *base)
+{
+	char txt[128], exp[128];
+	struct article *a;
+	json_t *want, *got;
+	json_error_t jerr;
+	size_t len;
+	char *js;
+
+	snprintf(txt, sizeof(txt), "text/%s.txt", base);
+	snprintf(exp, sizeof(exp), "text/%s.json", base);
+	a = extract_file(txt, ND_OK);
+	assert_non_null(a);
+	js = test_data(exp, &len);
+	want = json_loadb(js, len, 0, &jerr);
+	if (want == NULL)
+		fail_msg("%s: %s", exp, jerr.text);
+	got = article_to_json(a, 1);
+	check_fields(base, want, got);
+	check_no_boilerplate(base, a);
+	json_decref(want);
+	json_decref(got);
+	free(js);
+	article_free(a);
+}
+
+static void
+reads_english_flattened(void **state)
+{
+	(void)state;
+	check_fixture("en_flat");
+}
+
+static void
+reads_english_with_lines(void **state)
+{
+	(void)state;
+	check_fixture("en_lines");
+}
+
+static void
+reads_english_plain(void **state)
+{
+	(void)state;
+	check_fixture("en_plain");
+}
+
+static void
+reads_german_flattened(void **state)
+{
+	(void)state;
+	check_fixture("de_flat");
+}
+
+static void
+reads_german_with_lines(void **state)
+{
+	(void)state;
+	check_fixture("de_lines");
+}
+
+static void
+reads_french_flattened(void **state)
+{
+	(void)state;
+	check_fixture("fr_flat");
+}
+
+static void
+reads_french_with_lines(void **state)
+{
+	(void)state;
+	check_fixture("fr_lines");
+}
+
+static void
+reads_spanish_flattened(void **state)
+{
+	(void)state;
+	check_fixture("es_flat");
+}
+
+static void
+reads_spanish_with_lines(void **state)
+{
+	(void)state;
+	check_fixture("es_lines");
+}
+
+static enum nd_err
+run(const char *s, size_t n, size_t max, struct article **a,
+    struct nd_error *err)
+{
+	struct extract_opts o = {NULL, "page.txt", max};
+
+	return extract_text(s, n, &o, a, err);
+}
+
+static void
+refuses_over_limit(void **state)
+{
+	const char s[] = "The council voted on Monday to close the pier.";
+	struct article *a = (struct article *)1;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 10, &a, &err), ND_ELIMIT);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "page.txt"));
+	assert_int_equal(run(s, sizeof(s) - 1, sizeof(s) - 1, &a, &err),
+	    ND_OK);
+	article_free(a);
+}
+
+static void
+refuses_empty_and_blank(void **state)
+{
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(run("", 0, 0, &a, &err), ND_EEMPTY);
+	assert_int_equal(run(" \n\t \xC2\xA0\r\n", 8, 0, &a, &err),
+	    ND_EEMPTY);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "page.txt"));
+}
+
+static void
+refuses_binary(void **state)
+{
+	const char s[] = "PK\x03\x04\x14\0\0\0\x08\0The pier\0\0\x01\x02";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_EBINARY);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "binary"));
+}
+
+static void
+refuses_text_without_sentences(void **state)
+{
+	const char s[] = "Home News Politics Share on Twitter Save Print\n"
+	    "Menu Search Login\n12 comments";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_EEMPTY);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "no sentences"));
+}
+
+static void
+repairs_invalid_utf8(void **state)
+{
+	const char s[] = "Pier vote\nThe council voted on Monday to close "
+	    "the pier \xC3( near the old mill. The decision ends a century "
+	    "of coal shipments through the harbour.";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_int_equal(a->body.n, 2);
+	assert_non_null(strstr(a->body.v[0], "pier \xEF\xBF\xBD( near"));
+	assert_string_equal(a->headline, "Pier vote");
+	article_free(a);
+}
+
+static void
+survives_large_flat_input(void **state)
+{
+	const char *unit = "Councillors voted on Monday to close the pier. "
+	    "Share on Twitter Save Print By Jane Okafor, Kestrel Bay, "
+	    "March 14, 2022 12 comments Photo: A/B \xC2\xA9 C ";
+	size_t max = EXTRACT_MAX_BYTES, n = strlen(unit), len = 0;
+	char *s = xmalloc(max);
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	while (len + n <= max) {
+		memcpy(s + len, unit, n);
+		len += n;
+	}
+	assert_int_equal(run(s, len, 0, &a, &err), ND_OK);
+	assert_true(a->body.n >= 1);
+	assert_string_equal(a->body.v[0],
+	    "Councillors voted on Monday to close the pier.");
+	article_free(a);
+	memset(s, 'x', max);	/* one 16 MiB word */
+	assert_int_equal(run(s, max, 0, &a, &err), ND_EEMPTY);
+	/* one line of 8 Mi function words: read as one long sentence */
+	for (len = 0; len + 2 <= max; len += 2)
+		memcpy(s + len, "a ", 2);
+	assert_int_equal(run(s, len, 0, &a, &err), ND_OK);
+	assert_int_equal(a->body.n, 1);
+	article_free(a);
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reads_english_flattened),
+		cmocka_unit_test(reads_english_with_lines),
+		cmocka_unit_test(reads_english_plain),
+		cmocka_unit_test(reads_german_flattened),
+		cmocka_unit_test(reads_german_with_lines),
+		cmocka_unit_test(reads_french_flattened),
+		cmocka_unit_test(reads_french_with_lines),
+		cmocka_unit_test(reads_spanish_flattened),
+		cmocka_unit_test(reads_spanish_with_lines),
+		cmocka_unit_test(refuses_over_limit),
+		cmocka_unit_test(refuses_empty_and_blank),
+		cmocka_unit_test(refuses_binary),
+		cmocka_unit_test(refuses_text_without_sentences),
+		cmocka_unit_test(repairs_invalid_utf8),
+		cmocka_unit_test(survives_large_flat_input),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
