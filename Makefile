@@ -31,8 +31,10 @@ LDFLAGS  += -pie -Wl,-z,relro,-z,now $(LDSAN)
 # LIBSRC narrows the library to some folders or files while a module is
 # being written (make LIBSRC='src/util src/store/article.c' ...).
 LIBSRC   ?= src
-LIB_SRC   := $(sort $(filter-out src/cli/main.c,$(shell find $(LIBSRC) -name '*.c')))
+LIB_SRC   := $(sort $(filter-out src/cli/%,$(shell find $(LIBSRC) -name '*.c')))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_SRC   := $(sort $(wildcard src/cli/*.c))
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
@@ -53,7 +55,7 @@ $(BUILD)/libnewsdesk.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/newsdesk: $(BUILD)/obj/src/cli/main.o $(BUILD)/libnewsdesk.a
+$(BUILD)/newsdesk: $(CLI_OBJ) $(BUILD)/libnewsdesk.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libnewsdesk.a
@@ -120,4 +122,7 @@ bench: $(BUILD)/newsdesk
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/obj/src/cli/main.d
+# keep objects that only pattern rules ask for
+.SECONDARY:
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

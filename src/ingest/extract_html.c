@@ -249,9 +249,11 @@ extract_credits(struct article *a)
 	buf_release(&c);
 }
 
-/* Move b's paragraphs into a->body, taking byline lines out. */
+/* Move b's paragraphs into a->body, taking out byline lines and a
+ * paragraph repeating the headline or a standfirst element. */
 static void
-extract_body(struct article *a, struct htmlbody *b, struct strlist *names)
+extract_body(struct article *a, struct htmlbody *b, struct strlist *names,
+    const char *standfirst_el)
 {
 	size_t i;
 	char *p;
@@ -261,7 +263,9 @@ extract_body(struct article *a, struct htmlbody *b, struct strlist *names)
 		b->paras.v[i] = NULL;
 		if ((a->body.n < EXTRACT_HEAD_PARAS &&
 		    htmltext_byline(p, 1, names) > 0) ||
-		    (a->headline && strcmp(p, a->headline) == 0)) {
+		    (a->headline && strcmp(p, a->headline) == 0) ||
+		    (a->body.n < EXTRACT_HEAD_PARAS && standfirst_el &&
+		    strcmp(p, standfirst_el) == 0)) {
 			free(p);
 			continue;
 		}
@@ -300,7 +304,9 @@ extract_fields(struct article *a, struct htmlmeta *m, struct htmlbody *b,
 	htmltext_title(&a->headline, a->source);
 	extract_setstr(&a->standfirst, extract_first(m->og_desc,
 	    m->meta_desc, m->ld_desc, m->standfirst_el));
-	extract_body(a, b, &names);
+	extract_body(a, b, &names, m->standfirst_el);
+	if (a->credits == NULL)
+		extract_setstr(&a->credits, m->credits_el);
 	extract_byline(a, m, &names);
 	extract_dates(a, m);
 	extract_setstr(&a->image_caption, b->caption ? b->caption :

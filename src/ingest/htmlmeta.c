@@ -1,4 +1,5 @@
 #include "ingest/htmlmeta.h"
+#include "ingest/htmltext.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,13 @@ htmlmeta_classes(xmlNode *n, struct htmlmeta *m)
 	    htmlmeta_hint(n, "subtitle") || htmlmeta_hint(n, "summary") ||
 	    htmlmeta_hint(n, "lede") || htmlmeta_hint(n, "intro")))
 		htmlmeta_eltext(n, &m->standfirst_el, 30, HTMLMETA_MAX_ELTEXT);
+	if (m->credits_el == NULL && htmlmeta_hint(n, "credit")) {
+		htmlmeta_eltext(n, &m->credits_el, 10, HTMLTEXT_MAX_CREDITS);
+		if (m->credits_el && !htmltext_is_credits(m->credits_el)) {
+			free(m->credits_el);
+			m->credits_el = NULL;
+		}
+	}
 }
 
 /* A short <p> that starts "By"/"Von"/"Par"/"Por" is a byline. */
@@ -394,6 +402,7 @@ htmlmeta_release(struct htmlmeta *m)
 	char **f[] = {
 		&m->lang, &m->canonical, &m->title, &m->h1, &m->time_dt,
 		&m->meta_date, &m->meta_desc, &m->byline_el, &m->standfirst_el,
+		&m->credits_el,
 		&m->og_url, &m->og_title, &m->og_desc, &m->og_image, &m->og_site,
 		&m->og_section, &m->og_published, &m->og_modified,
 		&m->ld_headline, &m->ld_desc, &m->ld_published, &m->ld_modified,

@@ -28,6 +28,8 @@ struct htmlmeta {
 	char *meta_desc;	/* <meta name=description> */
 	char *byline_el;	/* text of a byline/author element */
 	char *standfirst_el;	/* text of a standfirst/summary element */
+	char *credits_el;	/* a credits line ("Additional reporting by")
+				 * marked by a credit class, anywhere */
 	struct strlist meta_authors;	/* <meta name=author> */
 	/* OpenGraph and article:* */
 	char *og_url, *og_title, *og_desc, *og_image, *og_site;

@@ -11,7 +11,6 @@
 
 #define HTMLTEXT_MAX_NAME	60	/* bytes of one author name */
 #define HTMLTEXT_MAX_PLACE	40	/* bytes of a dateline place */
-#define HTMLTEXT_MAX_CREDITS	400	/* bytes of a credit line */
 #define HTMLTEXT_MAX_PHOTO	80	/* bytes of a photo credit */
 
 static int

@@ -22,6 +22,8 @@ int htmltext_byline(const char *s, int need_prefix, struct strlist *out);
  * the caller frees, or NULL. */
 char *htmltext_dateline(const char *para);
 
+#define HTMLTEXT_MAX_CREDITS	400	/* bytes of a credit line */
+
 /* 1 if para is a credit line ("Additional reporting by ...", "Editing
  * by ...", "Mitarbeit: ..."), else 0. */
 int htmltext_is_credits(const char *para);

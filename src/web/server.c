@@ -95,6 +95,8 @@ server_send(struct MHD_Connection *c, struct page_response *r)
 	return ret;
 }
 
+/* Only GET and HEAD exist so far: anything else is answered on the first
+ * call, before MHD reads a request body, and the body is never read. */
 static enum MHD_Result
 server_handle(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -102,21 +104,22 @@ server_handle(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct page_response r;
 	enum MHD_Result ret;
-	int head = strcmp(method, "HEAD") == 0;
+	int first = *state == NULL;
 
 	(void)version;
 	(void)upload;
-	if (*state == NULL) {		/* first call: headers only */
-		*state = c;
-		return MHD_YES;
-	}
+	*state = c;
 	page_response_init(&r);
-	if (*upload_size != 0) {
-		*upload_size = 0;	/* no request bodies yet */
-		page_error(&r, 413, "Request body not accepted");
-	} else if (strcmp(method, "GET") != 0 && !head)
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		page_error(&r, 405, "Method not allowed");
-	else if (strlen(url) > SERVER_MAX_URL)
+	else if (first) {
+		page_response_release(&r);
+		return MHD_YES;		/* headers only; wait for the end */
+	} else if (*upload_size != 0) {
+		*upload_size = 0;	/* a GET with a body: ignore it */
+		page_response_release(&r);
+		return MHD_YES;
+	} else if (strlen(url) > SERVER_MAX_URL)
 		page_error(&r, 414, "Address too long");
 	else
 		server_route(cls, url, &r);
