@@ -1,5 +1,7 @@
 /* cli.c - helpers shared by the command files. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -22,6 +24,30 @@ cli_store_open(const struct cli_global *g)
 	return s;
 }
 
+/* "4096", "64k", "16M" -> bytes; 0 on success, -1 on anything else. */
+static int
+cli_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-' || v == 0)
+		return -1;
+	if (*end == 'k' || *end == 'K') {
+		v <<= 10;
+		end++;
+	} else if (*end == 'M') {
+		v <<= 20;
+		end++;
+	}
+	if (*end != '\0' || v > (1ull << 32))
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
 void
 cli_warn(const char *msg, void *arg)
 {
@@ -38,11 +64,12 @@ cli_ingest_options(int argc, char **argv, struct ingest_opts *o,
 		{"format", required_argument, NULL, 'f'},
 		{"url", required_argument, NULL, 'u'},
 		{"no-fetch", no_argument, NULL, 'n'},
+		{"max-bytes", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int c, f;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "f:u:nh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:u:nm:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((f = ingest_format_parse(optarg)) < 0) {
@@ -57,6 +84,13 @@ cli_ingest_options(int argc, char **argv, struct ingest_opts *o,
 			break;
 		case 'n':
 			o->no_fetch = 1;
+			break;
+		case 'm':
+			if (cli_size(optarg, &o->max_bytes) != 0) {
+				cli_error("--max-bytes wants a size in bytes "
+				    "(with k or M), not '%s'", optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);

@@ -13,13 +13,15 @@ static void
 extract_usage(FILE *fp)
 {
 	fputs("usage: newsdesk extract [--format auto|html|text|feed] "
-	    "[--url URL] [--no-fetch] FILE|URL|-\n\n"
+	    "[--url URL] [--no-fetch]\n\t\t\t\t[--max-bytes N] FILE|URL|-\n\n"
 	    "Print the article in a page (HTML or flattened text) as a JSON\n"
 	    "object, or the articles of an RSS/Atom feed as a JSON array.\n\n"
 	    "  --format F   input kind; auto (default) looks at the content\n"
 	    "  --url URL    the address FILE was saved from (for links)\n"
 	    "  --no-fetch   do not fetch linked pages of summary-only feed\n"
-	    "               entries\n", fp);
+	    "               entries\n"
+	    "  --max-bytes N  refuse inputs larger than N bytes (k, M allowed;\n"
+	    "               default 16M)\n", fp);
 }
 
 int

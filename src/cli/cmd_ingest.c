@@ -19,14 +19,16 @@ static void
 ingest_usage(FILE *fp)
 {
 	fputs("usage: newsdesk [--db DSN] ingest [--format auto|html|text|feed] "
-	    "[--url URL] [--no-fetch] INPUT...\n\n"
+	    "[--url URL] [--no-fetch]\n\t\t\t\t[--max-bytes N] INPUT...\n\n"
 	    "Extract articles from each INPUT (a file, a URL or '-') and store\n"
 	    "them: one transaction per article, the same canonical URL updates\n"
 	    "the stored article. Prints the id of every stored article.\n\n"
 	    "  --format F   input kind; auto (default) looks at the content\n"
 	    "  --url URL    the address the (single) FILE was saved from\n"
 	    "  --no-fetch   do not fetch linked pages of summary-only feed\n"
-	    "               entries\n", fp);
+	    "               entries\n"
+	    "  --max-bytes N  refuse inputs larger than N bytes (k, M allowed;\n"
+	    "               default 16M)\n", fp);
 }
 
 static void

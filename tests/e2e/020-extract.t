@@ -47,4 +47,8 @@ expect_exit 1 "malformed feed fails" "$ND" extract --format feed "$T/broken.xml"
 printf '<html><body><article><p>Caf\351 owners in the old town said on Monday that the new parking rules had cut their trade by a third since the summer, and asked the council to think again.</p><p>The council said it would review the rules in the spring after a survey of shops and residents in the area.</p></article></body></html>' > "$T/latin1.html"
 expect_exit 0 "invalid UTF-8 is repaired" "$ND" extract "$T/latin1.html"
 check "repaired text kept" contains "$T/out" "owners in the old town"
+expect_exit 1 "input over --max-bytes fails" "$ND" extract --max-bytes 1k "$A"
+check "size error names the input and the limit" sh -c 'grep -q "01-coal-pier-vote.html" "$0" && grep -q "1024 bytes" "$0"' "$T/err"
+expect_exit 1 "feed over --max-bytes fails" "$ND" extract --max-bytes 2k samples/feed.xml
+expect_exit 2 "a bad --max-bytes is misuse" "$ND" extract --max-bytes lots "$A"
 done_testing
