@@ -93,8 +93,17 @@ static const char migration_v1[] =
 	"  VALUES (new.id, new.headline, new.standfirst, new.body);"
 	"END;";
 
+/* Version 2: settings shared by every process on the store, above all
+ * the secret key that signs links and tokens (so several web nodes
+ * verify each other's links). */
+static const char migration_v2[] =
+	"CREATE TABLE settings ("
+	"  name TEXT PRIMARY KEY,"
+	"  value BLOB NOT NULL);";
+
 const struct migration migrations_sqlite[] = {
 	{1, migration_v1},
+	{2, migration_v2},
 };
 
 const size_t migrations_sqlite_n =

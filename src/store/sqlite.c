@@ -297,6 +297,61 @@ sqlite_topic_list(struct store *s, struct topic_list *out,
 	return e;
 }
 
+/* Read setting name into out (exactly n bytes), ND_ENOTFOUND if unset. */
+static enum nd_err
+sqlite_setting_read(struct sqlite_conn *c, const char *name,
+    unsigned char *out, size_t n, struct nd_error *err)
+{
+	sqlite3_stmt *st = sqlite_stmt_get(c, STMT_SETTING_GET, err);
+	enum nd_err e = ND_OK;
+	int rc;
+
+	if (st == NULL)
+		return ND_ESTORE;
+	sqlite_stmt_bind_text(st, 1, name);
+	rc = sqlite_stmt_step(st);
+	if (rc == SQLITE_DONE)
+		e = nd_error_set(err, ND_ENOTFOUND, "no setting '%s'", name);
+	else if (rc != SQLITE_ROW)
+		e = sqlite_stmt_fail(c, "cannot read a setting", err);
+	else if ((size_t)sqlite3_column_bytes(st, 0) != n)
+		e = nd_error_set(err, ND_ESTORE, "store '%s': setting '%s' "
+		    "has the wrong size", c->dsn, name);
+	else
+		memcpy(out, sqlite3_column_blob(st, 0), n);
+	sqlite_stmt_done(st);
+	return e;
+}
+
+/* Insert value unless the setting exists (another process may race us:
+ * the first writer wins), then read back what is stored. */
+static enum nd_err
+sqlite_setting_once(struct store *s, const char *name,
+    const unsigned char *value, unsigned char *out, size_t n,
+    struct nd_error *err)
+{
+	struct sqlite_conn *c = s->priv;
+	sqlite3_stmt *st;
+	enum nd_err e;
+
+	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
+		return e;
+	if ((st = sqlite_stmt_get(c, STMT_SETTING_ADD, err)) == NULL) {
+		sqlite_stmt_rollback(c);
+		return ND_ESTORE;
+	}
+	sqlite_stmt_bind_text(st, 1, name);
+	sqlite3_bind_blob(st, 2, value, (int)n, SQLITE_TRANSIENT);
+	e = sqlite_stmt_exec(c, st, "cannot store a setting", err);
+	sqlite_stmt_done(st);
+	if (e == ND_OK)
+		e = sqlite_setting_read(c, name, out, n, err);
+	if (e == ND_OK)
+		return sqlite_stmt_commit(c, err);
+	sqlite_stmt_rollback(c);
+	return e;
+}
+
 const struct store_backend store_backend_sqlite = {
 	.name = "sqlite",
 	.open = sqlite_open,
@@ -314,5 +369,6 @@ const struct store_backend store_backend_sqlite = {
 	.topic_put = sqlite_topic_put,
 	.topic_rm = sqlite_topic_rm,
 	.topic_list = sqlite_topic_list,
+	.setting_once = sqlite_setting_once,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

@@ -104,6 +104,10 @@ static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_TOPIC_DELETE] = "DELETE FROM topics WHERE slug = ?1",
 	[STMT_TOPIC_LIST] =
 	    "SELECT id, slug, name, expr FROM topics ORDER BY name, slug",
+	[STMT_SETTING_ADD] =
+	    "INSERT INTO settings(name, value) VALUES (?1, ?2)"
+	    " ON CONFLICT(name) DO NOTHING",
+	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE name = ?1",
 };
 
 enum nd_err

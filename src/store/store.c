@@ -4,6 +4,8 @@
  */
 #include "store/store.h"
 
+#include <sodium.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,4 +254,20 @@ topic_list_release(struct topic_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+enum nd_err
+store_secret(struct store *s, unsigned char key[STORE_SECRET_BYTES],
+    struct nd_error *err)
+{
+	unsigned char fresh[STORE_SECRET_BYTES];
+	enum nd_err e;
+
+	if (sodium_init() < 0)
+		return nd_error_set(err, ND_EINVAL, "libsodium cannot start");
+	randombytes_buf(fresh, sizeof(fresh));
+	e = s->be->setting_once(s, "secret", fresh, key, STORE_SECRET_BYTES,
+	    err);
+	sodium_memzero(fresh, sizeof(fresh));
+	return e;
 }

@@ -102,6 +102,14 @@ enum nd_err store_topic_list(struct store *s, struct topic_list *out,
     struct nd_error *err);
 void topic_list_release(struct topic_list *l);
 
+#define STORE_SECRET_BYTES 32
+
+/* The store's secret key for signing links, tokens and cookies: created
+ * at random on first use and then the same for every process that opens
+ * the store. */
+enum nd_err store_secret(struct store *s,
+    unsigned char key[STORE_SECRET_BYTES], struct nd_error *err);
+
 /* The backend table (OpenSMTPD queue_backend style). */
 struct store_backend {
 	const char *name;
@@ -134,6 +142,11 @@ struct store_backend {
 	enum nd_err (*topic_rm)(struct store *s, const char *slug,
 	    struct nd_error *err);
 	enum nd_err (*topic_list)(struct store *s, struct topic_list *out,
+	    struct nd_error *err);
+	/* Store value under name unless it is set; give back what is
+	 * stored (n bytes) either way. */
+	enum nd_err (*setting_once)(struct store *s, const char *name,
+	    const unsigned char *value, unsigned char *out, size_t n,
 	    struct nd_error *err);
 	int latest_version;
 };
