@@ -34,7 +34,7 @@ static const char *const score_unlikely[] = {
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
 	"popup", "yom-remote", "newsletter", "cookie", "consent", "share",
-	"recommend", "promo", "caption", "gallery", "slideshow", NULL
+	"recommend", "promo", "caption", "gallery", "slideshow", "author", NULL
 };
 static const char *const score_maybe[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL
