@@ -1,16 +1,32 @@
-/* extract_bench.c - run extract_html() over HTML files, write each body
- * to OUT/ID.txt (paragraphs joined by newlines) and report speed and
- * field coverage. Only the extract_html() calls are timed.
+/* extract_bench.c - the in-process driver of bench/extract.
  *
  *	extract_bench --out DIR FILE.html...
+ *
+ * Phase 1 runs extract_html() over every page, writes the body to
+ * DIR/html/ID.txt (paragraphs joined by newlines) and the article's JSON
+ * to DIR/fields/ID.json, and reports speed and the peak resident size
+ * after this phase (getrusage ru_maxrss). Only the extract_html() calls
+ * are timed.
+ *
+ * Phase 2 makes a flattened copy of each page, as web crawl dumps do:
+ * the visible text of <body> (no script, style, template, noscript or
+ * form controls) with each block boundary turned into a newline and no
+ * markup left, written to DIR/flat/ID.txt. extract_text() runs over it
+ * and its body goes to DIR/text/ID.txt.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+
 #include "ingest/extract.h"
+#include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
 #include "util/fileio.h"
@@ -30,69 +46,185 @@ bench_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* OUT/ID.txt for path ".../ID.html". */
+/* OUT/SUB/ID.EXT for path ".../ID.html". */
 static void
-bench_outpath(struct buf *p, const char *out, const char *path)
+bench_outpath(struct buf *p, const char *out, const char *sub,
+    const char *path, const char *ext)
 {
 	const char *base = strrchr(path, '/'), *dot;
 
 	base = base ? base + 1 : path;
 	dot = strrchr(base, '.');
 	buf_clear(p);
-	buf_printf(p, "%s/%.*s.txt", out,
-	    (int)(dot ? (size_t)(dot - base) : strlen(base)), base);
+	buf_printf(p, "%s/%s/%.*s.%s", out, sub,
+	    (int)(dot ? (size_t)(dot - base) : strlen(base)), base, ext);
+}
+
+static FILE *
+bench_open(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL)
+		fprintf(stderr, "extract_bench: cannot write '%s': %s\n", path,
+		    strerror(errno));
+	return f;
 }
 
 static int
-bench_write(const char *path, const struct article *a)
+bench_write_body(const char *path, const struct article *a)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f = bench_open(path);
 	size_t i;
 
-	if (f == NULL) {
-		fprintf(stderr, "extract_bench: cannot write '%s': %s\n", path,
-		    strerror(errno));
+	if (f == NULL)
 		return -1;
-	}
 	for (i = 0; a && i < a->body.n; i++)
 		fprintf(f, "%s\n", a->body.v[i]);
 	return fclose(f) == 0 ? 0 : -1;
 }
 
 static int
-bench_one(const char *path, const char *out, struct tally *t)
+bench_write_json(const char *path, const struct article *a)
 {
-	struct buf in = BUF_INIT, op = BUF_INIT;
+	json_t *j;
+	int rc;
+
+	if (a == NULL)
+		return 0;
+	j = article_to_json(a, 0);
+	rc = json_dump_file(j, path, JSON_COMPACT);
+	json_decref(j);
+	return rc;
+}
+
+typedef enum nd_err (*bench_fn)(const char *, size_t,
+    const struct extract_opts *, struct article **, struct nd_error *);
+
+/* Run fn over the file at in, time it, write the body to out/sub/ID.txt
+ * (and the fields to out/fields/ID.json when fields is set). */
+static int
+bench_one(bench_fn fn, const char *in, const char *path, const char *out,
+    const char *sub, int fields, struct tally *t)
+{
+	struct buf data = BUF_INIT, op = BUF_INIT;
 	struct extract_opts opts = { NULL, path, 0 };
 	struct article *a = NULL;
 	struct nd_error err;
 	double t0;
 	int rc = -1;
 
-	if (fileio_read(path, EXTRACT_MAX_BYTES, &in, &err) != ND_OK) {
+	if (fileio_read(in, EXTRACT_MAX_BYTES, &data, &err) != ND_OK) {
 		fprintf(stderr, "extract_bench: %s\n", err.msg);
 		goto out;
 	}
 	t0 = bench_now();
-	if (extract_html(in.ptr, in.len, &opts, &a, &err) != ND_OK) {
+	if (fn(data.ptr, data.len, &opts, &a, &err) != ND_OK) {
 		fprintf(stderr, "extract_bench: %s\n", err.msg);
 		t->failed++;
 	}
 	t->secs += bench_now() - t0;
 	t->pages++;
-	t->bytes += in.len;
+	t->bytes += data.len;
 	if (a) {
 		t->headline += a->headline != NULL;
 		t->byline += a->byline.n > 0;
 		t->published += a->published != 0;
 		t->image += a->image_url != NULL;
 	}
-	bench_outpath(&op, out, path);
-	rc = bench_write(op.ptr, a);
+	bench_outpath(&op, out, sub, path, "txt");
+	rc = bench_write_body(op.ptr, a);
+	if (fields) {
+		bench_outpath(&op, out, "fields", path, "json");
+		rc |= bench_write_json(op.ptr, a);
+	}
 out:
 	article_free(a);
-	buf_release(&in);
+	buf_release(&data);
 	buf_release(&op);
+	return rc;
+}
+
+/* Flattening: text of the tree with a newline at every block edge. */
+static int
+bench_flat_skip(enum htmltag t)
+{
+	return htmlwalk_is_hidden(t) || t == TAG_HEAD || t == TAG_TITLE ||
+	    t == TAG_SELECT || t == TAG_OPTION || t == TAG_TEXTAREA;
+}
+
+static void
+bench_flat_text(struct buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		char c = *s == '\t' || *s == '\r' || *s == '\n' ? ' ' : *s;
+
+		if (c == ' ' && (b->len == 0 || b->ptr[b->len - 1] == ' ' ||
+		    b->ptr[b->len - 1] == '\n'))
+			continue;
+		buf_putc(b, c);
+	}
+}
+
+static void
+bench_flat_break(struct buf *b)
+{
+	while (b->len && b->ptr[b->len - 1] == ' ')
+		b->ptr[--b->len] = '\0';
+	if (b->len && b->ptr[b->len - 1] != '\n')
+		buf_putc(b, '\n');
+}
+
+static void
+bench_flatten(xmlNode *n, struct buf *b, int depth)
+{
+	enum htmltag t;
+
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE) {
+			bench_flat_text(b, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		t = htmlwalk_tag(n);
+		if (bench_flat_skip(t))
+			continue;
+		if (htmlwalk_is_block(t) || t == TAG_BR)
+			bench_flat_break(b);
+		if (depth < EXTRACT_MAX_DEPTH)
+			bench_flatten(n->children, b, depth + 1);
+		if (htmlwalk_is_block(t))
+			bench_flat_break(b);
+	}
+}
+
+static int
+bench_flat_one(const char *path, const char *out, struct buf *fp)
+{
+	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+	struct buf in = BUF_INIT, text = BUF_INIT;
+	struct nd_error err;
+	htmlDocPtr doc = NULL;
+	FILE *f;
+	int rc = -1;
+
+	if (fileio_read(path, EXTRACT_MAX_BYTES, &in, &err) != ND_OK ||
+	    in.len > INT_MAX)
+		goto out;
+	doc = htmlReadMemory(in.ptr, (int)in.len, NULL, "UTF-8", flags);
+	if (doc && xmlDocGetRootElement(doc))
+		bench_flatten(xmlDocGetRootElement(doc), &text, 0);
+	bench_outpath(fp, out, "flat", path, "txt");
+	if ((f = bench_open(fp->ptr)) == NULL)
+		goto out;
+	fwrite(text.ptr, 1, text.len, f);
+	rc = fclose(f) == 0 ? 0 : -1;
+out:
+	xmlFreeDoc(doc);
+	buf_release(&in);
+	buf_release(&text);
 	return rc;
 }
 
@@ -102,33 +234,58 @@ bench_pct(size_t k, size_t n)
 	return n ? 100.0 * (double)k / (double)n : 0;
 }
 
+static void
+bench_report(const char *what, const struct tally *t)
+{
+	printf("%s: pages %zu (%zu without text), %.1f MB, %.3f s extracting, "
+	    "%.0f pages/s, %.1f MB/s\n", what, t->pages, t->failed,
+	    (double)t->bytes / 1e6, t->secs,
+	    t->secs > 0 ? (double)t->pages / t->secs : 0,
+	    t->secs > 0 ? (double)t->bytes / 1e6 / t->secs : 0);
+}
+
+static long
+bench_maxrss_kb(void)
+{
+	struct rusage ru;
+
+	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct tally t;
+	struct tally th, tt;
+	struct buf fp = BUF_INIT;
 	const char *out = NULL;
-	int i = 1, rc = 0;
+	int i, first = 3, rc = 0;
 
-	memset(&t, 0, sizeof(t));
-	if (argc >= 3 && strcmp(argv[1], "--out") == 0) {
+	memset(&th, 0, sizeof(th));
+	memset(&tt, 0, sizeof(tt));
+	if (argc >= 3 && strcmp(argv[1], "--out") == 0)
 		out = argv[2];
-		i = 3;
-	}
-	if (out == NULL || i >= argc) {
+	if (out == NULL || first >= argc) {
 		fprintf(stderr, "usage: extract_bench --out DIR FILE.html...\n");
 		return 2;
 	}
-	for (; i < argc; i++)
-		if (bench_one(argv[i], out, &t) != 0)
+	for (i = first; i < argc; i++)
+		if (bench_one(extract_html, argv[i], argv[i], out, "html", 1,
+		    &th) != 0)
 			rc = 1;
-	printf("pages %zu (%zu without text), %.1f MB, %.3f s extracting, "
-	    "%.0f pages/s, %.1f MB/s\n", t.pages, t.failed,
-	    (double)t.bytes / 1e6, t.secs,
-	    t.secs > 0 ? (double)t.pages / t.secs : 0,
-	    t.secs > 0 ? (double)t.bytes / 1e6 / t.secs : 0);
-	printf("coverage: headline %.0f%%, byline %.0f%%, published %.0f%%, "
-	    "image %.0f%%\n", bench_pct(t.headline, t.pages),
-	    bench_pct(t.byline, t.pages), bench_pct(t.published, t.pages),
-	    bench_pct(t.image, t.pages));
+	bench_report("html", &th);
+	printf("html: peak memory %.1f MB (ru_maxrss of the driver after "
+	    "the html phase)\n", (double)bench_maxrss_kb() / 1024);
+	printf("html: found headline %.0f%%, byline %.0f%%, published %.0f%%, "
+	    "image %.0f%%\n", bench_pct(th.headline, th.pages),
+	    bench_pct(th.byline, th.pages), bench_pct(th.published, th.pages),
+	    bench_pct(th.image, th.pages));
+	for (i = first; i < argc; i++) {
+		if (bench_flat_one(argv[i], out, &fp) != 0 ||
+		    bench_one(extract_text, fp.ptr, argv[i], out, "text", 0,
+		    &tt) != 0)
+			rc = 1;
+	}
+	bench_report("text", &tt);
+	buf_release(&fp);
 	return rc;
 }

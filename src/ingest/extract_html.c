@@ -176,20 +176,33 @@ extract_urls(struct article *a, const struct htmlmeta *m,
 		a->source = extract_host(base);
 }
 
+/* The first of the candidates that parses as a date, in order. */
+static int
+extract_date_of(const char *const *cand, size_t n, int64_t *t, int *has_time)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cand[i] && time_parse(cand[i], strlen(cand[i]), t,
+		    has_time) == ND_OK)
+			return 1;
+	return 0;
+}
+
 static void
 extract_dates(struct article *a, const struct htmlmeta *m)
 {
-	const char *p = extract_first(m->og_published, m->ld_published,
-	    m->meta_date, m->time_dt);
-	const char *u = m->og_modified ? m->og_modified : m->ld_modified;
+	const char *p[] = { m->og_published, m->ld_published, m->meta_date,
+	    m->time_dt };
+	const char *u[] = { m->og_modified, m->ld_modified };
 	int has_time = 0;
 	int64_t t;
 
-	if (p && time_parse(p, strlen(p), &t, &has_time) == ND_OK) {
+	if (extract_date_of(p, 4, &t, &has_time)) {
 		a->published = t;
 		a->published_has_time = has_time;
 	}
-	if (u && time_parse(u, strlen(u), &t, &has_time) == ND_OK)
+	if (extract_date_of(u, 2, &t, &has_time))
 		a->updated = t;
 }
 

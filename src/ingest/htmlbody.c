@@ -386,9 +386,11 @@ body_total(const struct strlist *l)
 	return n;
 }
 
-/* One pass with the given HS_* mode into b->paras. */
-static int
-body_pass(xmlNode *root, unsigned mode, struct htmlbody *b)
+/* One pass with the given HS_* mode into b->paras; *top is the element
+ * the pass chose (NULL if none). */
+static void
+body_pass(xmlNode *root, unsigned mode, const xmlNode *keep,
+    struct htmlbody *b, const xmlNode **top)
 {
 	struct htmlscore sc;
 	struct emit e;
@@ -397,10 +399,13 @@ body_pass(xmlNode *root, unsigned mode, struct htmlbody *b)
 	memset(&sc, 0, sizeof(sc));
 	memset(&e, 0, sizeof(e));
 	sc.mode = mode;
+	sc.keep = keep;
 	e.sc = &sc;
 	e.out = b;
+	*top = NULL;
 	buf_init(&e.para, HTMLBODY_MAX_PARA);
 	if (htmlscore_run(root, &sc) == 0) {
+		*top = sc.top;
 		for (i = 0; i < sc.npick; i++) {
 			body_emit(&e, sc.pick[i]);
 			body_flush(&e);
@@ -412,9 +417,30 @@ body_pass(xmlNode *root, unsigned mode, struct htmlbody *b)
 	buf_release(&e.para);
 	free(e.kinds);
 	htmlscore_release(&sc);
-	return 0;
 }
 
+/* Keep in *best whichever of *best and *cur has more text. */
+static size_t
+body_keep_best(struct htmlbody *best, struct htmlbody *cur, size_t most)
+{
+	size_t got = body_total(&cur->paras);
+
+	if (got > most) {
+		htmlbody_release(best);
+		*best = *cur;
+		return got;
+	}
+	htmlbody_release(cur);
+	return most;
+}
+
+/*
+ * Passes, as Readability, each turning one more cue off while the text
+ * found stays short. After the pass without "unlikely" stripping, one
+ * more full pass runs with the element that pass chose (and its
+ * ancestors) exempt: a page wrapper named "sidebar" or "header" then
+ * keeps its article while the real boilerplate inside is still dropped.
+ */
 int
 htmlbody_extract(xmlNode *root, struct htmlbody *b)
 {
@@ -423,19 +449,23 @@ htmlbody_extract(xmlNode *root, struct htmlbody *b)
 		HS_CLEAN, 0
 	};
 	struct htmlbody best, cur;
-	size_t i, got, most = 0;
+	const xmlNode *top;
+	size_t i, most = 0, got;
 
 	memset(&best, 0, sizeof(best));
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		memset(&cur, 0, sizeof(cur));
-		body_pass(root, modes[i], &cur);
+		body_pass(root, modes[i], NULL, &cur, &top);
 		got = body_total(&cur.paras);
-		if (got > most) {
-			htmlbody_release(&best);
-			best = cur;
-			most = got;
-		} else
+		if (i == 1 && top && got >= HTMLBODY_RETRY_TEXT) {
 			htmlbody_release(&cur);
+			body_pass(root, HS_ALL, top, &cur, &top);
+			if (body_total(&cur.paras) < HTMLBODY_RETRY_TEXT) {
+				htmlbody_release(&cur);
+				body_pass(root, modes[i], NULL, &cur, &top);
+			}
+		}
+		most = body_keep_best(&best, &cur, most);
 		if (most >= HTMLBODY_RETRY_TEXT)
 			break;
 	}

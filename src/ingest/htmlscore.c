@@ -34,7 +34,7 @@ static const char *const score_unlikely[] = {
 	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
 	"supplemental", "ad-break", "agegate", "pagination", "pager",
 	"popup", "yom-remote", "newsletter", "cookie", "consent", "share",
-	"recommend", "promo", NULL
+	"recommend", "promo", "caption", "gallery", "slideshow", "author", NULL
 };
 static const char *const score_maybe[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL
@@ -197,6 +197,8 @@ score_tag_junk(enum htmltag t)
 	    t == TAG_MENU || t == TAG_HEADER;
 }
 
+static int score_contains(const xmlNode *a, const xmlNode *n);
+
 static void
 score_classify(const struct htmlscore *s, xmlNode *n, struct hnode *h,
     enum htmltag t)
@@ -206,7 +208,8 @@ score_classify(const struct htmlscore *s, xmlNode *n, struct hnode *h,
 	h->weight = (short)htmlscore_weight(n, &unlikely);
 	if (!(s->mode & HS_WEIGHT_CLASSES))
 		h->weight = 0;
-	if (!(s->mode & HS_STRIP_UNLIKELY))
+	if (!(s->mode & HS_STRIP_UNLIKELY) ||
+	    (unlikely && s->keep && score_contains(n, s->keep)))
 		unlikely = 0;
 	if (htmlwalk_is_hidden(t) || score_invisible(n))
 		h->flags |= HN_HIDDEN;

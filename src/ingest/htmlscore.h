@@ -40,6 +40,8 @@ enum {
 
 struct htmlscore {
 	unsigned mode;		/* HS_* set by the caller */
+	const xmlNode *keep;	/* set by the caller or NULL: this node and
+				 * its ancestors are never "unlikely" */
 	struct hnode *v;
 	size_t n, cap;
 	xmlNode *top;		/* best candidate */

@@ -252,6 +252,87 @@ spanish_opengraph_page(void **state)
 	check_page(&e);
 }
 
+/* German, div layout inside wrappers named "sidebar": the wrapper keeps
+ * its article, the real sidebar, a photo gallery's captions and the
+ * author box go; an unparseable og date falls back to JSON-LD. */
+static void
+german_sidebar_page(void **state)
+{
+	static const struct expect e = {
+		"html/de-sidebar.html",
+		"Hochwasser: Pegel am Fluss sinkt langsam", NULL, NULL,
+		"2024-06-03T15:45:00Z", 1, { "Petra Lange", NULL, NULL },
+		NULL, NULL, NULL, NULL, "de", "Der Landbote", PAGE_URL, NULL, 4,
+		"Nach tagelangem Regen sinkt der Pegel des Flusses seit "
+		"Montagmorgen wieder, doch die Beh\xC3\xB6rden warnen vor zu "
+		"fr\xC3\xBCher Entwarnung in den tiefer gelegenen "
+		"Ortsteilen.",
+		"Der Landrat k\xC3\xBCndigte an, dass betroffene Haushalte eine "
+		"Soforthilfe beantragen k\xC3\xB6nnen, sobald das Ausma\xC3\x9F "
+		"der Sch\xC3\xA4" "den in den n\xC3\xA4" "chsten Tagen "
+		"feststeht.",
+		{ "Helfer sichern", "Redakteurin", "Meistgelesen", "Stadtfest",
+		  "Impressum", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+/* French, layout table and a slideshow of captioned images between the
+ * paragraphs; author from <meta name=author>. */
+static void
+french_gallery_page(void **state)
+{
+	static const struct expect e = {
+		"html/fr-gallery.html",
+		"Le festival de jazz attire un public record", NULL, NULL,
+		"2024-07-21T09:15:00Z", 1, { "Claire Martin", NULL, NULL },
+		"https://courrier.example/img/scene.jpg", NULL, NULL, NULL,
+		"fr", "Le Courrier du Sud", PAGE_URL, NULL, 4,
+		"Plus de 42 000 spectateurs ont assist\xC3\xA9 aux concerts du "
+		"festival cette ann\xC3\xA9" "e, un record depuis sa "
+		"cr\xC3\xA9" "ation il y a trente ans, selon les "
+		"organisateurs.",
+		"Les commer\xC3\xA7" "ants du centre-ville se disent "
+		"satisfaits, m\xC3\xAAme si certains regrettent les "
+		"difficult\xC3\xA9s de stationnement pendant les quatre jours "
+		"de f\xC3\xAAte.",
+		{ "La sc\xC3\xA8ne principale", "Un musicien", "Abonnez-vous",
+		  "Accueil", "Mentions", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
+/* Spanish, paragraphs as bare <div>s, an image caption div among them,
+ * a byline element ("Por ..."), an about-the-author box and a comment
+ * form; a date without time. */
+static void
+spanish_author_page(void **state)
+{
+	static const struct expect e = {
+		"html/es-author.html",
+		"El puerto ampl\xC3\xAD" "a su terminal de contenedores", NULL,
+		NULL, "2024-02-09", 0, { "Luis Garc\xC3\xAD" "a", NULL, NULL },
+		NULL, NULL, NULL, NULL, "es", "Diario de la Costa", PAGE_URL,
+		NULL, 4,
+		"El consejo de administraci\xC3\xB3n del puerto aprob\xC3\xB3 el "
+		"jueves la ampliaci\xC3\xB3n de la terminal de contenedores, "
+		"una obra de 120 millones de euros que durar\xC3\xA1 tres "
+		"a\xC3\xB1os.",
+		"El alcalde defendi\xC3\xB3 el proyecto como una oportunidad "
+		"para crear empleo, y asegur\xC3\xB3 que se tendr\xC3\xA1n en "
+		"cuenta todas las alegaciones presentadas.",
+		{ "Vista a\xC3\xA9rea", "periodista especializado",
+		  "Comentarios", "Enviar", "Por Luis", NULL }
+	};
+
+	(void)state;
+	check_page(&e);
+}
+
 static enum nd_err
 extract_mem(const char *s, size_t n, size_t max, struct article **a,
     struct nd_error *err)
@@ -403,6 +484,9 @@ main(void)
 		cmocka_unit_test(german_plain_page),
 		cmocka_unit_test(french_graph_page),
 		cmocka_unit_test(spanish_opengraph_page),
+		cmocka_unit_test(german_sidebar_page),
+		cmocka_unit_test(french_gallery_page),
+		cmocka_unit_test(spanish_author_page),
 		cmocka_unit_test(empty_input_is_rejected),
 		cmocka_unit_test(binary_input_is_rejected),
 		cmocka_unit_test(oversize_input_is_rejected),
