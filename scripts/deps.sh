@@ -8,7 +8,8 @@ pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev
 libxml2-dev libjansson-dev libcurl4-openssl-dev libicu-dev libsodium-dev
 libstemmer-dev ca-certificates"
 if [ "$mode" = check ]; then
-	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 curl sqlite3"
+	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 curl sqlite3
+	python3-feedparser python3-html5lib chromium nodejs npm"
 fi
 missing=""
 for p in $pkgs; do
