@@ -58,7 +58,13 @@ layout_list_item(struct buf *b, const struct request *rq,
 {
 	const struct article *a = l->v[i];
 
-	html_raw_trusted(b, "<li class=\"story\"><h2><a href=\"");
+	html_raw_trusted(b, "<li class=\"story\"");
+	if (a->lang) {		/* headlines keep their own language */
+		html_raw_trusted(b, " lang=\"");
+		html_attr(b, a->lang);
+		html_raw_trusted(b, "\"");
+	}
+	html_raw_trusted(b, "><h2><a href=\"");
 	layout_article_path(b, a);
 	html_raw_trusted(b, "\">");
 	html_text(b, a->headline ? a->headline : layout_tr(rq, "(untitled)"));

@@ -71,7 +71,7 @@ static const char static_css_text[] =
 "padding:1rem;text-align:center;font:.9rem system-ui,sans-serif;"
 "color:var(--muted)}\n"
 "@media (max-width:40rem){h1{font-size:1.6rem}form.search{margin-left:0;"
-"flex-basis:100%}form.search input{flex:1}}\n"
+"flex-basis:100%;min-width:0}form.search input{flex:1;width:5rem}}\n"
 "@media print{header.site,footer.site,nav,.skip,.kicker,.standfirst,"
 ".tools,.share,.recommended,.follow,.comments,form,button,"
 ".comment-count{display:none!important}\n"
