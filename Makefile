@@ -42,7 +42,7 @@ FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
 FUZZ_OBJ  := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_SECONDS ?= 5
 
-.PHONY: all run check unit san-unit e2e fuzz fuzz-smoke bench deps \
+.PHONY: all run check unit san-unit e2e browser fuzz fuzz-smoke bench deps \
         deps-run banned clean
 
 all: $(BUILD)/newsdesk
@@ -87,6 +87,10 @@ san-unit:
 e2e: $(BUILD)/newsdesk
 	@tests/e2e/run.sh $(BUILD)/newsdesk
 
+# playwright-core + axe-core (tests/browser/package.json) with chromium
+browser: $(BUILD)/newsdesk
+	@tests/browser/run.sh $(BUILD)/newsdesk
+
 banned:
 	@scripts/banned.sh
 
@@ -97,6 +101,7 @@ check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory san-unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory browser
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@scripts/summary.sh
 

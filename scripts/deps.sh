@@ -8,13 +8,18 @@ pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev
 libxml2-dev libjansson-dev libcurl4-openssl-dev libicu-dev libsodium-dev
 libstemmer-dev ca-certificates"
 if [ "$mode" = check ]; then
-	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 curl sqlite3"
+	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 curl sqlite3
+	python3-feedparser python3-html5lib chromium nodejs"
 fi
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing="$missing $p"
 done
+# npm ships inside some nodejs builds; Debian's own npm only when absent
+if [ "$mode" = check ] && ! command -v npm >/dev/null 2>&1; then
+	missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
 	echo "newsdesk: missing packages:$missing" >&2

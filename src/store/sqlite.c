@@ -297,6 +297,33 @@ sqlite_topic_list(struct store *s, struct topic_list *out,
 	return e;
 }
 
+static enum nd_err
+sqlite_topic_get(struct store *s, const char *slug, struct topic *out,
+    struct nd_error *err)
+{
+	struct sqlite_conn *c = s->priv;
+	struct topic_list l = {out, 0};
+	sqlite3_stmt *st;
+	enum nd_err e = ND_OK;
+	int rc;
+
+	if ((st = sqlite_stmt_get(c, STMT_TOPIC_GET, err)) == NULL)
+		return ND_ESTORE;
+	sqlite_stmt_bind_text(st, 1, slug);
+	rc = sqlite_stmt_step(st);
+	if (rc == SQLITE_ROW) {
+		l.v = NULL;
+		sqlite_topic_push(&l, st);
+		*out = l.v[0];
+		free(l.v);
+	} else if (rc == SQLITE_DONE)
+		e = nd_error_set(err, ND_ENOTFOUND, "no topic '%s'", slug);
+	else
+		e = sqlite_stmt_fail(c, "cannot read a topic", err);
+	sqlite_stmt_done(st);
+	return e;
+}
+
 /* Read setting name into out (exactly n bytes), ND_ENOTFOUND if unset. */
 static enum nd_err
 sqlite_setting_read(struct sqlite_conn *c, const char *name,
@@ -363,12 +390,14 @@ const struct store_backend store_backend_sqlite = {
 	.article_get = sqlite_article_get,
 	.article_list = sqlite_article_list,
 	.article_search = sqlite_article_search,
+	.article_snippets = sqlite_article_snippets,
 	.article_set_topics = sqlite_article_set_topics,
 	.article_count = sqlite_article_count,
 	.article_each = sqlite_article_each,
 	.topic_put = sqlite_topic_put,
 	.topic_rm = sqlite_topic_rm,
 	.topic_list = sqlite_topic_list,
+	.topic_get = sqlite_topic_get,
 	.setting_once = sqlite_setting_once,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

@@ -432,10 +432,11 @@ sqlite_article_fill(struct sqlite_conn *c, struct article *a,
 }
 
 /* Every row of st (already bound) as a complete article appended to
- * out, all read from one snapshot; on failure out is released. */
+ * out, all read from one snapshot; on failure out is released. With
+ * extra, the column after the article's is pushed to it per row. */
 static enum nd_err
-sqlite_article_collect(struct sqlite_conn *c, sqlite3_stmt *st,
-    struct article_list *out, struct nd_error *err)
+sqlite_article_collect_extra(struct sqlite_conn *c, sqlite3_stmt *st,
+    struct article_list *out, struct strlist *extra, struct nd_error *err)
 {
 	enum nd_err e;
 	size_t i;
@@ -443,8 +444,12 @@ sqlite_article_collect(struct sqlite_conn *c, sqlite3_stmt *st,
 
 	if ((e = sqlite_stmt_begin_read(c, err)) != ND_OK)
 		return e;
-	while ((rc = sqlite_stmt_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite_stmt_step(st)) == SQLITE_ROW) {
 		article_list_push(out, sqlite_article_row(st));
+		if (extra)
+			strlist_push_owned(extra, sqlite_stmt_column_text(st,
+			    SQLITE_ARTICLE_NCOLS));
+	}
 	if (rc != SQLITE_DONE)
 		e = sqlite_stmt_fail(c, "cannot read articles", err);
 	sqlite_stmt_done(st);
@@ -457,6 +462,13 @@ sqlite_article_collect(struct sqlite_conn *c, sqlite3_stmt *st,
 		article_list_release(out);
 	}
 	return e;
+}
+
+static enum nd_err
+sqlite_article_collect(struct sqlite_conn *c, sqlite3_stmt *st,
+    struct article_list *out, struct nd_error *err)
+{
+	return sqlite_article_collect_extra(c, st, out, NULL, err);
 }
 
 enum nd_err
@@ -537,9 +549,11 @@ sqlite_article_fts_query(const char *text, struct buf *out)
 	return ND_OK;
 }
 
-enum nd_err
-sqlite_article_search(struct store *s, const char *query, size_t limit,
-    size_t offset, struct article_list *out, struct nd_error *err)
+/* Search with st_id (STMT_ARTICLE_SEARCH or _SNIPPETS). */
+static enum nd_err
+sqlite_article_find(struct store *s, enum stmt st_id, const char *query,
+    size_t limit, size_t offset, struct article_list *out,
+    struct strlist *snippets, struct nd_error *err)
 {
 	struct sqlite_conn *c = s->priv;
 	struct buf fts;
@@ -555,17 +569,36 @@ sqlite_article_search(struct store *s, const char *query, size_t limit,
 	e = ND_OK;
 	if (fts.len == 0)
 		goto out;
-	if ((st = sqlite_stmt_get(c, STMT_ARTICLE_SEARCH, err)) == NULL) {
+	if ((st = sqlite_stmt_get(c, st_id, err)) == NULL) {
 		e = ND_ESTORE;
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, fts.ptr, (int)fts.len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
 	sqlite3_bind_int64(st, 3, (int64_t)offset);
-	e = sqlite_article_collect(c, st, out, err);
+	e = sqlite_article_collect_extra(c, st, out, snippets, err);
+	if (e != ND_OK && snippets)
+		strlist_release(snippets);
 out:
 	buf_release(&fts);
 	return e;
+}
+
+enum nd_err
+sqlite_article_search(struct store *s, const char *query, size_t limit,
+    size_t offset, struct article_list *out, struct nd_error *err)
+{
+	return sqlite_article_find(s, STMT_ARTICLE_SEARCH, query, limit,
+	    offset, out, NULL, err);
+}
+
+enum nd_err
+sqlite_article_snippets(struct store *s, const char *query, size_t limit,
+    size_t offset, struct article_list *out, struct strlist *snippets,
+    struct nd_error *err)
+{
+	return sqlite_article_find(s, STMT_ARTICLE_SNIPPETS, query, limit,
+	    offset, out, snippets, err);
 }
 
 static enum nd_err

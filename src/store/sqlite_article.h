@@ -18,6 +18,9 @@ enum nd_err sqlite_article_list(struct store *s,
 enum nd_err sqlite_article_search(struct store *s, const char *query,
     size_t limit, size_t offset, struct article_list *out,
     struct nd_error *err);
+enum nd_err sqlite_article_snippets(struct store *s, const char *query,
+    size_t limit, size_t offset, struct article_list *out,
+    struct strlist *snippets, struct nd_error *err);
 enum nd_err sqlite_article_set_topics(struct store *s, int64_t id,
     const struct strlist *slugs, struct nd_error *err);
 enum nd_err sqlite_article_count(struct store *s, int64_t *n,

@@ -76,6 +76,14 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    " WHERE articles_fts MATCH ?1"
 	    " ORDER BY bm25(articles_fts, 4.0, 2.0, 1.0), a.id"
 	    " LIMIT ?2 OFFSET ?3",
+	[STMT_ARTICLE_SNIPPETS] =
+	    "SELECT " SQLITE_ARTICLE_COLS ","
+	    " snippet(articles_fts, -1, char(2), char(3), '\xe2\x80\xa6', 24)"
+	    " FROM articles_fts"
+	    " JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1"
+	    " ORDER BY bm25(articles_fts, 4.0, 2.0, 1.0), a.id"
+	    " LIMIT ?2 OFFSET ?3",
 	[STMT_ARTICLE_COUNT] = "SELECT count(*) FROM articles",
 	[STMT_ARTICLE_IDS_AFTER] =
 	    "SELECT id FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
@@ -104,6 +112,8 @@ static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_TOPIC_DELETE] = "DELETE FROM topics WHERE slug = ?1",
 	[STMT_TOPIC_LIST] =
 	    "SELECT id, slug, name, expr FROM topics ORDER BY name, slug",
+	[STMT_TOPIC_GET] =
+	    "SELECT id, slug, name, expr FROM topics WHERE slug = ?1",
 	[STMT_SETTING_ADD] =
 	    "INSERT INTO settings(name, value) VALUES (?1, ?2)"
 	    " ON CONFLICT(name) DO NOTHING",

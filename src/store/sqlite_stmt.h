@@ -33,6 +33,7 @@ enum stmt {
 	STMT_ARTICLE_CANDIDATES,
 	STMT_ARTICLE_LIST,
 	STMT_ARTICLE_SEARCH,
+	STMT_ARTICLE_SNIPPETS,
 	STMT_ARTICLE_COUNT,
 	STMT_ARTICLE_IDS_AFTER,
 	STMT_AUTHORS_DELETE,
@@ -45,6 +46,7 @@ enum stmt {
 	STMT_TOPIC_UPSERT,
 	STMT_TOPIC_DELETE,
 	STMT_TOPIC_LIST,
+	STMT_TOPIC_GET,
 	STMT_SETTING_ADD,
 	STMT_SETTING_GET,
 	STMT_MAX
@@ -63,6 +65,7 @@ struct sqlite_conn {
 	" a.dateline, a.published, a.published_has_time, a.updated," \
 	" a.image_url, a.image_caption, a.image_credit, a.body, a.credits," \
 	" a.lang, a.section, a.story_id, a.simhash, a.comment_count"
+#define SQLITE_ARTICLE_NCOLS 20
 
 /* The prepared statement for id, reset with its bindings cleared, or
  * NULL with err set (naming the DSN and SQLite's message). The

@@ -169,6 +169,24 @@ store_article_search(struct store *s, const char *query, size_t limit,
 }
 
 enum nd_err
+store_article_snippets(struct store *s, const char *query, size_t limit,
+    size_t offset, struct article_list *out, struct strlist *snippets,
+    struct nd_error *err)
+{
+	enum nd_err e;
+
+	if (query == NULL)
+		return ND_OK;
+	if (strlen(query) > STORE_QUERY_MAX)
+		return nd_error_set(err, ND_ELIMIT, "search query is longer "
+		    "than %d bytes", STORE_QUERY_MAX);
+	if ((e = store_paging(&limit, offset, err)) != ND_OK)
+		return e;
+	return s->be->article_snippets(s, query, limit, offset, out,
+	    snippets, err);
+}
+
+enum nd_err
 store_article_set_topics(struct store *s, int64_t id,
     const struct strlist *slugs, struct nd_error *err)
 {
@@ -241,16 +259,32 @@ store_topic_list(struct store *s, struct topic_list *out,
 	return s->be->topic_list(s, out, err);
 }
 
+enum nd_err
+store_topic_get(struct store *s, const char *slug, struct topic *out,
+    struct nd_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (slug == NULL || !store_slug_ok(slug))
+		return nd_error_set(err, ND_EINVAL, "malformed topic slug");
+	return s->be->topic_get(s, slug, out, err);
+}
+
+void
+topic_release(struct topic *t)
+{
+	free(t->slug);
+	free(t->name);
+	free(t->expr);
+	memset(t, 0, sizeof(*t));
+}
+
 void
 topic_list_release(struct topic_list *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].slug);
-		free(l->v[i].name);
-		free(l->v[i].expr);
-	}
+	for (i = 0; i < l->n; i++)
+		topic_release(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;

@@ -80,6 +80,17 @@ enum nd_err store_article_list(struct store *s, const struct article_query *q,
 enum nd_err store_article_search(struct store *s, const char *query,
     size_t limit, size_t offset, struct article_list *out,
     struct nd_error *err);
+/* Full-text search like store_article_search, and for each article
+ * found a short highlighted excerpt pushed to snippets (same order):
+ * plain text where each matched term is wrapped in STORE_MARK_OPEN ..
+ * STORE_MARK_CLOSE (control bytes that never occur in stored text
+ * meant for display; callers escape the text and turn the markers into
+ * markup). snippets is appended to; the caller releases it. */
+#define STORE_MARK_OPEN		"\x02"
+#define STORE_MARK_CLOSE	"\x03"
+enum nd_err store_article_snippets(struct store *s, const char *query,
+    size_t limit, size_t offset, struct article_list *out,
+    struct strlist *snippets, struct nd_error *err);
 /* Replace the topic slugs of one article. */
 enum nd_err store_article_set_topics(struct store *s, int64_t id,
     const struct strlist *slugs, struct nd_error *err);
@@ -100,6 +111,11 @@ enum nd_err store_topic_rm(struct store *s, const char *slug,
     struct nd_error *err);
 enum nd_err store_topic_list(struct store *s, struct topic_list *out,
     struct nd_error *err);
+/* The topic with this slug into *out (release with topic_release);
+ * ND_ENOTFOUND (and ND_EINVAL for a malformed slug) otherwise. */
+enum nd_err store_topic_get(struct store *s, const char *slug,
+    struct topic *out, struct nd_error *err);
+void topic_release(struct topic *t);
 void topic_list_release(struct topic_list *l);
 
 #define STORE_SECRET_BYTES 32
@@ -130,6 +146,9 @@ struct store_backend {
 	enum nd_err (*article_search)(struct store *s, const char *query,
 	    size_t limit, size_t offset, struct article_list *out,
 	    struct nd_error *err);
+	enum nd_err (*article_snippets)(struct store *s, const char *query,
+	    size_t limit, size_t offset, struct article_list *out,
+	    struct strlist *snippets, struct nd_error *err);
 	enum nd_err (*article_set_topics)(struct store *s, int64_t id,
 	    const struct strlist *slugs, struct nd_error *err);
 	enum nd_err (*article_count)(struct store *s, int64_t *n,
@@ -143,6 +162,8 @@ struct store_backend {
 	    struct nd_error *err);
 	enum nd_err (*topic_list)(struct store *s, struct topic_list *out,
 	    struct nd_error *err);
+	enum nd_err (*topic_get)(struct store *s, const char *slug,
+	    struct topic *out, struct nd_error *err);
 	/* Store value under name unless it is set; give back what is
 	 * stored (n bytes) either way. */
 	enum nd_err (*setting_once)(struct store *s, const char *name,

@@ -19,7 +19,14 @@ html_text(struct buf *b, const char *s)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default: continue;
+		default:
+			/* C0 controls but tab, LF, CR, and DEL are not
+			 * allowed in HTML or XML text: dropped */
+			if (((unsigned char)*p < 0x20 && *p != '\t' &&
+			    *p != '\n' && *p != '\r') || *p == 0x7f)
+				rep = "";
+			else
+				continue;
 		}
 		buf_put(b, start, (size_t)(p - start));
 		buf_puts(b, rep);

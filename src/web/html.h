@@ -7,7 +7,8 @@
 
 #include "util/buf.h"
 
-/* Text content: escapes & < > " ' */
+/* Text content: escapes & < > " ' and drops C0 control characters
+ * (but tab, LF, CR) and DEL, which HTML and XML text may not hold. */
 void html_text(struct buf *b, const char *s);
 /* Attribute value (inside double quotes): same escaping as text. */
 void html_attr(struct buf *b, const char *s);

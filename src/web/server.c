@@ -1,4 +1,12 @@
-/* server.c - libmicrohttpd daemon, routing and security headers. */
+/* server.c - libmicrohttpd glue: bounded request reading, routing,
+ * field validation, CSRF, language choice, security headers, cookies
+ * and conditional GET. Pages are in page_*.c; the route table in
+ * router.c.
+ *
+ * One internal polling thread serves every connection, so the store
+ * (one SQLite connection) and the ICU formatters are used from one
+ * thread only.
+ */
 #include "web/server.h"
 
 #include <errno.h>
@@ -6,126 +14,426 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include <microhttpd.h>
+#include <sodium.h>
 
+#include "util/timeutil.h"
 #include "util/xalloc.h"
-#include "web/page.h"
+#include "web/csrf.h"
+#include "web/form.h"
+#include "web/i18n.h"
+#include "web/pages.h"
+#include "web/router.h"
 
-#define SERVER_MAX_URL		2048
+#define SERVER_MAX_PATH		1024
+#define SERVER_MAX_QUERY	2048
 #define SERVER_CONN_LIMIT	512
 #define SERVER_CONN_TIMEOUT	30
+#define SERVER_LANGS		2
 
 struct server {
 	struct MHD_Daemon *daemon;
 	struct store *store;
+	unsigned char key[TOKEN_KEY_BYTES];
+	struct i18n *ui[SERVER_LANGS];	/* en, de */
+	char *base;
+};
+
+/* Per connection: the request body read so far. */
+struct server_conn {
+	struct buf body;
+	int over;		/* body passed HTTP_BODY_MAX */
+	int answered;		/* a response was queued early */
+};
+
+/* What server_send adds besides the response itself. */
+struct server_extra {
+	char *csrf_cookie;	/* fresh token to set, owned */
+	const char *lang_cookie;
+	const char *allow;	/* for 405 */
+	int secure;
 };
 
 static const char server_csp[] =
-    "default-src 'none'; style-src 'self'; img-src 'self' https: data:; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    "default-src 'none'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' https: data:; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'";
 
-/* "/articles/123" or "/articles/123-some-slug" -> 123; 0 if not. */
-static int64_t
-server_article_id(const char *url)
+static void
+server_cookie(struct MHD_Response *resp, const char *name, const char *v,
+    int max_age, int http_only, int secure)
 {
-	const char *p = url + strlen("/articles/");
-	int64_t id = 0;
+	struct buf b = BUF_INIT;
 
-	if (strncmp(url, "/articles/", 10) != 0 || *p < '1' || *p > '9')
+	buf_printf(&b, "%s=%s; Path=/; Max-Age=%d; SameSite=Lax%s%s", name, v,
+	    max_age, http_only ? "; HttpOnly" : "", secure ? "; Secure" : "");
+	MHD_add_response_header(resp, "Set-Cookie", b.ptr);
+	buf_release(&b);
+}
+
+static void
+server_http_date(int64_t t, char out[40])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	if (strftime(out, 40, "%a, %d %b %Y %H:%M:%S GMT", &tm) == 0)
+		out[0] = '\0';
+}
+
+/* "ETAG" of the body: a quoted BLAKE2b digest. */
+static void
+server_etag(const struct buf *body, char out[36])
+{
+	unsigned char h[16];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)body->ptr,
+	    body->len, NULL, 0);
+	out[0] = '"';
+	sodium_bin2hex(out + 1, 33, h, sizeof(h));
+	out[33] = '"';
+	out[34] = '\0';
+}
+
+/* 1 when the client's validators say its copy is current. */
+static int
+server_not_modified(struct MHD_Connection *c, const char *etag,
+    int64_t last_modified)
+{
+	const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "If-None-Match");
+	const char *ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "If-Modified-Since");
+	int64_t t;
+	int has_time;
+
+	if (inm != NULL)
+		return strstr(inm, etag) != NULL || strcmp(inm, "*") == 0;
+	if (ims == NULL || last_modified == 0 || strlen(ims) > 64)
 		return 0;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		if (id > (INT64_MAX - 9) / 10)
-			return 0;
-		id = id * 10 + (*p - '0');
-	}
-	return *p == '\0' || *p == '-' ? id : 0;
+	if (time_parse_rfc822(ims, strlen(ims), &t, &has_time) != ND_OK)
+		return 0;
+	return last_modified <= t;
 }
 
 static void
-server_health(struct store *s, struct page_response *r)
+server_headers(struct MHD_Response *resp, const struct response *r,
+    const struct server_extra *x)
 {
-	struct nd_error err;
-
-	r->content_type = "text/plain; charset=utf-8";
-	if (store_ping(s, &err) == ND_OK) {
-		buf_puts(&r->body, "ok\n");
-		return;
-	}
-	r->status = 503;
-	buf_puts(&r->body, "store unavailable\n");
-}
-
-static void
-server_route(struct server *srv, const char *url, struct page_response *r)
-{
-	int64_t id;
-
-	if (strcmp(url, "/") == 0)
-		page_home(srv->store, r);
-	else if (strcmp(url, "/healthz") == 0)
-		server_health(srv->store, r);
-	else if (strcmp(url, "/site.css") == 0)
-		page_css(r);
-	else if ((id = server_article_id(url)) > 0)
-		page_article(srv->store, id, r);
-	else
-		page_error(r, 404, "Page not found");
-}
-
-static enum MHD_Result
-server_send(struct MHD_Connection *c, struct page_response *r)
-{
-	struct MHD_Response *resp;
-	enum MHD_Result ret;
-	size_t len;
-	char *body = buf_detach(&r->body, &len);
-
-	/* for HEAD, MHD sends the headers of this response without the body */
-	resp = MHD_create_response_from_buffer(len, body,
-	    MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(resp, "Content-Type", r->content_type);
 	MHD_add_response_header(resp, "Content-Security-Policy", server_csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy",
 	    "strict-origin-when-cross-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	ret = MHD_queue_response(c, r->status, resp);
+	MHD_add_response_header(resp, "Cache-Control", "no-cache");
+	MHD_add_response_header(resp, "Vary", "Accept-Language, Cookie");
+	if (r->location)
+		MHD_add_response_header(resp, "Location", r->location);
+	if (x->allow)
+		MHD_add_response_header(resp, "Allow", x->allow);
+	if (x->csrf_cookie)
+		server_cookie(resp, CSRF_COOKIE, x->csrf_cookie, CSRF_TTL, 1,
+		    x->secure);
+	if (x->lang_cookie)
+		server_cookie(resp, "lang", x->lang_cookie, 365 * 24 * 3600,
+		    0, x->secure);
+}
+
+static enum MHD_Result
+server_send(struct MHD_Connection *c, struct response *r,
+    const struct server_extra *x)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	char etag[36], date[40];
+	unsigned status = r->status;
+	size_t len;
+	char *body;
+
+	etag[0] = '\0';
+	if (r->etag && status == 200) {
+		server_etag(&r->body, etag);
+		if (server_not_modified(c, etag, r->last_modified)) {
+			status = 304;
+			buf_clear(&r->body);
+		}
+	}
+	body = buf_detach(&r->body, &len);
+	/* for HEAD, MHD sends the headers of this response without the body */
+	resp = MHD_create_response_from_buffer(len, body,
+	    MHD_RESPMEM_MUST_FREE);
+	server_headers(resp, r, x);
+	if (etag[0])
+		MHD_add_response_header(resp, "ETag", etag);
+	if (r->last_modified > 0 && r->etag) {
+		server_http_date(r->last_modified, date);
+		MHD_add_response_header(resp, "Last-Modified", date);
+	}
+	ret = MHD_queue_response(c, status, resp);
 	MHD_destroy_response(resp);
 	return ret;
 }
 
-/* Only GET and HEAD exist so far: anything else is answered on the first
- * call, before MHD reads a request body, and the body is never read. */
+struct server_query {
+	struct form *f;
+	size_t total;
+	int bad;		/* 1: malformed, 2: too long */
+};
+
+static enum MHD_Result
+server_query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+    size_t key_size, const char *value, size_t value_size)
+{
+	struct server_query *q = cls;
+
+	(void)kind;
+	q->total += key_size + value_size + 2;
+	if (q->total > SERVER_MAX_QUERY) {
+		q->bad = 2;
+		return MHD_NO;
+	}
+	if (form_add(q->f, key, key_size, value ? value : "",
+	    value ? value_size : 0, NULL) != ND_OK) {
+		q->bad = 1;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+/* The request's query pairs into f; 0, 400 or 414. */
+static unsigned
+server_query(struct MHD_Connection *c, struct form *f)
+{
+	struct server_query q = {f, 0, 0};
+
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND,
+	    server_query_arg, &q);
+	return q.bad == 2 ? 414 : q.bad ? 400 : 0;
+}
+
+/* Choose the UI language; remember an explicit ?lang= in a cookie. */
+static void
+server_lang(struct server *srv, struct MHD_Connection *c,
+    const struct form *query, struct request *rq, struct server_extra *x)
+{
+	const char *ql = form_get(query, "lang");
+	const char *lang = i18n_negotiate(ql,
+	    MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "lang"),
+	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Accept-Language"));
+
+	rq->ui = srv->ui[strcmp(lang, "de") == 0];
+	if (ql && strcmp(ql, lang) == 0)
+		x->lang_cookie = lang;
+}
+
+/* POST: form body, content type and CSRF. 0 or an error status. */
+static unsigned
+server_post(struct server *srv, struct MHD_Connection *c,
+    struct server_conn *sc, struct form *f, int64_t now)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Content-Type");
+
+	if (sc->over)
+		return 413;
+	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
+	    33) != 0)
+		return 415;
+	if (form_parse(f, sc->body.ptr, sc->body.len, NULL) != ND_OK)
+		return 400;
+	if (!csrf_check(srv->key, MHD_lookup_connection_value(c,
+	    MHD_COOKIE_KIND, CSRF_COOKIE), form_get(f, CSRF_FIELD), now))
+		return 403;
+	return 0;
+}
+
+static const char *
+server_status_msg(unsigned status)
+{
+	switch (status) {
+	case 400: return "Bad request";
+	case 403: return "This form has expired. Go back, reload the page "
+	    "and try again.";
+	case 404: return "Page not found";
+	case 405: return "Method not allowed";
+	case 413: return "Request too large";
+	case 414: return "Address too long";
+	case 415: return "Unsupported form encoding";
+	default: return "Server error";
+	}
+}
+
+struct server_req {
+	struct server *srv;
+	struct MHD_Connection *c;
+	struct server_conn *sc;
+	const char *method, *url;
+};
+
+/* Route, validate and run the handler; errors become short pages. */
+static void
+server_dispatch(struct server_req *sr, struct request *rq,
+    struct response *r, struct server_extra *x)
+{
+	struct form query, body;
+	char slug[ROUTE_SLUG_MAX + 1];
+	enum route_match m;
+	unsigned status;
+	int fresh = 0;
+
+	form_init(&query);
+	form_init(&body);
+	status = strlen(sr->url) > SERVER_MAX_PATH ? 414 :
+	    server_query(sr->c, &query);
+	server_lang(sr->srv, sr->c, &query, rq, x);
+	if (status != 0)
+		goto out;
+	m = router_match(sr->method, sr->url, &rq->route, &rq->id, slug);
+	status = m == ROUTE_NOT_FOUND ? 404 : m == ROUTE_BAD_METHOD ? 405 : 0;
+	if (m == ROUTE_BAD_METHOD)
+		x->allow = router_allow(sr->url);
+	if (status == 0 && rq->post)
+		status = server_post(sr->srv, sr->c, sr->sc, &body, rq->now);
+	if (status == 0 && form_check(rq->post ? &body : &query,
+	    rq->route->fields, HTTP_MAX_FIELDS, rq->field, rq->num, NULL))
+		status = 400;
+	if (status != 0)
+		goto out;
+	rq->param = slug[0] ? slug : NULL;
+	x->csrf_cookie = csrf_token(sr->srv->key, MHD_lookup_connection_value(
+	    sr->c, MHD_COOKIE_KIND, CSRF_COOKIE), rq->now, &fresh);
+	rq->csrf = x->csrf_cookie;
+	rq->route->handler(rq, r);
+	if (!fresh || strncmp(r->content_type, "text/html", 9) != 0)
+		rq->csrf = NULL;
+out:
+	if (status != 0)
+		page_error(rq, r, status, server_status_msg(status));
+	form_release(&query);
+	form_release(&body);
+}
+
+static void
+server_answer(struct server_req *sr)
+{
+	struct request rq;
+	struct response r;
+	struct server_extra x = {NULL, NULL, NULL, 0};
+	const char *proto = MHD_lookup_connection_value(sr->c,
+	    MHD_HEADER_KIND, "X-Forwarded-Proto");
+
+	memset(&rq, 0, sizeof(rq));
+	rq.store = sr->srv->store;
+	rq.ui = sr->srv->ui[0];
+	rq.path = sr->url;
+	rq.post = strcmp(sr->method, "POST") == 0;
+	rq.base = sr->srv->base;
+	rq.now = (int64_t)time(NULL);
+	x.secure = proto && strcmp(proto, "https") == 0;
+	response_init(&r);
+	server_dispatch(sr, &rq, &r, &x);
+	if (rq.csrf == NULL) {		/* keep only fresh cookies on pages */
+		free(x.csrf_cookie);
+		x.csrf_cookie = NULL;
+	}
+	server_send(sr->c, &r, &x);
+	free(x.csrf_cookie);
+	response_release(&r);
+}
+
+/* First call: decide on method and declared size before any body is
+ * read. Returns 0 to go on, or the status to answer at once. */
+static unsigned
+server_first(struct MHD_Connection *c, const char *method)
+{
+	const char *cl;
+
+	if (strcmp(method, "GET") && strcmp(method, "HEAD") &&
+	    strcmp(method, "POST"))
+		return 405;
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Content-Length");
+	if (cl && (strlen(cl) > 9 || strtoul(cl, NULL, 10) > HTTP_BODY_MAX))
+		return 413;
+	return 0;
+}
+
+/* Answer before the body is read (MHD then closes the connection). */
+static enum MHD_Result
+server_early(struct server_req *sr, unsigned status)
+{
+	struct request rq;
+	struct response r;
+	struct server_extra x = {NULL, NULL, NULL, 0};
+	enum MHD_Result ret;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.store = sr->srv->store;
+	rq.ui = sr->srv->ui[0];
+	rq.path = sr->url;
+	rq.base = sr->srv->base;
+	if (status == 405)
+		x.allow = router_allow(sr->url);
+	response_init(&r);
+	page_error(&rq, &r, status, server_status_msg(status));
+	ret = server_send(sr->c, &r, &x);
+	response_release(&r);
+	return ret;
+}
+
 static enum MHD_Result
 server_handle(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **state)
 {
-	struct page_response r;
-	enum MHD_Result ret;
-	int first = *state == NULL;
+	struct server_conn *sc = *state;
+	struct server_req sr = {cls, c, NULL, method, url};
+	unsigned status;
 
 	(void)version;
-	(void)upload;
-	*state = c;
-	page_response_init(&r);
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-		page_error(&r, 405, "Method not allowed");
-	else if (first) {
-		page_response_release(&r);
-		return MHD_YES;		/* headers only; wait for the end */
-	} else if (*upload_size != 0) {
-		*upload_size = 0;	/* a GET with a body: ignore it */
-		page_response_release(&r);
+	if (sc == NULL) {
+		sc = xcalloc(1, sizeof(*sc));
+		buf_init(&sc->body, HTTP_BODY_MAX);
+		*state = sc;
+		if ((status = server_first(c, method)) == 0)
+			return MHD_YES;
+		sc->answered = 1;
+		sr.sc = sc;
+		return server_early(&sr, status);
+	}
+	if (*upload_size != 0) {
+		if (strcmp(method, "POST") == 0 &&
+		    buf_put(&sc->body, upload, *upload_size) != ND_OK)
+			sc->over = 1;
+		*upload_size = 0;
 		return MHD_YES;
-	} else if (strlen(url) > SERVER_MAX_URL)
-		page_error(&r, 414, "Address too long");
-	else
-		server_route(cls, url, &r);
-	ret = server_send(c, &r);
-	page_response_release(&r);
-	return ret;
+	}
+	if (sc->answered)
+		return MHD_YES;
+	sr.sc = sc;
+	server_answer(&sr);
+	return MHD_YES;
+}
+
+static void
+server_completed(void *cls, struct MHD_Connection *c, void **state,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct server_conn *sc = *state;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (sc == NULL)
+		return;
+	buf_release(&sc->body);
+	free(sc);
+	*state = NULL;
 }
 
 /* Split "HOST:PORT" / "[V6]:PORT" and resolve it. */
@@ -158,32 +466,80 @@ server_resolve(const char *listen, struct addrinfo **ai,
 	return ND_OK;
 }
 
-enum nd_err
-server_start(const char *listen, struct store *s, struct server **out,
+/* Catalogs, secret and base URL. */
+static enum nd_err
+server_setup(struct server *srv, const struct server_config *cfg,
     struct nd_error *err)
+{
+	struct buf po = BUF_INIT;
+	enum nd_err e;
+
+	if ((e = store_secret(srv->store, srv->key, err)) != ND_OK)
+		return e;
+	if ((e = i18n_new("en", NULL, &srv->ui[0], err)) != ND_OK)
+		return e;
+	buf_printf(&po, "%s/de.po", cfg->po_dir ? cfg->po_dir : "po");
+	e = i18n_new("de", po.ptr, &srv->ui[1], err);
+	buf_release(&po);
+	if (e != ND_OK)
+		return e;
+	if (cfg->base_url) {
+		srv->base = xstrdup(cfg->base_url);
+		if (*srv->base && srv->base[strlen(srv->base) - 1] == '/')
+			srv->base[strlen(srv->base) - 1] = '\0';
+	} else {
+		struct buf b = BUF_INIT;
+
+		buf_printf(&b, "http://%s", cfg->listen);
+		srv->base = buf_detach(&b, NULL);
+	}
+	return ND_OK;
+}
+
+static void
+server_free(struct server *srv)
+{
+	size_t i;
+
+	for (i = 0; i < SERVER_LANGS; i++)
+		i18n_free(srv->ui[i]);
+	sodium_memzero(srv->key, sizeof(srv->key));
+	free(srv->base);
+	free(srv);
+}
+
+enum nd_err
+server_start(const struct server_config *cfg, struct store *s,
+    struct server **out, struct nd_error *err)
 {
 	struct addrinfo *ai = NULL;
 	struct server *srv;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
 	enum nd_err rc;
 
-	if ((rc = server_resolve(listen, &ai, err)) != ND_OK)
+	if ((rc = server_resolve(cfg->listen, &ai, err)) != ND_OK)
 		return rc;
 	if (ai->ai_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	srv = xcalloc(1, sizeof(*srv));
 	srv->store = s;
+	if ((rc = server_setup(srv, cfg, err)) != ND_OK) {
+		freeaddrinfo(ai);
+		server_free(srv);
+		return rc;
+	}
 	srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, server_handle,
 	    srv, MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVER_CONN_LIMIT,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_CONN_TIMEOUT,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 	    MHD_OPTION_END);
 	freeaddrinfo(ai);
 	if (srv->daemon == NULL) {
-		free(srv);
+		server_free(srv);
 		return nd_error_set(err, ND_ENET, "cannot listen on '%s': %s",
-		    listen, errno ? strerror(errno) : "address in use?");
+		    cfg->listen, errno ? strerror(errno) : "address in use?");
 	}
 	*out = srv;
 	return ND_OK;
@@ -195,5 +551,5 @@ server_stop(struct server *srv)
 	if (srv == NULL)
 		return;
 	MHD_stop_daemon(srv->daemon);
-	free(srv);
+	server_free(srv);
 }

@@ -1,5 +1,6 @@
 /* server.h - the HTTP server (libmicrohttpd). One polling thread serves
- * every request, so the store it borrows is used from one thread only. */
+ * every request, so the store it borrows is used from one thread only.
+ */
 #ifndef ND_SERVER_H
 #define ND_SERVER_H
 
@@ -8,9 +9,17 @@
 
 struct server;
 
-/* Listen on listen ("HOST:PORT", "[v6]:PORT") and serve s, which the
- * server borrows until server_stop. */
-enum nd_err server_start(const char *listen, struct store *s,
+struct server_config {
+	const char *listen;	/* "HOST:PORT", "[v6]:PORT" */
+	const char *base_url;	/* public URL for links and feeds, or NULL:
+				 * "http://" + listen */
+	const char *po_dir;	/* folder with LANG.po files, or NULL: "po" */
+};
+
+/* Listen and serve s, which the server borrows until server_stop. Loads
+ * the translations and the store's secret first; fails naming what
+ * could not be had. */
+enum nd_err server_start(const struct server_config *cfg, struct store *s,
     struct server **out, struct nd_error *err);
 /* Stop accepting, finish, free. NULL is a no-op. */
 void server_stop(struct server *srv);

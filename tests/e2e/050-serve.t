@@ -20,7 +20,7 @@ check "404 is a page" contains "$T/body" "Page not found"
 check "POST is refused with 405" test "$(code -X POST -d x=1 "$BASE/")" -ge 405
 check "bad article id is 404" test "$(code "$BASE/articles/abc")" = 404
 check "overlong path is refused" test "$(code "$BASE/$(head -c 5000 /dev/zero | tr '\0' a)")" -ge 400
-check "stylesheet served" test "$(code "$BASE/site.css")" = 200
+check "stylesheet served" test "$(code "$BASE/static/site.css")" = 200
 kill -TERM "$SERVE_PID"
 wait "$SERVE_PID"
 check "SIGTERM stops it with status 0" test $? -eq 0

@@ -606,6 +606,52 @@ list_is_newest_first_with_filters_and_paging(void **state)
 }
 
 static void
+snippets_mark_the_terms(void **state)
+{
+	struct store *s = fx_store(state);
+	struct article_list l = ARTICLE_LIST_INIT;
+	struct strlist snip = STRLIST_INIT;
+	struct nd_error err;
+
+	put_free(s, make_article("https://s.example/1", "s", "Storm hits",
+	    "Waves broke over the harbour wall at dawn.", 1));
+	put_free(s, make_article("https://s.example/2", "s", "Comet seen",
+	    "Astronomers saw a comet.", 2));
+	assert_int_equal(store_article_snippets(s, "harbour", 0, 0, &l, &snip,
+	    &err), ND_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(snip.n, 1);
+	assert_non_null(strstr(snip.v[0], STORE_MARK_OPEN "harbour"
+	    STORE_MARK_CLOSE));
+	article_list_release(&l);
+	strlist_release(&snip);
+	assert_int_equal(store_article_snippets(s, "\"*)", 0, 0, &l, &snip,
+	    &err), ND_OK);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(snip.n, 0);
+}
+
+static void
+topic_get_by_slug(void **state)
+{
+	struct store *s = fx_store(state);
+	struct topic t = {0, (char *)"energy", (char *)"Energy",
+	    (char *)"wind OR coal"}, got;
+	struct nd_error err;
+
+	assert_int_equal(store_topic_put(s, &t, &err), ND_OK);
+	assert_int_equal(store_topic_get(s, "energy", &got, &err), ND_OK);
+	assert_string_equal(got.name, "Energy");
+	assert_string_equal(got.expr, "wind OR coal");
+	assert_true(got.id > 0);
+	topic_release(&got);
+	assert_int_equal(store_topic_get(s, "nope", &got, &err),
+	    ND_ENOTFOUND);
+	assert_int_equal(store_topic_get(s, "Bad Slug", &got, &err),
+	    ND_EINVAL);
+}
+
+static void
 search_ranks_and_matches(void **state)
 {
 	struct store *s = fx_store(state);
@@ -1008,6 +1054,8 @@ main(void)
 		FX(article_without_fingerprint_starts_its_own_story),
 		FX(list_is_newest_first_with_filters_and_paging),
 		FX(search_ranks_and_matches),
+		FX(snippets_mark_the_terms),
+		FX(topic_get_by_slug),
 		FX(search_survives_hostile_syntax),
 		FX(search_empty_and_too_long),
 		FX(search_follows_updates),

@@ -1,0 +1,36 @@
+/* http.c - response lifecycle. */
+#include "web/http.h"
+
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+void
+response_init(struct response *r)
+{
+	r->status = 200;
+	r->content_type = "text/html; charset=utf-8";
+	buf_init(&r->body, HTTP_PAGE_MAX);
+	r->location = NULL;
+	r->last_modified = 0;
+	r->etag = 0;
+}
+
+void
+response_release(struct response *r)
+{
+	buf_release(&r->body);
+	free(r->location);
+	r->location = NULL;
+}
+
+void
+response_redirect(struct response *r, const char *path)
+{
+	free(r->location);
+	r->location = xstrdup(path);
+	r->status = 303;
+	r->content_type = "text/plain; charset=utf-8";
+	buf_clear(&r->body);
+	buf_puts(&r->body, "See other\n");
+}

@@ -1,0 +1,54 @@
+/* http.h - one request and its response, as handlers see them.
+ *
+ * The server (server.c) fills a struct request after routing and
+ * validation: handlers only read typed, checked values from it. They
+ * write a struct response, which the server sends with the security
+ * headers, cookies and conditional-GET handling. A request borrows
+ * everything it points to for the duration of the handler call.
+ */
+#ifndef ND_HTTP_H
+#define ND_HTTP_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+
+#define HTTP_MAX_FIELDS	8
+#define HTTP_BODY_MAX	(64u * 1024)	/* whole request body */
+#define HTTP_PAGE_MAX	(8u << 20)	/* whole response body */
+
+struct i18n;
+struct route;
+
+struct request {
+	struct store *store;
+	const struct i18n *ui;		/* UI language catalog */
+	const struct route *route;
+	const char *path;
+	int post;			/* 1 for POST */
+	int64_t id;			/* numeric path parameter, or 0 */
+	const char *param;		/* text path parameter, or NULL */
+	/* values of route->fields[i], validated; NULL when absent */
+	const char *field[HTTP_MAX_FIELDS];
+	int64_t num[HTTP_MAX_FIELDS];	/* FIELD_UINT values */
+	const char *csrf;		/* token to put in every form */
+	const char *base;		/* public URL of the site, no '/' */
+	int64_t now;			/* UTC seconds */
+};
+
+struct response {
+	unsigned status;
+	const char *content_type;	/* static string */
+	struct buf body;
+	char *location;			/* redirect target, owned, or NULL */
+	int64_t last_modified;		/* UTC seconds, 0: none */
+	int etag;			/* send an ETag of the body, allow 304 */
+};
+
+void response_init(struct response *r);
+void response_release(struct response *r);
+/* Turn r into a redirect (303 See Other) to a site path. */
+void response_redirect(struct response *r, const char *path);
+
+#endif

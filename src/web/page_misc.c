@@ -1,0 +1,120 @@
+/* page_misc.c - error pages, notices, /healthz, and the reader routes
+ * whose handling belongs to the reader-accounts work: until it lands,
+ * Save and Follow answer 303 to a notice page. */
+#include "web/pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "web/html.h"
+#include "web/layout.h"
+
+static void
+page_error_json(const struct request *rq, struct response *r,
+    const char *msgid)
+{
+	json_t *j = json_pack("{s:s, s:i}", "error", msgid, "status",
+	    (int)r->status);
+	char *s = json_dumps(j, JSON_COMPACT);
+
+	(void)rq;
+	r->content_type = "application/json";
+	buf_puts(&r->body, s);
+	buf_putc(&r->body, '\n');
+	free(s);
+	json_decref(j);
+}
+
+void
+page_error(const struct request *rq, struct response *r, unsigned status,
+    const char *msgid)
+{
+	buf_clear(&r->body);
+	r->status = status;
+	r->etag = 0;
+	r->content_type = "text/html; charset=utf-8";
+	if (rq->path && strncmp(rq->path, "/api/", 5) == 0) {
+		page_error_json(rq, r, msgid);
+		return;
+	}
+	layout_head(&r->body, rq, layout_tr(rq, msgid), NULL, NULL);
+	html_raw_trusted(&r->body, "<h1>");
+	html_text(&r->body, layout_tr(rq, msgid));
+	html_raw_trusted(&r->body, "</h1>\n<p><a href=\"/\">");
+	html_text(&r->body, layout_tr(rq, "Back to the latest news"));
+	html_raw_trusted(&r->body, "</a></p>\n");
+	layout_foot(&r->body, rq);
+}
+
+struct notice {
+	const char *slug, *title, *text;
+};
+
+static const struct notice notices[] = {
+	{"sign-in-needed", "Sign in to save articles",
+	    "Saving articles needs a reader account. Sign-in by email link "
+	    "is coming soon."},
+	{"follow-pending", "Thank you for following",
+	    "Topic updates by email are coming soon."},
+	{NULL, NULL, NULL},
+};
+
+void
+page_notice(const struct request *rq, struct response *r)
+{
+	const struct notice *n;
+
+	for (n = notices; n->slug; n++)
+		if (strcmp(n->slug, rq->param) == 0)
+			break;
+	if (n->slug == NULL) {
+		page_error(rq, r, 404, "Page not found");
+		return;
+	}
+	layout_head(&r->body, rq, layout_tr(rq, n->title), NULL, NULL);
+	html_raw_trusted(&r->body, "<h1>");
+	html_text(&r->body, layout_tr(rq, n->title));
+	html_raw_trusted(&r->body, "</h1>\n<p>");
+	html_text(&r->body, layout_tr(rq, n->text));
+	html_raw_trusted(&r->body, "</p>\n<p><a href=\"/\">");
+	html_text(&r->body, layout_tr(rq, "Back to the latest news"));
+	html_raw_trusted(&r->body, "</a></p>\n");
+	layout_foot(&r->body, rq);
+}
+
+void
+page_saved_get(const struct request *rq, struct response *r)
+{
+	(void)rq;
+	response_redirect(r, "/notice/sign-in-needed");
+}
+
+void
+page_saved_post(const struct request *rq, struct response *r)
+{
+	(void)rq;
+	response_redirect(r, "/notice/sign-in-needed");
+}
+
+void
+page_follow_post(const struct request *rq, struct response *r)
+{
+	(void)rq;
+	response_redirect(r, "/notice/follow-pending");
+}
+
+void
+page_health(const struct request *rq, struct response *r)
+{
+	struct nd_error err;
+
+	r->content_type = "text/plain; charset=utf-8";
+	if (store_ping(rq->store, &err) == ND_OK) {
+		buf_puts(&r->body, "ok\n");
+		return;
+	}
+	r->status = 503;
+	buf_puts(&r->body, "store unavailable\n");
+}

@@ -1,0 +1,34 @@
+/* pages.h - the handlers the route table points to, one file per page
+ * family (page_*.c, feed_atom.c, api.c, static.c). Each reads the
+ * checked request and fills the response; none keeps anything. */
+#ifndef ND_PAGES_H
+#define ND_PAGES_H
+
+#include "web/http.h"
+
+void page_home(const struct request *rq, struct response *r);
+void page_article(const struct request *rq, struct response *r);
+void page_topic(const struct request *rq, struct response *r);
+void page_search(const struct request *rq, struct response *r);
+void page_notice(const struct request *rq, struct response *r);
+void page_saved_get(const struct request *rq, struct response *r);
+void page_saved_post(const struct request *rq, struct response *r);
+void page_follow_post(const struct request *rq, struct response *r);
+void page_health(const struct request *rq, struct response *r);
+/* A short page (JSON under /api/) with status and a message id. */
+void page_error(const struct request *rq, struct response *r,
+    unsigned status, const char *msgid);
+
+void feed_atom_all(const struct request *rq, struct response *r);
+void feed_atom_topic(const struct request *rq, struct response *r);
+
+void api_articles(const struct request *rq, struct response *r);
+void api_article(const struct request *rq, struct response *r);
+void api_topics(const struct request *rq, struct response *r);
+void api_topic_articles(const struct request *rq, struct response *r);
+void api_search(const struct request *rq, struct response *r);
+
+void static_css(const struct request *rq, struct response *r);
+void static_js(const struct request *rq, struct response *r);
+
+#endif

@@ -1,0 +1,145 @@
+/* router.c - the route table and path matching. */
+#include "web/router.h"
+
+#include <string.h>
+
+#include "web/pages.h"
+
+#define Q_MAX		256	/* search query bytes */
+#define PAGE_DIGITS	4	/* ?page= up to 9999 */
+
+static const struct route router_table[] = {
+	{ROUTE_GET, "/", PARAM_NONE, "", page_home, {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/articles/", PARAM_ID, "", page_article,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/topics/", PARAM_SLUG, "/feed.atom", feed_atom_topic,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/topics/", PARAM_SLUG, "", page_topic,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/search", PARAM_NONE, "", page_search,
+	    {{"q", FIELD_TEXT, Q_MAX, 0}, {"page", FIELD_UINT, PAGE_DIGITS, 0},
+	    {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/feed.atom", PARAM_NONE, "", feed_atom_all,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/saved", PARAM_NONE, "", page_saved_get,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_POST, "/saved", PARAM_NONE, "", page_saved_post,
+	    {{"article", FIELD_UINT, 18, 1}, {NULL, 0, 0, 0}}},
+	{ROUTE_POST, "/follow", PARAM_NONE, "", page_follow_post,
+	    {{"topic", FIELD_SLUG, ROUTE_SLUG_MAX, 1},
+	    {"email", FIELD_EMAIL, 254, 1}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/notice/", PARAM_SLUG, "", page_notice,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/healthz", PARAM_NONE, "", page_health,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/static/site.css", PARAM_NONE, "", static_css,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/static/site.js", PARAM_NONE, "", static_js,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/api/v1/articles", PARAM_NONE, "", api_articles,
+	    {{"page", FIELD_UINT, PAGE_DIGITS, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/api/v1/articles/", PARAM_ID, "", api_article,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/api/v1/topics", PARAM_NONE, "", api_topics,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/api/v1/topics/", PARAM_SLUG, "/articles",
+	    api_topic_articles,
+	    {{"page", FIELD_UINT, PAGE_DIGITS, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/api/v1/search", PARAM_NONE, "", api_search,
+	    {{"q", FIELD_TEXT, Q_MAX, 1}, {"page", FIELD_UINT, PAGE_DIGITS, 0},
+	    {NULL, 0, 0, 0}}},
+};
+
+#define ROUTER_N (sizeof(router_table) / sizeof(router_table[0]))
+
+static int
+router_slug_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* p[0..n) as a parameter of kind k. */
+static int
+router_param(enum route_param k, const char *p, size_t n, int64_t *id,
+    char *slug)
+{
+	size_t i = 0;
+	int64_t v = 0;
+
+	if (n == 0 || (k == PARAM_SLUG && n > ROUTE_SLUG_MAX))
+		return 0;
+	if (k == PARAM_ID) {
+		if (p[0] < '1' || p[0] > '9')
+			return 0;
+		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++) {
+			if (i >= 18)
+				return 0;
+			v = v * 10 + (p[i] - '0');
+		}
+		*id = v;
+		if (i < n && p[i] != '-')
+			return 0;
+	}
+	for (; i < n; i++)
+		if (!router_slug_char(p[i]))
+			return 0;
+	if (k == PARAM_SLUG) {
+		memcpy(slug, p, n);
+		slug[n] = '\0';
+	}
+	return 1;
+}
+
+static int
+router_path_is(const struct route *rt, const char *path, int64_t *id,
+    char *slug)
+{
+	size_t pl = strlen(rt->prefix), n = strlen(path), sl;
+
+	if (strncmp(path, rt->prefix, pl) != 0)
+		return 0;
+	if (rt->param == PARAM_NONE)
+		return n == pl;
+	sl = strlen(rt->suffix);
+	if (n < pl + sl || strcmp(path + n - sl, rt->suffix) != 0)
+		return 0;
+	return router_param(rt->param, path + pl, n - pl - sl, id, slug);
+}
+
+enum route_match
+router_match(const char *method, const char *path, const struct route **out,
+    int64_t *id, char *slug)
+{
+	unsigned want = strcmp(method, "POST") == 0 ? ROUTE_POST :
+	    (!strcmp(method, "GET") || !strcmp(method, "HEAD")) ? ROUTE_GET : 0;
+	enum route_match m = ROUTE_NOT_FOUND;
+	size_t i;
+
+	*id = 0;
+	slug[0] = '\0';
+	for (i = 0; i < ROUTER_N; i++) {
+		if (!router_path_is(&router_table[i], path, id, slug))
+			continue;
+		if (router_table[i].methods & want) {
+			*out = &router_table[i];
+			return ROUTE_FOUND;
+		}
+		m = ROUTE_BAD_METHOD;
+	}
+	return m;
+}
+
+const char *
+router_allow(const char *path)
+{
+	unsigned have = 0;
+	int64_t id;
+	char slug[ROUTE_SLUG_MAX + 1];
+	size_t i;
+
+	for (i = 0; i < ROUTER_N; i++)
+		if (router_path_is(&router_table[i], path, &id, slug))
+			have |= router_table[i].methods;
+	return have == (ROUTE_GET | ROUTE_POST) ? "GET, HEAD, POST" :
+	    have == ROUTE_POST ? "POST" : "GET, HEAD";
+}

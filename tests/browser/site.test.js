@@ -1,0 +1,157 @@
+// site.test.js - browser tests of the reading site: Debian's chromium
+// driven by playwright-core, axe-core for accessibility. BASE names the
+// running server, OUT the folder for screenshots. Prints one "ok" or
+// "not ok" line per check and exits non-zero when any failed.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const BASE = process.env.BASE;
+const OUT = process.env.OUT || 'build/browser';
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+let pass = 0, fail = 0;
+
+function check(desc, cond) {
+  if (cond) { pass++; console.log('ok - ' + desc); }
+  else { fail++; console.log('not ok - ' + desc); }
+}
+
+async function visible(page, sel) {
+  const el = await page.$(sel);
+  return el !== null && await el.isVisible();
+}
+
+async function axe(page, name) {
+  await page.evaluate(AXE);
+  const res = await page.evaluate(() => window.axe.run(document, {
+    runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }));
+  const bad = res.violations.filter(v =>
+    v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad)
+    console.log('# axe ' + name + ': ' + v.id + ' ' + v.help + ' (' +
+      v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')');
+  check('axe finds no serious or critical violations on ' + name,
+    bad.length === 0);
+}
+
+async function articleElements(page) {
+  check('topic label links to its topic page',
+    await page.getAttribute('.kicker a', 'href') === '/topics/energy');
+  check('headline', (await page.textContent('h1')).includes('coal pier'));
+  check('standfirst', await visible(page, '.standfirst'));
+  check('lead image has width and height',
+    await page.getAttribute('figure.lead img', 'width') === '1200' &&
+    await page.getAttribute('figure.lead img', 'height') === '675');
+  check('image has alt text',
+    (await page.getAttribute('figure.lead img', 'alt')).length > 0);
+  check('caption and photo credit',
+    (await page.textContent('figure.lead figcaption .credit')).length > 0);
+  check('byline with author and dateline',
+    await visible(page, '.byline .author') &&
+    await visible(page, '.byline .dateline'));
+  check('localized date',
+    (await page.textContent('.meta time')) === '20 November 2026');
+  check('comment counter links to the comments',
+    await page.getAttribute('.comment-count', 'href') === '#comments');
+  const share = await page.$$eval('.share a', as => as.map(a => ({
+    href: a.href, target: a.target, rel: a.rel,
+    hidden: a.querySelector('.visually-hidden') ?
+      a.querySelector('.visually-hidden').textContent : '' })));
+  check('three share links', share.length === 3 &&
+    /twitter\.com/.test(share[0].href) && /facebook\.com/.test(share[1].href) &&
+    /linkedin\.com/.test(share[2].href));
+  check('share links open a new window with rel=noopener', share.every(s =>
+    s.target === '_blank' && s.rel === 'noopener' &&
+    s.hidden.includes('(opens new window)')));
+  check('Save is a POST form with a CSRF field',
+    await page.getAttribute('form.save', 'method') === 'post' &&
+    (await page.$('form.save input[name=csrf]')) !== null);
+  check('Print this page button is shown with JavaScript',
+    await visible(page, 'button.print'));
+  const before = await page.$$eval('.body > *', els => {
+    const i = els.findIndex(e => e.classList.contains('recommended'));
+    return els.slice(0, i).filter(e => e.tagName === 'P').length;
+  });
+  check('Recommended comes after the third paragraph', before === 3);
+  check('credits line', await visible(page, '.credits'));
+  check('follow box with a labelled email field',
+    (await page.textContent('.follow h2')).includes('Receive free Energy') &&
+    await page.getAttribute('label[for=email-energy]', 'for') ===
+      await page.getAttribute('.follow input[type=email]', 'id'));
+  check('comments area', await visible(page, '#comments'));
+}
+
+async function printView(page) {
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['header.site', 'nav', '.tools', '.share', '.follow',
+    '#comments', '.recommended', 'footer.site', 'form.save'])
+    check('print hides ' + sel, !(await visible(page, sel)));
+  for (const sel of ['h1', '.byline', '.meta time', 'figure.lead',
+    '.body p', '.credits'])
+    check('print shows ' + sel, await visible(page, sel));
+  await page.emulateMedia({ media: 'screen' });
+}
+
+async function main() {
+  const dir = fs.mkdtempSync('/tmp/nd-chromium-');
+  // a fresh --user-data-dir, which playwright passes itself
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 }, locale: 'en-GB',
+  });
+  fs.mkdirSync(OUT, { recursive: true });
+  // offline: only the site itself answers
+  await ctx.route('**/*', r => r.request().url().startsWith(BASE) ?
+    r.continue() : r.abort());
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('console', m => { if (m.type() === 'error' &&
+    !/ERR_FAILED|Failed to load resource/.test(m.text())) errors.push(m.text()); });
+
+  await page.goto(BASE + '/articles/1');
+  await articleElements(page);
+  await axe(page, 'the article page');
+  await page.screenshot({ path: path.join(OUT, 'article-desktop.png'), fullPage: true });
+  await printView(page);
+  check('no CSP or script errors on the article page', errors.length === 0);
+
+  await page.click('.kicker a');
+  await page.waitForURL(BASE + '/topics/energy');
+  check('topic link leads to the topic page',
+    (await page.textContent('h1')) === 'Energy');
+  check('topic page has a follow box and a feed link',
+    await visible(page, '.follow') &&
+    await page.getAttribute('.feed a', 'href') === '/topics/energy/feed.atom');
+  await axe(page, 'the topic page');
+
+  await page.fill('#q', 'coal');
+  await page.press('#q', 'Enter');
+  await page.waitForURL(/\/search\?q=coal/);
+  check('search shows highlighted results',
+    (await page.$$('.results li')).length > 0 && (await page.$('mark')) !== null);
+  await axe(page, 'the search page');
+
+  await page.goto(BASE + '/');
+  check('home lists stories', (await page.$$('.stories > li')).length >= 3);
+  await axe(page, 'the home page');
+  await page.screenshot({ path: path.join(OUT, 'home-desktop.png') });
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(BASE + '/articles/1');
+  check('no sideways scrolling at 360 px', await page.evaluate(() =>
+    document.documentElement.scrollWidth <= 360));
+  await axe(page, 'the article page at 360 px');
+  await page.screenshot({ path: path.join(OUT, 'article-mobile.png'), fullPage: true });
+
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log('# ' + pass + ' passed, ' + fail + ' failed');
+  process.exit(fail ? 1 : 0);
+}
+
+main().catch(e => { console.log('not ok - browser test crashed: ' + e.message);
+  process.exit(1); });
