@@ -48,29 +48,37 @@ linkify_prefix(const char *p, size_t n, int *www)
 	return 0;
 }
 
-/* Cut trailing punctuation and unbalanced closing brackets. */
+/* Cut trailing punctuation and unbalanced closing brackets; one pass
+ * to count the brackets, then one step back per byte cut. */
 static size_t
 linkify_trim(const char *p, size_t len, size_t min)
 {
-	size_t i, open, close;
+	size_t i, paren = 0, square = 0;
 	char c;
 
+	for (i = 0; i < len; i++) {
+		paren += p[i] == ')' ? 1 : 0;
+		square += p[i] == ']' ? 1 : 0;
+	}
+	for (i = 0; i < len; i++) {
+		/* net closers: closing minus opening, never below 0 */
+		if (p[i] == '(' && paren > 0)
+			paren--;
+		if (p[i] == '[' && square > 0)
+			square--;
+	}
 	while (len > min) {
 		c = p[len - 1];
-		if (strchr(".,;:!?'*", c) != NULL) {
+		if (strchr(".,;:!?'*", c) != NULL)
 			len--;
-			continue;
-		}
-		if (c != ')' && c != ']')
+		else if (c == ')' && paren > 0) {
+			paren--;
+			len--;
+		} else if (c == ']' && square > 0) {
+			square--;
+			len--;
+		} else
 			break;
-		open = close = 0;
-		for (i = 0; i < len; i++) {
-			open += p[i] == (c == ')' ? '(' : '[');
-			close += p[i] == c;
-		}
-		if (close <= open)
-			break;
-		len--;
 	}
 	return len;
 }

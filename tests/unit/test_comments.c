@@ -814,6 +814,17 @@ linkify_spans(void **state)
 	free(sp);
 	assert_int_equal(comments_linkify("", 0, &sp), 0);
 	free(sp);
+	/* many closing brackets: all unbalanced, all cut (one pass) */
+	{
+		char *many = xmalloc(20001);
+
+		memcpy(many, "http://x.example/", 17);
+		memset(many + 17, ')', 20000 - 17);
+		assert_int_equal(comments_linkify(many, 20000, &sp), 2);
+		assert_int_equal(sp[0].len, 17);
+		free(sp);
+		free(many);
+	}
 	n = comments_linkify("<https://e.example/\">x", 21, &sp);
 	assert_int_equal(n, 3);
 	assert_int_equal(sp[1].len, 18);
