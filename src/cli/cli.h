@@ -26,6 +26,7 @@ int cmd_extract(const struct cli_global *g, int argc, char **argv);
 int cmd_ingest(const struct cli_global *g, int argc, char **argv);
 int cmd_topic(const struct cli_global *g, int argc, char **argv);
 int cmd_serve(const struct cli_global *g, int argc, char **argv);
+int cmd_comments(const struct cli_global *g, int argc, char **argv);
 
 /* Open the store named by g and migrate it; prints the error and returns
  * NULL on failure. */

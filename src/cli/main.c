@@ -12,6 +12,7 @@ static const struct cli_command commands[] = {
 	{"ingest", cmd_ingest, "extract and store articles from pages, texts and feeds"},
 	{"topic", cmd_topic, "add, list or remove topics"},
 	{"serve", cmd_serve, "serve the site over HTTP"},
+	{"comments", cmd_comments, "moderate, export or erase reader comments"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -101,9 +101,55 @@ static const char migration_v2[] =
 	"  name TEXT PRIMARY KEY,"
 	"  value BLOB NOT NULL);";
 
+/* Version 3: reader comments. One self-contained step (the tables, their
+ * indexes, nothing else) so that it can be renumbered when branches
+ * merge. parent_id keeps the whole reply tree; erasure anonymises rows
+ * instead of deleting them, so a reply never loses its parent. email is
+ * stored lowercased and is never shown on a page. ip_hash is a keyed
+ * BLAKE2b hash of the address (never the address) and is cleared after
+ * ip_hash_expires. comment_authors remembers whose comments were
+ * approved ("first" moderation lets them through at once). */
+static const char migration_v3[] =
+	"CREATE TABLE comments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  parent_id INTEGER REFERENCES comments(id) ON DELETE CASCADE,"
+	"  name TEXT,"
+	"  email TEXT,"
+	"  website TEXT,"
+	"  body TEXT NOT NULL,"
+	"  status TEXT NOT NULL"
+	"    CHECK (status IN ('pending', 'approved', 'spam', 'deleted')),"
+	"  spam_reason TEXT,"
+	"  created INTEGER NOT NULL,"
+	"  edited INTEGER NOT NULL DEFAULT 0,"
+	"  ip_hash BLOB,"
+	"  ip_hash_expires INTEGER NOT NULL DEFAULT 0,"
+	"  notify_replies INTEGER NOT NULL DEFAULT 0,"
+	"  edit_token_expires INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX comments_article"
+	"  ON comments(article_id, parent_id, status, created);"
+	"CREATE INDEX comments_parent ON comments(parent_id);"
+	"CREATE INDEX comments_status ON comments(status, created);"
+	"CREATE INDEX comments_email ON comments(email, created);"
+	"CREATE INDEX comments_ip ON comments(ip_hash, created);"
+
+	"CREATE TABLE comment_authors ("
+	"  email TEXT PRIMARY KEY,"
+	"  approved_count INTEGER NOT NULL DEFAULT 0,"
+	"  notify_replies INTEGER NOT NULL DEFAULT 0);"
+
+	"CREATE TABLE comment_blocklist ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('word', 'address')),"
+	"  value TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, value));";
+
 const struct migration migrations_sqlite[] = {
 	{1, migration_v1},
 	{2, migration_v2},
+	{3, migration_v3},
 };
 
 const size_t migrations_sqlite_n =

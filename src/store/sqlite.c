@@ -16,6 +16,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_article.h"
+#include "store/sqlite_comment.h"
 #include "store/sqlite_stmt.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -399,5 +400,18 @@ const struct store_backend store_backend_sqlite = {
 	.topic_list = sqlite_topic_list,
 	.topic_get = sqlite_topic_get,
 	.setting_once = sqlite_setting_once,
+	.comment_add = sqlite_comment_add,
+	.comment_get = sqlite_comment_get,
+	.comment_set_status = sqlite_comment_set_status,
+	.comment_edit = sqlite_comment_edit,
+	.comment_list = sqlite_comment_list,
+	.comment_thread = sqlite_comment_thread,
+	.comment_recent = sqlite_comment_recent,
+	.comment_author = sqlite_comment_author,
+	.comment_erase = sqlite_comment_erase,
+	.comment_purge_ips = sqlite_comment_purge_ips,
+	.comment_block_add = sqlite_comment_block_add,
+	.comment_block_rm = sqlite_comment_block_rm,
+	.comment_block_list = sqlite_comment_block_list,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

@@ -118,6 +118,100 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    "INSERT INTO settings(name, value) VALUES (?1, ?2)"
 	    " ON CONFLICT(name) DO NOTHING",
 	[STMT_SETTING_GET] = "SELECT value FROM settings WHERE name = ?1",
+	[STMT_COMMENT_INSERT] =
+	    "INSERT INTO comments(article_id, parent_id, name, email,"
+	    " website, body, status, spam_reason, created, edited, ip_hash,"
+	    " ip_hash_expires, notify_replies, edit_token_expires)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12,"
+	    " ?13) RETURNING id",
+	[STMT_COMMENT_PARENT] =
+	    "SELECT article_id FROM comments WHERE id = ?1",
+	[STMT_COMMENT_GET] =
+	    "SELECT " SQLITE_COMMENT_COLS " FROM comments c"
+	    " JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
+	[STMT_COMMENT_STATE] =
+	    "SELECT article_id, status, email FROM comments WHERE id = ?1",
+	[STMT_COMMENT_SET_STATUS] =
+	    "UPDATE comments SET status = ?2, spam_reason = ?3 WHERE id = ?1",
+	[STMT_COMMENT_RECOUNT] =
+	    "UPDATE articles SET comment_count = (SELECT count(*)"
+	    " FROM comments WHERE article_id = ?1 AND status = 'approved')"
+	    " WHERE id = ?1",
+	[STMT_COMMENT_AUTHOR_BUMP] =
+	    "INSERT INTO comment_authors(email, approved_count) VALUES (?1, 1)"
+	    " ON CONFLICT(email) DO UPDATE"
+	    " SET approved_count = approved_count + 1",
+	[STMT_COMMENT_EDIT] =
+	    "UPDATE comments SET body = ?2, edited = ?3 WHERE id = ?1",
+	[STMT_COMMENT_LIST] =
+	    "SELECT " SQLITE_COMMENT_COLS ", 0 FROM comments c"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " WHERE (?1 IS NULL OR c.status = ?1)"
+	    " AND (?2 = 0 OR c.article_id = ?2)"
+	    " AND (?3 IS NULL OR c.email = ?3)"
+	    " ORDER BY c.created, c.id LIMIT ?4 OFFSET ?5",
+	[STMT_COMMENT_THREAD_NEW] =
+	    "WITH RECURSIVE top(id, created) AS ("
+	    "  SELECT id, created FROM comments"
+	    "  WHERE article_id = ?1 AND parent_id IS NULL"
+	    "  AND status = 'approved'"
+	    "  ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3),"
+	    " tree(id, root_created, root_id, depth, path) AS ("
+	    "  SELECT id, created, id, 0, printf('%020d', id) FROM top"
+	    "  UNION ALL"
+	    "  SELECT c.id, t.root_created, t.root_id, t.depth + 1,"
+	    "   t.path || '/' || printf('%020d', c.id)"
+	    "  FROM comments c JOIN tree t ON c.parent_id = t.id"
+	    "  WHERE c.status = 'approved' AND t.depth < 64)"
+	    " SELECT " SQLITE_COMMENT_COLS_PUBLIC ", t.depth"
+	    " FROM tree t JOIN comments c ON c.id = t.id"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " ORDER BY t.root_created DESC, t.root_id DESC, t.path",
+	[STMT_COMMENT_THREAD_OLD] =
+	    "WITH RECURSIVE top(id, created) AS ("
+	    "  SELECT id, created FROM comments"
+	    "  WHERE article_id = ?1 AND parent_id IS NULL"
+	    "  AND status = 'approved'"
+	    "  ORDER BY created ASC, id ASC LIMIT ?2 OFFSET ?3),"
+	    " tree(id, root_created, root_id, depth, path) AS ("
+	    "  SELECT id, created, id, 0, printf('%020d', id) FROM top"
+	    "  UNION ALL"
+	    "  SELECT c.id, t.root_created, t.root_id, t.depth + 1,"
+	    "   t.path || '/' || printf('%020d', c.id)"
+	    "  FROM comments c JOIN tree t ON c.parent_id = t.id"
+	    "  WHERE c.status = 'approved' AND t.depth < 64)"
+	    " SELECT " SQLITE_COMMENT_COLS_PUBLIC ", t.depth"
+	    " FROM tree t JOIN comments c ON c.id = t.id"
+	    " JOIN articles a ON a.id = c.article_id"
+	    " ORDER BY t.root_created ASC, t.root_id ASC, t.path",
+	[STMT_COMMENT_TOP_COUNT] =
+	    "SELECT count(*) FROM comments WHERE article_id = ?1"
+	    " AND parent_id IS NULL AND status = 'approved'",
+	[STMT_COMMENT_RECENT] =
+	    "SELECT (SELECT count(*) FROM comments WHERE ?1 IS NOT NULL"
+	    "  AND ip_hash = ?1 AND created >= ?3),"
+	    " (SELECT count(*) FROM comments WHERE email = ?2"
+	    "  AND created >= ?3)",
+	[STMT_COMMENT_AUTHOR] =
+	    "SELECT approved_count FROM comment_authors WHERE email = ?1",
+	[STMT_COMMENT_ERASE_ARTICLES] =
+	    "SELECT DISTINCT article_id FROM comments WHERE email = ?1",
+	[STMT_COMMENT_ERASE] =
+	    "UPDATE comments SET name = NULL, email = NULL, website = NULL,"
+	    " body = '', spam_reason = NULL, ip_hash = NULL,"
+	    " notify_replies = 0, status = 'deleted' WHERE email = ?1",
+	[STMT_COMMENT_AUTHOR_DELETE] =
+	    "DELETE FROM comment_authors WHERE email = ?1",
+	[STMT_COMMENT_PURGE_IPS] =
+	    "UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL"
+	    " AND (ip_hash_expires <= ?1 OR created < ?2)",
+	[STMT_COMMENT_BLOCK_ADD] =
+	    "INSERT INTO comment_blocklist(kind, value, created)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+	[STMT_COMMENT_BLOCK_RM] =
+	    "DELETE FROM comment_blocklist WHERE kind = ?1 AND value = ?2",
+	[STMT_COMMENT_BLOCK_LIST] =
+	    "SELECT kind, value FROM comment_blocklist ORDER BY kind, value",
 };
 
 enum nd_err

@@ -49,6 +49,27 @@ enum stmt {
 	STMT_TOPIC_GET,
 	STMT_SETTING_ADD,
 	STMT_SETTING_GET,
+	STMT_COMMENT_INSERT,
+	STMT_COMMENT_PARENT,
+	STMT_COMMENT_GET,
+	STMT_COMMENT_STATE,
+	STMT_COMMENT_SET_STATUS,
+	STMT_COMMENT_RECOUNT,
+	STMT_COMMENT_AUTHOR_BUMP,
+	STMT_COMMENT_EDIT,
+	STMT_COMMENT_LIST,
+	STMT_COMMENT_THREAD_NEW,
+	STMT_COMMENT_THREAD_OLD,
+	STMT_COMMENT_TOP_COUNT,
+	STMT_COMMENT_RECENT,
+	STMT_COMMENT_AUTHOR,
+	STMT_COMMENT_ERASE_ARTICLES,
+	STMT_COMMENT_ERASE,
+	STMT_COMMENT_AUTHOR_DELETE,
+	STMT_COMMENT_PURGE_IPS,
+	STMT_COMMENT_BLOCK_ADD,
+	STMT_COMMENT_BLOCK_RM,
+	STMT_COMMENT_BLOCK_LIST,
 	STMT_MAX
 };
 
@@ -66,6 +87,18 @@ struct sqlite_conn {
 	" a.image_url, a.image_caption, a.image_credit, a.body, a.credits," \
 	" a.lang, a.section, a.story_id, a.simhash, a.comment_count"
 #define SQLITE_ARTICLE_NCOLS 20
+
+/* Columns read by sqlite_comment_row(), in this order; the public
+ * variant reads NULL in place of the email. */
+#define SQLITE_COMMENT_COLS_TAIL \
+	" c.website, c.body, c.status, c.spam_reason, c.created, c.edited," \
+	" c.notify_replies, c.edit_token_expires, a.canonical_url"
+#define SQLITE_COMMENT_COLS \
+	"c.id, c.article_id, coalesce(c.parent_id, 0), c.name, c.email," \
+	SQLITE_COMMENT_COLS_TAIL
+#define SQLITE_COMMENT_COLS_PUBLIC \
+	"c.id, c.article_id, coalesce(c.parent_id, 0), c.name, NULL," \
+	SQLITE_COMMENT_COLS_TAIL
 
 /* The prepared statement for id, reset with its bindings cleared, or
  * NULL with err set (naming the DSN and SQLite's message). The

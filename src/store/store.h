@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "store/article.h"
+#include "store/comment.h"
 #include "util/err.h"
 
 struct store;
@@ -126,6 +127,88 @@ void topic_list_release(struct topic_list *l);
 enum nd_err store_secret(struct store *s,
     unsigned char key[STORE_SECRET_BYTES], struct nd_error *err);
 
+/* Reader comments (comment.h). Every change of status runs in one
+ * transaction that also sets articles.comment_count to the number of
+ * approved comments of that article, and bumps the author's
+ * approved_count when a comment becomes approved. */
+
+struct comment_query {
+	int status;		/* enum comment_status, or -1 for any */
+	int64_t article_id;	/* or 0 for all */
+	const char *email;	/* only this (lowercased) address, or NULL */
+	size_t limit;		/* 0: 50 */
+	size_t offset;
+};
+
+/* Insert c (id 0; status, created and the rest filled by the caller);
+ * assigns c->id. A parent must exist and belong to the same article
+ * (ND_EINVAL otherwise); ND_ENOTFOUND when the article does not. */
+enum nd_err store_comment_add(struct store *s, struct comment *c,
+    struct nd_error *err);
+/* One comment with its email, for moderation and the author's edit
+ * link; *out is the caller's (comment_free). ND_ENOTFOUND if none. */
+enum nd_err store_comment_get(struct store *s, int64_t id,
+    struct comment **out, struct nd_error *err);
+/* Change the status (reason: the spam reason or NULL). ND_ENOTFOUND if
+ * no such comment. */
+enum nd_err store_comment_set_status(struct store *s, int64_t id,
+    enum comment_status st, const char *reason, struct nd_error *err);
+/* Replace the body (an author's edit) and set edited. */
+enum nd_err store_comment_edit(struct store *s, int64_t id,
+    const char *body, int64_t edited, struct nd_error *err);
+/* Moderation and export lists, with email and article_url; oldest
+ * first (created, id). out is appended to; release it. */
+enum nd_err store_comment_list(struct store *s, const struct comment_query *q,
+    struct comment_list *out, struct nd_error *err);
+/* The public thread of an article: one page of approved top-level
+ * comments (newest or oldest first) each followed by its approved
+ * replies, depth first, oldest reply first; depth set, email NULL. A
+ * reply whose parent is not approved is not shown. *top is the number
+ * of approved top-level comments (for paging). */
+enum nd_err store_comment_thread(struct store *s, int64_t article_id,
+    int newest_first, size_t limit, size_t offset,
+    struct comment_list *out, int64_t *top, struct nd_error *err);
+/* Comments (any status) created at or after since by the IP hash (NULL:
+ * skip, *by_ip = 0) and by the address. */
+enum nd_err store_comment_recent(struct store *s,
+    const unsigned char *ip_hash, const char *email, int64_t since,
+    int64_t *by_ip, int64_t *by_email, struct nd_error *err);
+/* How many comments of this address were approved (0 if unknown). */
+enum nd_err store_comment_author(struct store *s, const char *email,
+    int64_t *approved, struct nd_error *err);
+/* Erasure: every comment of the address loses name, email, website, IP
+ * hash and body and becomes deleted (the row stays so that replies keep
+ * their place in the tree); the author row goes; counts are updated.
+ * One transaction. *n: comments erased. */
+enum nd_err store_comment_erase(struct store *s, const char *email,
+    int64_t *n, struct nd_error *err);
+/* Clear the IP hash of comments whose hash expired (ip_hash_expires <=
+ * now) or that were created before `before`. *n: hashes cleared. */
+enum nd_err store_comment_purge_ips(struct store *s, int64_t now,
+    int64_t before, int64_t *n, struct nd_error *err);
+
+enum comment_block_kind { COMMENT_BLOCK_WORD, COMMENT_BLOCK_ADDRESS };
+
+struct comment_block {
+	enum comment_block_kind kind;
+	char *value;
+};
+
+struct comment_block_list {
+	struct comment_block *v;
+	size_t n;
+};
+
+/* Add (ND_EEXIST if there) or remove (ND_ENOTFOUND if not there) one
+ * blocklist entry; list all, kind then value. */
+enum nd_err store_comment_block_add(struct store *s,
+    enum comment_block_kind kind, const char *value, struct nd_error *err);
+enum nd_err store_comment_block_rm(struct store *s,
+    enum comment_block_kind kind, const char *value, struct nd_error *err);
+enum nd_err store_comment_block_list(struct store *s,
+    struct comment_block_list *out, struct nd_error *err);
+void comment_block_list_release(struct comment_block_list *l);
+
 /* The backend table (OpenSMTPD queue_backend style). */
 struct store_backend {
 	const char *name;
@@ -169,6 +252,39 @@ struct store_backend {
 	enum nd_err (*setting_once)(struct store *s, const char *name,
 	    const unsigned char *value, unsigned char *out, size_t n,
 	    struct nd_error *err);
+	/* comments (sqlite_comment.c) */
+	enum nd_err (*comment_add)(struct store *s, struct comment *c,
+	    struct nd_error *err);
+	enum nd_err (*comment_get)(struct store *s, int64_t id,
+	    struct comment **out, struct nd_error *err);
+	enum nd_err (*comment_set_status)(struct store *s, int64_t id,
+	    enum comment_status st, const char *reason,
+	    struct nd_error *err);
+	enum nd_err (*comment_edit)(struct store *s, int64_t id,
+	    const char *body, int64_t edited, struct nd_error *err);
+	enum nd_err (*comment_list)(struct store *s,
+	    const struct comment_query *q, struct comment_list *out,
+	    struct nd_error *err);
+	enum nd_err (*comment_thread)(struct store *s, int64_t article_id,
+	    int newest_first, size_t limit, size_t offset,
+	    struct comment_list *out, int64_t *top, struct nd_error *err);
+	enum nd_err (*comment_recent)(struct store *s,
+	    const unsigned char *ip_hash, const char *email, int64_t since,
+	    int64_t *by_ip, int64_t *by_email, struct nd_error *err);
+	enum nd_err (*comment_author)(struct store *s, const char *email,
+	    int64_t *approved, struct nd_error *err);
+	enum nd_err (*comment_erase)(struct store *s, const char *email,
+	    int64_t *n, struct nd_error *err);
+	enum nd_err (*comment_purge_ips)(struct store *s, int64_t now,
+	    int64_t before, int64_t *n, struct nd_error *err);
+	enum nd_err (*comment_block_add)(struct store *s,
+	    enum comment_block_kind kind, const char *value,
+	    struct nd_error *err);
+	enum nd_err (*comment_block_rm)(struct store *s,
+	    enum comment_block_kind kind, const char *value,
+	    struct nd_error *err);
+	enum nd_err (*comment_block_list)(struct store *s,
+	    struct comment_block_list *out, struct nd_error *err);
 	int latest_version;
 };
 

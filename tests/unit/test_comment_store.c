@@ -1,0 +1,354 @@
+/* The comment half of the store: rows, statuses and the article's
+ * comment_count, reply trees, rate counts, erasure, IP purge, blocklist. */
+#include "testutil.h"
+
+#include "comment_fx.h"
+
+static int64_t
+add(struct store *s, int64_t article, int64_t parent, const char *email,
+    enum comment_status st, int64_t created)
+{
+	struct comment c;
+	struct nd_error err;
+
+	memset(&c, 0, sizeof(c));
+	c.article_id = article;
+	c.parent_id = parent;
+	c.name = (char *)"Ann";
+	c.email = (char *)email;
+	c.body = (char *)"<b>hi</b>";
+	c.status = st;
+	c.created = created;
+	c.has_ip_hash = 1;
+	memset(c.ip_hash, 0xab, sizeof(c.ip_hash));
+	c.ip_hash_expires = created + 100;
+	if (store_comment_add(s, &c, &err) != ND_OK)
+		fail_msg("%s", err.msg);
+	assert_true(c.id > 0);
+	return c.id;
+}
+
+static void
+add_and_get_round_trip(void **state)
+{
+	struct cfx *f = *state;
+	struct comment *c;
+	struct nd_error err;
+	int64_t id = add(f->s, f->a1, 0, "ann@example.org", COMMENT_PENDING,
+	    1000);
+
+	assert_int_equal(store_comment_get(f->s, id, &c, &err), ND_OK);
+	assert_string_equal(c->body, "<b>hi</b>");	/* stored as typed */
+	assert_string_equal(c->email, "ann@example.org");
+	assert_int_equal(c->status, COMMENT_PENDING);
+	assert_int_equal(c->article_id, f->a1);
+	assert_string_equal(c->article_url, "https://example.org/one");
+	comment_free(c);
+	assert_int_equal(store_comment_get(f->s, id + 99, &c, &err),
+	    ND_ENOTFOUND);
+	assert_null(c);
+}
+
+static void
+count_follows_every_status_change(void **state)
+{
+	struct cfx *f = *state;
+	struct nd_error err;
+	int64_t a, b;
+
+	/* the scraped count is replaced by the first recount */
+	a = add(f->s, f->a1, 0, "a@x.org", COMMENT_PENDING, 1);
+	assert_int_equal(cfx_count(f->s, f->a1), 0);
+	b = add(f->s, f->a1, 0, "b@x.org", COMMENT_APPROVED, 2);
+	assert_int_equal(cfx_count(f->s, f->a1), 1);
+	assert_int_equal(store_comment_set_status(f->s, a, COMMENT_APPROVED,
+	    NULL, &err), ND_OK);
+	assert_int_equal(cfx_count(f->s, f->a1), 2);
+	assert_int_equal(store_comment_set_status(f->s, b, COMMENT_SPAM,
+	    "links", &err), ND_OK);
+	assert_int_equal(cfx_count(f->s, f->a1), 1);
+	assert_int_equal(store_comment_set_status(f->s, a, COMMENT_DELETED,
+	    NULL, &err), ND_OK);
+	assert_int_equal(cfx_count(f->s, f->a1), 0);
+	assert_int_equal(store_comment_set_status(f->s, 999, COMMENT_DELETED,
+	    NULL, &err), ND_ENOTFOUND);
+	assert_int_equal(cfx_count(f->s, f->a2), 7);	/* untouched */
+}
+
+static void
+approval_counts_for_the_author(void **state)
+{
+	struct cfx *f = *state;
+	struct nd_error err;
+	int64_t n = -1, id;
+
+	assert_int_equal(store_comment_author(f->s, "a@x.org", &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 0);
+	id = add(f->s, f->a1, 0, "a@x.org", COMMENT_PENDING, 1);
+	assert_int_equal(store_comment_author(f->s, "a@x.org", &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_comment_set_status(f->s, id, COMMENT_APPROVED,
+	    NULL, &err), ND_OK);
+	/* approving twice counts once */
+	assert_int_equal(store_comment_set_status(f->s, id, COMMENT_APPROVED,
+	    NULL, &err), ND_OK);
+	assert_int_equal(store_comment_author(f->s, "a@x.org", &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 1);
+}
+
+static void
+parent_must_be_on_the_same_article(void **state)
+{
+	struct cfx *f = *state;
+	struct comment c;
+	struct nd_error err;
+	int64_t p = add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 1);
+
+	memset(&c, 0, sizeof(c));
+	c.article_id = f->a2;
+	c.parent_id = p;
+	c.name = (char *)"B";
+	c.email = (char *)"b@x.org";
+	c.body = (char *)"reply";
+	c.status = COMMENT_APPROVED;
+	assert_int_equal(store_comment_add(f->s, &c, &err), ND_EINVAL);
+	assert_int_equal(c.id, 0);
+	assert_int_equal(cfx_count(f->s, f->a2), 7);	/* rolled back */
+	c.article_id = 4242;
+	c.parent_id = 0;
+	assert_int_equal(store_comment_add(f->s, &c, &err), ND_ENOTFOUND);
+}
+
+static void
+thread_pages_top_level_with_replies(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_list l = COMMENT_LIST_INIT;
+	struct nd_error err;
+	int64_t t1, t2, t3, r1, r11, top;
+
+	t1 = add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 10);
+	t2 = add(f->s, f->a1, 0, "b@x.org", COMMENT_APPROVED, 20);
+	t3 = add(f->s, f->a1, 0, "c@x.org", COMMENT_APPROVED, 30);
+	r1 = add(f->s, f->a1, t1, "b@x.org", COMMENT_APPROVED, 40);
+	r11 = add(f->s, f->a1, r1, "a@x.org", COMMENT_APPROVED, 50);
+	add(f->s, f->a1, t1, "d@x.org", COMMENT_PENDING, 60);
+	add(f->s, f->a1, 0, "d@x.org", COMMENT_SPAM, 70);
+
+	assert_int_equal(store_comment_thread(f->s, f->a1, 0, 2, 0, &l, &top,
+	    &err), ND_OK);
+	assert_int_equal(top, 3);
+	assert_int_equal(l.n, 4);	/* t1 r1 r11 t2 */
+	assert_int_equal(l.v[0].id, t1);
+	assert_int_equal(l.v[1].id, r1);
+	assert_int_equal(l.v[1].depth, 1);
+	assert_int_equal(l.v[2].id, r11);
+	assert_int_equal(l.v[2].depth, 2);
+	assert_int_equal(l.v[2].parent_id, r1);
+	assert_int_equal(l.v[3].id, t2);
+	assert_null(l.v[0].email);	/* never read for the public */
+	comment_list_release(&l);
+
+	assert_int_equal(store_comment_thread(f->s, f->a1, 1, 2, 0, &l, &top,
+	    &err), ND_OK);
+	assert_int_equal(l.n, 2);	/* newest first: t3 t2 */
+	assert_int_equal(l.v[0].id, t3);
+	assert_int_equal(l.v[1].id, t2);
+	comment_list_release(&l);
+	assert_int_equal(store_comment_thread(f->s, f->a1, 1, 2, 2, &l, &top,
+	    &err), ND_OK);
+	assert_int_equal(l.n, 3);	/* page 2: t1 r1 r11 */
+	assert_int_equal(l.v[0].id, t1);
+	comment_list_release(&l);
+}
+
+static void
+list_filters_by_status_article_and_email(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_list l = COMMENT_LIST_INIT;
+	struct comment_query q = {COMMENT_PENDING, 0, NULL, 0, 0};
+	struct nd_error err;
+
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_PENDING, 1);
+	add(f->s, f->a2, 0, "a@x.org", COMMENT_PENDING, 2);
+	add(f->s, f->a2, 0, "b@x.org", COMMENT_SPAM, 3);
+	assert_int_equal(store_comment_list(f->s, &q, &l, &err), ND_OK);
+	assert_int_equal(l.n, 2);
+	comment_list_release(&l);
+	q.article_id = f->a2;
+	assert_int_equal(store_comment_list(f->s, &q, &l, &err), ND_OK);
+	assert_int_equal(l.n, 1);
+	comment_list_release(&l);
+	q.status = -1;
+	q.article_id = 0;
+	q.email = "b@x.org";
+	assert_int_equal(store_comment_list(f->s, &q, &l, &err), ND_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].status, COMMENT_SPAM);
+	assert_string_equal(l.v[0].article_url, "https://example.org/two");
+	comment_list_release(&l);
+}
+
+static void
+recent_counts_by_ip_hash_and_address(void **state)
+{
+	struct cfx *f = *state;
+	unsigned char h[COMMENT_IP_HASH_BYTES], other[COMMENT_IP_HASH_BYTES];
+	struct nd_error err;
+	int64_t ip, em;
+
+	memset(h, 0xab, sizeof(h));
+	memset(other, 0x01, sizeof(other));
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_PENDING, 100);
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_SPAM, 200);
+	add(f->s, f->a1, 0, "b@x.org", COMMENT_APPROVED, 300);
+	assert_int_equal(store_comment_recent(f->s, h, "a@x.org", 150, &ip,
+	    &em, &err), ND_OK);
+	assert_int_equal(ip, 2);
+	assert_int_equal(em, 1);
+	assert_int_equal(store_comment_recent(f->s, other, "c@x.org", 0, &ip,
+	    &em, &err), ND_OK);
+	assert_int_equal(ip, 0);
+	assert_int_equal(em, 0);
+	assert_int_equal(store_comment_recent(f->s, NULL, "a@x.org", 0, &ip,
+	    &em, &err), ND_OK);
+	assert_int_equal(ip, 0);
+	assert_int_equal(em, 2);
+}
+
+static void
+purge_clears_old_ip_hashes(void **state)
+{
+	struct cfx *f = *state;
+	unsigned char h[COMMENT_IP_HASH_BYTES];
+	struct nd_error err;
+	int64_t n, ip, em;
+
+	memset(h, 0xab, sizeof(h));
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 1000);	/* exp 1100 */
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 5000);	/* exp 5100 */
+	assert_int_equal(store_comment_purge_ips(f->s, 1100, 0, &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_comment_recent(f->s, h, "a@x.org", 0, &ip, &em,
+	    &err), ND_OK);
+	assert_int_equal(ip, 1);
+	assert_int_equal(em, 2);
+	assert_int_equal(store_comment_purge_ips(f->s, 0, 5001, &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_comment_recent(f->s, h, "a@x.org", 0, &ip, &em,
+	    &err), ND_OK);
+	assert_int_equal(ip, 0);
+}
+
+static void
+erase_anonymises_and_recounts(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_list l = COMMENT_LIST_INIT;
+	struct comment_query q = {-1, 0, "a@x.org", 0, 0};
+	struct comment *c;
+	struct nd_error err;
+	int64_t n, top, mine, reply;
+
+	mine = add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 1);
+	reply = add(f->s, f->a1, mine, "b@x.org", COMMENT_APPROVED, 2);
+	add(f->s, f->a2, 0, "a@x.org", COMMENT_APPROVED, 3);
+	assert_int_equal(cfx_count(f->s, f->a1), 2);
+	assert_int_equal(store_comment_erase(f->s, "a@x.org", &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(cfx_count(f->s, f->a1), 1);
+	assert_int_equal(cfx_count(f->s, f->a2), 0);
+	assert_int_equal(store_comment_list(f->s, &q, &l, &err), ND_OK);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(store_comment_author(f->s, "a@x.org", &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_comment_get(f->s, mine, &c, &err), ND_OK);
+	assert_null(c->name);
+	assert_null(c->email);
+	assert_string_equal(c->body, "");
+	assert_int_equal(c->status, COMMENT_DELETED);
+	comment_free(c);
+	/* the reply keeps its parent link; its own row is untouched */
+	assert_int_equal(store_comment_get(f->s, reply, &c, &err), ND_OK);
+	assert_int_equal(c->parent_id, mine);
+	assert_string_equal(c->email, "b@x.org");
+	comment_free(c);
+	assert_int_equal(store_comment_thread(f->s, f->a1, 0, 10, 0, &l, &top,
+	    &err), ND_OK);
+	assert_int_equal(top, 0);
+	comment_list_release(&l);
+}
+
+static void
+blocklist_add_rm_list(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_block_list l = {NULL, 0};
+	struct nd_error err;
+
+	assert_int_equal(store_comment_block_add(f->s, COMMENT_BLOCK_WORD,
+	    "casino", &err), ND_OK);
+	assert_int_equal(store_comment_block_add(f->s, COMMENT_BLOCK_WORD,
+	    "casino", &err), ND_EEXIST);
+	assert_int_equal(store_comment_block_add(f->s, COMMENT_BLOCK_ADDRESS,
+	    "@spam.example", &err), ND_OK);
+	assert_int_equal(store_comment_block_add(f->s, COMMENT_BLOCK_WORD,
+	    "", &err), ND_EINVAL);
+	assert_int_equal(store_comment_block_list(f->s, &l, &err), ND_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].kind, COMMENT_BLOCK_ADDRESS);
+	assert_string_equal(l.v[1].value, "casino");
+	comment_block_list_release(&l);
+	assert_int_equal(store_comment_block_rm(f->s, COMMENT_BLOCK_WORD,
+	    "casino", &err), ND_OK);
+	assert_int_equal(store_comment_block_rm(f->s, COMMENT_BLOCK_WORD,
+	    "casino", &err), ND_ENOTFOUND);
+}
+
+static void
+edit_replaces_the_body(void **state)
+{
+	struct cfx *f = *state;
+	struct comment *c;
+	struct nd_error err;
+	int64_t id = add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 1);
+
+	assert_int_equal(store_comment_edit(f->s, id, "new text", 5, &err),
+	    ND_OK);
+	assert_int_equal(store_comment_get(f->s, id, &c, &err), ND_OK);
+	assert_string_equal(c->body, "new text");
+	assert_int_equal(c->edited, 5);
+	comment_free(c);
+	assert_int_equal(store_comment_edit(f->s, id + 1, "x", 5, &err),
+	    ND_ENOTFOUND);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, cfx_setup, cfx_teardown)
+		T(add_and_get_round_trip),
+		T(count_follows_every_status_change),
+		T(approval_counts_for_the_author),
+		T(parent_must_be_on_the_same_article),
+		T(thread_pages_top_level_with_replies),
+		T(list_filters_by_status_article_and_email),
+		T(recent_counts_by_ip_hash_and_address),
+		T(purge_clears_old_ip_hashes),
+		T(erase_anonymises_and_recounts),
+		T(blocklist_add_rm_list),
+		T(edit_replaces_the_body),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
