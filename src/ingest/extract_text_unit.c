@@ -17,6 +17,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+#define XT_HARD_GAP	40	/* cost of a comment form or counter */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -358,23 +359,62 @@ xt_trim_head(struct xt_units *us)
 		us->run_a = xt_first_sent(us, c, us->run_b);
 }
 
+/* Weight of a unit in the body search: real sentences count their
+ * words, everything else costs a little (titles, widget labels) or a
+ * lot (comment forms and counters, promos): the body is the stretch of
+ * units with the largest total, so short boilerplate gaps inside an
+ * article are crossed and long menus or comment forms are not. */
+static long
+xt_weight(const struct xt_unit *u)
+{
+	if (u->role != R_NONE)
+		return -2;
+	switch (u->kind) {
+	case U_SENT:
+		return (long)u->words;
+	case U_TITLE:
+		return -(long)(2 + u->words / 2);
+	case U_PROMO:
+	case U_COOKIE:
+		return -3;
+	case U_FORM:
+		return -XT_HARD_GAP;
+	case U_SPAN:
+		switch (u->span) {
+		case XK_CREDIT: case XK_DATELINE: case XK_AD:
+			return -1;
+		case XK_COUNTER: case XK_FORM:
+			return -XT_HARD_GAP;
+		case XK_DATE:
+			return -6;
+		default:
+			return -4;
+		}
+	default:
+		return 0;
+	}
+}
+
 static void
 xt_units_body(struct xt_units *us)
 {
-	size_t k = 0, last, score, best = 0;
+	size_t k, a = 0;
+	long sum = 0, best = 0, w;
 
-	while (k < us->n) {
-		if (!xt_is_sent(&us->v[k])) {
-			k++;
-			continue;
+	for (k = 0; k < us->n; k++) {
+		w = xt_weight(&us->v[k]);
+		if (sum <= 0) {
+			if (w <= 0 || !xt_is_sent(&us->v[k]))
+				continue;
+			sum = 0;
+			a = k;
 		}
-		score = xt_run(us, k, &last);
-		if (score > best) {
-			best = score;
-			us->run_a = k;
-			us->run_b = last + 1;
+		sum += w;
+		if (sum > best) {
+			best = sum;
+			us->run_a = a;
+			us->run_b = k + 1;
 		}
-		k = last + 1;
 	}
 	xt_trim_head(us);
 }
@@ -430,7 +470,8 @@ xt_head(struct xt *x, struct xt_units *us)
 static int
 xt_kept(const struct xt_units *us, size_t k)
 {
-	return xt_is_sent(&us->v[k]) || xt_textlike(us, k);
+	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE);
 }
 
 /* Body paragraphs: a line (or the part of it between cuts) when the
