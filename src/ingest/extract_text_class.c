@@ -166,6 +166,9 @@ static const struct xt_word xt_words[] = {
 	{"comments", XC_COMMENTW}, {"kommentare", XC_COMMENTW},
 	{"commentaires", XC_COMMENTW}, {"comentarios", XC_COMMENTW},
 	{"reactions", XC_COMMENTW}, {"réactions", XC_COMMENTW},
+	{"responses", XC_COMMENTW}, {"replies", XC_COMMENTW},
+	{"antworten", XC_COMMENTW}, {"réponses", XC_COMMENTW},
+	{"respuestas", XC_COMMENTW}, {"reacciones", XC_COMMENTW},
 	/* photo markers (with a colon) */
 	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
 	{"bild", XC_PHOTO}, {"credit", XC_PHOTO}, {"crédit", XC_PHOTO},

@@ -32,7 +32,7 @@ enum {
 	TF_COLON = 1 << 6,	/* ends with ':' */
 	TF_PUNCT = 1 << 7,	/* no letter or digit at all */
 	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
-	TF_STAR = 1 << 9	/* the word is "*" */
+	TF_STAR = 1 << 9	/* the word is "*" or ends "letter*" */
 };
 
 /* phrase classes of a folded word (a word may be in several) */

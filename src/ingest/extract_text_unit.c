@@ -18,6 +18,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
+#define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -65,6 +66,15 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 	}
 }
 
+/* Most words capitalised: a menu or a headline run, not prose (German
+ * capitalises its nouns, so it needs more). */
+static int
+xt_title_case(const struct xt *x, const struct xt_unit *u)
+{
+	return u->words >= 4 && u->caps * 10 > u->words * (x->german ? 8u :
+	    6u);
+}
+
 static void
 xt_classify_unit(const struct xt *x, struct xt_unit *u)
 {
@@ -87,6 +97,8 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (s.strong && s.promo + s.you >= 3 && u->words <=
 	    XT_PROMO_MAX && (s.you || !ended))
 		u->kind = U_PROMO;
+	else if (xt_title_case(x, u))
+		u->kind = U_TITLE;
 	else if (ended && u->words >= 3 && u->func >= 1)
 		u->kind = U_SENT;
 	else if (line_end && u->words >= XT_LONG_LINE && u->func >= 3)
@@ -403,6 +415,10 @@ xt_units_body(struct xt_units *us)
 
 	for (k = 0; k < us->n; k++) {
 		w = xt_weight(&us->v[k]);
+		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN)
+			break;	/* comments follow an article */
+		if (w <= -XT_HARD_GAP)
+			sum = 0;
 		if (sum <= 0) {
 			if (w <= 0 || !xt_is_sent(&us->v[k]))
 				continue;
