@@ -62,7 +62,8 @@ enum {
 	XC_PHOTO = 1u << 22,	/* photo, Foto, Bild, credit + ':' */
 	XC_AD = 1u << 23,	/* advertisement, Anzeige, publicité */
 	XC_DATEPREP = 1u << 24,	/* le, el, am, on before a date */
-	XC_TIMEW = 1u << 25	/* uhr, a.m., h, gmt: time of day words */
+	XC_TIMEW = 1u << 25,	/* uhr, a.m., h, gmt: time of day words */
+	XC_LEGAL = 1u << 26	/* copyright, rights, reserved, trademark */
 };
 
 /* kinds of spans of words */

@@ -11,7 +11,7 @@
 #include "util/xalloc.h"
 
 enum xt_ukind { U_EMPTY, U_SENT, U_TITLE, U_PROMO, U_FORM, U_COOKIE,
-	U_SPAN };
+	U_SPAN, U_LEGAL };
 enum xt_role { R_NONE, R_CAPTION, R_DROP };
 
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
@@ -22,7 +22,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
-	size_t words, func, caps;
+	size_t words, func, caps, lower;
 	uint8_t kind;		/* enum xt_ukind */
 	uint8_t span;		/* enum xt_kind when kind == U_SPAN */
 	uint8_t role;		/* enum xt_role */
@@ -38,7 +38,7 @@ struct xt_units {
 
 /* Scores of a unit's class words. */
 struct xt_score {
-	int promo, strong, you, form, star, cookie, cookiew;
+	int promo, strong, you, form, star, cookie, cookiew, legal;
 };
 
 static void
@@ -57,6 +57,8 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		u->words++;
 		u->func += (t->cls & XC_FUNC) != 0;
 		u->caps += (t->flags & TF_CAP) != 0;
+		u->lower += (t->flags & TF_LOWER) != 0;
+		s->legal += (t->cls & XC_LEGAL) != 0;
 		s->strong += (t->cls & XC_PROMO) != 0;
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
 		s->you += (t->cls & XC_YOU) != 0;
@@ -73,6 +75,14 @@ xt_title_case(const struct xt *x, const struct xt_unit *u)
 {
 	return u->words >= 4 && u->caps * 10 > u->words * (x->german ? 8u :
 	    6u);
+}
+
+/* Mostly lower-case words: prose in any language, even one whose
+ * function words are in no table. */
+static int
+xt_lower_prose(const struct xt_unit *u)
+{
+	return u->words >= 6 && u->lower * 2 >= u->words;
 }
 
 static void
@@ -97,11 +107,15 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (s.strong && s.promo + s.you >= 3 && u->words <=
 	    XT_PROMO_MAX && (s.you || !ended))
 		u->kind = U_PROMO;
+	else if (s.legal >= 2 || (s.legal && (x->t[u->a].cls & XC_LEGAL)))
+		u->kind = U_LEGAL;
 	else if (xt_title_case(x, u))
 		u->kind = U_TITLE;
-	else if (ended && u->words >= 3 && u->func >= 1)
+	else if (ended && u->words >= 3 && (u->func >= 1 ||
+	    xt_lower_prose(u)))
 		u->kind = U_SENT;
-	else if (line_end && u->words >= XT_LONG_LINE && u->func >= 3)
+	else if (line_end && u->words >= XT_LONG_LINE && (u->func >= 3 ||
+	    xt_lower_prose(u)))
 		u->kind = U_SENT;
 	else
 		u->kind = U_TITLE;
@@ -385,11 +399,12 @@ xt_weight(const struct xt_unit *u)
 	case U_SENT:
 		return (long)u->words;
 	case U_TITLE:
-		return -(long)(2 + u->words / 2);
+		return u->words >= 8 ? -1 : -2;
 	case U_PROMO:
 	case U_COOKIE:
 		return -3;
 	case U_FORM:
+	case U_LEGAL:
 		return -XT_HARD_GAP;
 	case U_SPAN:
 		switch (u->span) {
