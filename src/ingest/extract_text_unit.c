@@ -17,6 +17,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+#define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 
@@ -27,6 +28,7 @@ struct xt_unit {
 	uint8_t span;		/* enum xt_kind when kind == U_SPAN */
 	uint8_t role;		/* enum xt_role */
 	uint8_t cookiew;	/* cookie words and second person */
+	uint8_t ended;		/* ends in sentence punctuation */
 };
 
 struct xt_units {
@@ -94,6 +96,7 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	int line_end = u->b >= x->nt || (x->t[u->b].flags & TF_NL);
 
 	xt_score_unit(x, u, &s);
+	u->ended = (last->flags & TF_END) != 0;
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
 	if (u->words == 0)
@@ -386,37 +389,29 @@ xt_trim_head(struct xt_units *us)
 }
 
 /* Weight of a unit in the body search: real sentences count their
- * words, everything else costs a little (titles, widget labels) or a
- * lot (comment forms and counters, promos): the body is the stretch of
- * units with the largest total, so short boilerplate gaps inside an
- * article are crossed and long menus or comment forms are not. */
+ * words past the first few (a teaser line or "shared 40 times." adds
+ * next to nothing), everything else costs a little (sub-headings,
+ * widget labels), more when short or in Title Case (menus), or ends
+ * the search (comment forms and counters, copyright footers): the body
+ * is the stretch of units with the largest total, so short boilerplate
+ * gaps inside an article are crossed and long menus are not. */
 static long
 xt_weight(const struct xt_unit *u)
 {
-	if (u->role != R_NONE)
-		return -2;
+	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
+	    (u->span == XK_COUNTER || u->span == XK_FORM)))
+		return -XT_HARD_GAP;
+	if (xt_soft(u))
+		return -1;	/* a known insert: promo, teaser, widget */
 	switch (u->kind) {
 	case U_SENT:
-		return (long)u->words;
+		return (long)u->words - XT_SHORT_SENT;
 	case U_TITLE:
-		return u->words >= 8 ? -1 : -2;
-	case U_PROMO:
-	case U_COOKIE:
-		return -3;
-	case U_FORM:
-	case U_LEGAL:
-		return -XT_HARD_GAP;
+		if (u->words >= 4 && u->caps * 10 > u->words * 6)
+			return -(4 + (long)u->words / 4);	/* menu run */
+		return u->words >= 8 ? -1 : u->words >= 4 ? -2 : -4;
 	case U_SPAN:
-		switch (u->span) {
-		case XK_CREDIT: case XK_DATELINE: case XK_AD:
-			return -1;
-		case XK_COUNTER: case XK_FORM:
-			return -XT_HARD_GAP;
-		case XK_DATE:
-			return -6;
-		default:
-			return -4;
-		}
+		return u->span == XK_DATE ? -6 : -4;
 	default:
 		return 0;
 	}
