@@ -17,6 +17,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+#define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
 #define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
@@ -533,9 +534,52 @@ xt_paragraphs(struct xt *x, struct xt_units *us)
 	}
 }
 
+/* FNV-1a of a unit's words, blind to the spacing between them. */
+static uint64_t
+xt_unit_hash(const struct xt *x, const struct xt_unit *u)
+{
+	uint64_t h = 1469598103934665603u;
+	size_t i, k;
+
+	for (i = u->a; i < u->b; i++) {
+		for (k = 0; k < x->t[i].len; k++)
+			h = (h ^ (unsigned char)x->s[x->t[i].off + k]) *
+			    1099511628211u;
+		h = (h ^ ' ') * 1099511628211u;
+	}
+	return h | 1;	/* 0 marks an empty slot */
+}
+
+/* Pages often carry the article twice (a print or mobile copy, a
+ * summary repeated in the text): a unit of the body that repeats an
+ * earlier one word for word is dropped. Linear: one hash table. */
+static void
+xt_dedupe(const struct xt *x, struct xt_units *us)
+{
+	size_t cap = 16, k, j;
+	uint64_t *tab, h;
+
+	while (cap < 2 * (us->run_b - us->run_a))
+		cap *= 2;
+	tab = xcalloc(cap, sizeof(*tab));
+	for (k = us->run_a; k < us->run_b; k++) {
+		if (!xt_kept(us, k) || us->v[k].words < XT_DUP_WORDS)
+			continue;
+		h = xt_unit_hash(x, &us->v[k]);
+		for (j = h & (cap - 1); tab[j] != 0 && tab[j] != h;
+		    j = (j + 1) & (cap - 1))
+			;
+		if (tab[j] == h)
+			us->v[k].role = R_DROP;
+		tab[j] = h;
+	}
+	free(tab);
+}
+
 static void
 xt_units_fill(struct xt *x, struct xt_units *us)
 {
+	xt_dedupe(x, us);
 	xt_head(x, us);
 	if (us->cap_a < us->cap_b)
 		xt_text_range(x, us->cap_a, us->cap_b, &x->a->image_caption);

@@ -149,6 +149,14 @@ reads_indonesian_with_lines(void **state)
 	check_fixture("id_lines");
 }
 
+/* A page that carries its article twice gives it once. */
+static void
+drops_repeated_copy(void **state)
+{
+	(void)state;
+	check_fixture("en_repeat");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -323,6 +331,7 @@ main(void)
 		cmocka_unit_test(reads_english_with_sections),
 		cmocka_unit_test(reads_german_sections_flattened),
 		cmocka_unit_test(reads_indonesian_with_lines),
+		cmocka_unit_test(drops_repeated_copy),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
 		cmocka_unit_test(reads_french_flattened),
