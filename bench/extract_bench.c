@@ -8,11 +8,15 @@
  * after this phase (getrusage ru_maxrss). Only the extract_html() calls
  * are timed.
  *
- * Phase 2 makes a flattened copy of each page, as web crawl dumps do:
- * the visible text of <body> (no script, style, template, noscript or
- * form controls) with each block boundary turned into a newline and no
- * markup left, written to DIR/flat/ID.txt. extract_text() runs over it
- * and its body goes to DIR/text/ID.txt.
+ * Phase 2 makes two flattened copies of each page, as web crawl dumps
+ * do: the text of <body> a reader could see without CSS (no head,
+ * script, style, template, noscript, embedded objects, media fallback
+ * or form-control values; button labels are kept) with no markup left.
+ * "lines": each block boundary (p, div, li, headings, br...) becomes a
+ * newline, written to DIR/flat/ID.txt, body to DIR/text/ID.txt.
+ * "run": each block boundary becomes one space, so blocks run together
+ * on one line, written to DIR/flat-run/ID.txt, body to
+ * DIR/text-run/ID.txt. extract_text() runs over both.
  */
 #include <errno.h>
 #include <limits.h>
@@ -145,12 +149,12 @@ out:
 	return rc;
 }
 
-/* Flattening: text of the tree with a newline at every block edge. */
+/* Flattening: text of the tree with a newline (or a space, in the
+ * "run" variant) at every block edge. Buttons are visible labels. */
 static int
 bench_flat_skip(enum htmltag t)
 {
-	return htmlwalk_is_hidden(t) || t == TAG_HEAD || t == TAG_TITLE ||
-	    t == TAG_SELECT || t == TAG_OPTION || t == TAG_TEXTAREA;
+	return t != TAG_BUTTON && htmlwalk_is_hidden(t);
 }
 
 static void
@@ -167,8 +171,13 @@ bench_flat_text(struct buf *b, const char *s)
 }
 
 static void
-bench_flat_break(struct buf *b)
+bench_flat_break(struct buf *b, int run)
 {
+	if (run) {
+		if (b->len && b->ptr[b->len - 1] != ' ')
+			buf_putc(b, ' ');
+		return;
+	}
 	while (b->len && b->ptr[b->len - 1] == ' ')
 		b->ptr[--b->len] = '\0';
 	if (b->len && b->ptr[b->len - 1] != '\n')
@@ -176,7 +185,7 @@ bench_flat_break(struct buf *b)
 }
 
 static void
-bench_flatten(xmlNode *n, struct buf *b, int depth)
+bench_flatten(xmlNode *n, struct buf *b, int depth, int run)
 {
 	enum htmltag t;
 
@@ -191,16 +200,16 @@ bench_flatten(xmlNode *n, struct buf *b, int depth)
 		if (bench_flat_skip(t))
 			continue;
 		if (htmlwalk_is_block(t) || t == TAG_BR)
-			bench_flat_break(b);
+			bench_flat_break(b, run);
 		if (depth < EXTRACT_MAX_DEPTH)
-			bench_flatten(n->children, b, depth + 1);
+			bench_flatten(n->children, b, depth + 1, run);
 		if (htmlwalk_is_block(t))
-			bench_flat_break(b);
+			bench_flat_break(b, run);
 	}
 }
 
 static int
-bench_flat_one(const char *path, const char *out, struct buf *fp)
+bench_flat_one(const char *path, const char *out, int run, struct buf *fp)
 {
 	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
@@ -215,8 +224,8 @@ bench_flat_one(const char *path, const char *out, struct buf *fp)
 		goto out;
 	doc = htmlReadMemory(in.ptr, (int)in.len, NULL, "UTF-8", flags);
 	if (doc && xmlDocGetRootElement(doc))
-		bench_flatten(xmlDocGetRootElement(doc), &text, 0);
-	bench_outpath(fp, out, "flat", path, "txt");
+		bench_flatten(xmlDocGetRootElement(doc), &text, 0, run);
+	bench_outpath(fp, out, run ? "flat-run" : "flat", path, "txt");
 	if ((f = bench_open(fp->ptr)) == NULL)
 		goto out;
 	fwrite(text.ptr, 1, text.len, f);
@@ -255,13 +264,14 @@ bench_maxrss_kb(void)
 int
 main(int argc, char **argv)
 {
-	struct tally th, tt;
+	struct tally th, tt, tr;
 	struct buf fp = BUF_INIT;
 	const char *out = NULL;
 	int i, first = 3, rc = 0;
 
 	memset(&th, 0, sizeof(th));
 	memset(&tt, 0, sizeof(tt));
+	memset(&tr, 0, sizeof(tr));
 	if (argc >= 3 && strcmp(argv[1], "--out") == 0)
 		out = argv[2];
 	if (out == NULL || first >= argc) {
@@ -280,12 +290,17 @@ main(int argc, char **argv)
 	    bench_pct(th.byline, th.pages), bench_pct(th.published, th.pages),
 	    bench_pct(th.image, th.pages));
 	for (i = first; i < argc; i++) {
-		if (bench_flat_one(argv[i], out, &fp) != 0 ||
+		if (bench_flat_one(argv[i], out, 0, &fp) != 0 ||
 		    bench_one(extract_text, fp.ptr, argv[i], out, "text", 0,
 		    &tt) != 0)
 			rc = 1;
+		if (bench_flat_one(argv[i], out, 1, &fp) != 0 ||
+		    bench_one(extract_text, fp.ptr, argv[i], out, "text-run", 0,
+		    &tr) != 0)
+			rc = 1;
 	}
 	bench_report("text", &tt);
+	bench_report("text-run", &tr);
 	buf_release(&fp);
 	return rc;
 }

@@ -97,8 +97,9 @@ xt_shape(struct xt *x, struct xt_tok *t)
 		t->flags |= TF_COMMA;
 	if (p[n - 1] == ':')
 		t->flags |= TF_COLON;
-	if (p[n - 1] == '*')
-		t->flags |= TF_STAR;
+	if (p[n - 1] == '*' && (n == 1 || (unsigned char)p[n - 2] >= 0x80 ||
+	    ((p[n - 2] | 0x20) >= 'a' && (p[n - 2] | 0x20) <= 'z')))
+		t->flags |= TF_STAR;	/* "*" or "Name*": a required field */
 }
 
 static void

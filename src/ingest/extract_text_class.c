@@ -166,15 +166,27 @@ static const struct xt_word xt_words[] = {
 	{"comments", XC_COMMENTW}, {"kommentare", XC_COMMENTW},
 	{"commentaires", XC_COMMENTW}, {"comentarios", XC_COMMENTW},
 	{"reactions", XC_COMMENTW}, {"réactions", XC_COMMENTW},
+	{"responses", XC_COMMENTW}, {"replies", XC_COMMENTW},
+	{"antworten", XC_COMMENTW}, {"réponses", XC_COMMENTW},
+	{"respuestas", XC_COMMENTW}, {"reacciones", XC_COMMENTW},
 	/* photo markers (with a colon) */
 	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
 	{"bild", XC_PHOTO}, {"credit", XC_PHOTO}, {"crédit", XC_PHOTO},
 	{"crédito", XC_PHOTO}, {"image", XC_PHOTO}, {"picture", XC_PHOTO},
 	{"photograph", XC_PHOTO}, {"fotografía", XC_PHOTO},
-	{"illustration", XC_PHOTO}, {"©", XC_PHOTO}, {"(c)", XC_PHOTO},
+	{"illustration", XC_PHOTO}, {"©", XC_PHOTO | XC_LEGAL},
+	{"(c)", XC_PHOTO | XC_LEGAL},
 	/* advertising labels */
 	{"advertisement", XC_AD}, {"anzeige", XC_AD}, {"werbung", XC_AD},
 	{"publicité", XC_AD}, {"publicidad", XC_AD}, {"sponsored", XC_AD},
+	/* copyright and legal footers */
+	{"copyright", XC_LEGAL}, {"rights", XC_LEGAL}, {"reserved", XC_LEGAL},
+	{"trademark", XC_LEGAL}, {"trademarks", XC_LEGAL},
+	{"rechte", XC_LEGAL}, {"vorbehalten", XC_LEGAL},
+	{"marke", XC_LEGAL}, {"marken", XC_LEGAL}, {"droits", XC_LEGAL},
+	{"réservés", XC_LEGAL}, {"reproduction", XC_LEGAL},
+	{"derechos", XC_LEGAL}, {"reservados", XC_LEGAL},
+	{"reservado", XC_LEGAL}, {"urheberrecht", XC_LEGAL},
 	/* time of day */
 	{"uhr", XC_TIMEW}, {"a.m", XC_TIMEW}, {"p.m", XC_TIMEW},
 	{"am", XC_TIMEW}, {"pm", XC_TIMEW}, {"gmt", XC_TIMEW},

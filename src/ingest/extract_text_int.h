@@ -32,7 +32,7 @@ enum {
 	TF_COLON = 1 << 6,	/* ends with ':' */
 	TF_PUNCT = 1 << 7,	/* no letter or digit at all */
 	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
-	TF_STAR = 1 << 9	/* the word is "*" */
+	TF_STAR = 1 << 9	/* the word is "*" or ends "letter*" */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -62,7 +62,8 @@ enum {
 	XC_PHOTO = 1u << 22,	/* photo, Foto, Bild, credit + ':' */
 	XC_AD = 1u << 23,	/* advertisement, Anzeige, publicité */
 	XC_DATEPREP = 1u << 24,	/* le, el, am, on before a date */
-	XC_TIMEW = 1u << 25	/* uhr, a.m., h, gmt: time of day words */
+	XC_TIMEW = 1u << 25,	/* uhr, a.m., h, gmt: time of day words */
+	XC_LEGAL = 1u << 26	/* copyright, rights, reserved, trademark */
 };
 
 /* kinds of spans of words */

@@ -11,20 +11,25 @@
 #include "util/xalloc.h"
 
 enum xt_ukind { U_EMPTY, U_SENT, U_TITLE, U_PROMO, U_FORM, U_COOKIE,
-	U_SPAN };
+	U_SPAN, U_LEGAL };
 enum xt_role { R_NONE, R_CAPTION, R_DROP };
 
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+#define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
+#define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
+#define XT_HARD_GAP	40	/* cost of a comment form or counter */
+#define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
-	size_t words, func, caps;
+	size_t words, func, caps, lower;
 	uint8_t kind;		/* enum xt_ukind */
 	uint8_t span;		/* enum xt_kind when kind == U_SPAN */
 	uint8_t role;		/* enum xt_role */
 	uint8_t cookiew;	/* cookie words and second person */
+	uint8_t ended;		/* ends in sentence punctuation */
 };
 
 struct xt_units {
@@ -36,7 +41,7 @@ struct xt_units {
 
 /* Scores of a unit's class words. */
 struct xt_score {
-	int promo, strong, you, form, star, cookie, cookiew;
+	int promo, strong, you, form, star, cookie, cookiew, legal;
 };
 
 static void
@@ -55,6 +60,8 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		u->words++;
 		u->func += (t->cls & XC_FUNC) != 0;
 		u->caps += (t->flags & TF_CAP) != 0;
+		u->lower += (t->flags & TF_LOWER) != 0;
+		s->legal += (t->cls & XC_LEGAL) != 0;
 		s->strong += (t->cls & XC_PROMO) != 0;
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
 		s->you += (t->cls & XC_YOU) != 0;
@@ -62,6 +69,23 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		s->cookie += (t->cls & XC_COOKIE) != 0;
 		s->cookiew += (t->cls & XC_COOKIEW) != 0;
 	}
+}
+
+/* Most words capitalised: a menu or a headline run, not prose (German
+ * capitalises its nouns, so it needs more). */
+static int
+xt_title_case(const struct xt *x, const struct xt_unit *u)
+{
+	return u->words >= 4 && u->caps * 10 > u->words * (x->german ? 8u :
+	    6u);
+}
+
+/* Mostly lower-case words: prose in any language, even one whose
+ * function words are in no table. */
+static int
+xt_lower_prose(const struct xt_unit *u)
+{
+	return u->words >= 6 && u->lower * 2 >= u->words;
 }
 
 static void
@@ -73,6 +97,7 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	int line_end = u->b >= x->nt || (x->t[u->b].flags & TF_NL);
 
 	xt_score_unit(x, u, &s);
+	u->ended = (last->flags & TF_END) != 0;
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
 	if (u->words == 0)
@@ -86,9 +111,15 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (s.strong && s.promo + s.you >= 3 && u->words <=
 	    XT_PROMO_MAX && (s.you || !ended))
 		u->kind = U_PROMO;
-	else if (ended && u->words >= 3 && u->func >= 1)
+	else if (s.legal >= 2 || (s.legal && (x->t[u->a].cls & XC_LEGAL)))
+		u->kind = U_LEGAL;
+	else if (xt_title_case(x, u))
+		u->kind = U_TITLE;
+	else if (ended && u->words >= 3 && (u->func >= 1 ||
+	    xt_lower_prose(u)))
 		u->kind = U_SENT;
-	else if (line_end && u->words >= XT_LONG_LINE && u->func >= 3)
+	else if (line_end && u->words >= XT_LONG_LINE && (u->func >= 3 ||
+	    xt_lower_prose(u)))
 		u->kind = U_SENT;
 	else
 		u->kind = U_TITLE;
@@ -358,23 +389,59 @@ xt_trim_head(struct xt_units *us)
 		us->run_a = xt_first_sent(us, c, us->run_b);
 }
 
+/* Weight of a unit in the body search: real sentences count their
+ * words past the first few (a teaser line or "shared 40 times." adds
+ * next to nothing), everything else costs a little (sub-headings,
+ * widget labels), more when short or in Title Case (menus), or ends
+ * the search (comment forms and counters, copyright footers): the body
+ * is the stretch of units with the largest total, so short boilerplate
+ * gaps inside an article are crossed and long menus are not. */
+static long
+xt_weight(const struct xt_unit *u)
+{
+	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
+	    (u->span == XK_COUNTER || u->span == XK_FORM)))
+		return -XT_HARD_GAP;
+	if (xt_soft(u))
+		return -1;	/* a known insert: promo, teaser, widget */
+	switch (u->kind) {
+	case U_SENT:
+		return (long)u->words - XT_SHORT_SENT;
+	case U_TITLE:
+		if (u->words >= 4 && u->caps * 10 > u->words * 6)
+			return -(4 + (long)u->words / 4);	/* menu run */
+		return u->words >= 8 ? -1 : u->words >= 4 ? -2 : -4;
+	case U_SPAN:
+		return u->span == XK_DATE ? -6 : -4;
+	default:
+		return 0;
+	}
+}
+
 static void
 xt_units_body(struct xt_units *us)
 {
-	size_t k = 0, last, score, best = 0;
+	size_t k, a = 0;
+	long sum = 0, best = 0, w;
 
-	while (k < us->n) {
-		if (!xt_is_sent(&us->v[k])) {
-			k++;
-			continue;
+	for (k = 0; k < us->n; k++) {
+		w = xt_weight(&us->v[k]);
+		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN)
+			break;	/* comments follow an article */
+		if (w <= -XT_HARD_GAP)
+			sum = 0;
+		if (sum <= 0) {
+			if (w <= 0 || !xt_is_sent(&us->v[k]))
+				continue;
+			sum = 0;
+			a = k;
 		}
-		score = xt_run(us, k, &last);
-		if (score > best) {
-			best = score;
-			us->run_a = k;
-			us->run_b = last + 1;
+		sum += w;
+		if (sum > best) {
+			best = sum;
+			us->run_a = a;
+			us->run_b = k + 1;
 		}
-		k = last + 1;
 	}
 	xt_trim_head(us);
 }
@@ -430,7 +497,8 @@ xt_head(struct xt *x, struct xt_units *us)
 static int
 xt_kept(const struct xt_units *us, size_t k)
 {
-	return xt_is_sent(&us->v[k]) || xt_textlike(us, k);
+	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE);
 }
 
 /* Body paragraphs: a line (or the part of it between cuts) when the
@@ -466,9 +534,52 @@ xt_paragraphs(struct xt *x, struct xt_units *us)
 	}
 }
 
+/* FNV-1a of a unit's words, blind to the spacing between them. */
+static uint64_t
+xt_unit_hash(const struct xt *x, const struct xt_unit *u)
+{
+	uint64_t h = 1469598103934665603u;
+	size_t i, k;
+
+	for (i = u->a; i < u->b; i++) {
+		for (k = 0; k < x->t[i].len; k++)
+			h = (h ^ (unsigned char)x->s[x->t[i].off + k]) *
+			    1099511628211u;
+		h = (h ^ ' ') * 1099511628211u;
+	}
+	return h | 1;	/* 0 marks an empty slot */
+}
+
+/* Pages often carry the article twice (a print or mobile copy, a
+ * summary repeated in the text): a unit of the body that repeats an
+ * earlier one word for word is dropped. Linear: one hash table. */
+static void
+xt_dedupe(const struct xt *x, struct xt_units *us)
+{
+	size_t cap = 16, k, j;
+	uint64_t *tab, h;
+
+	while (cap < 2 * (us->run_b - us->run_a))
+		cap *= 2;
+	tab = xcalloc(cap, sizeof(*tab));
+	for (k = us->run_a; k < us->run_b; k++) {
+		if (!xt_kept(us, k) || us->v[k].words < XT_DUP_WORDS)
+			continue;
+		h = xt_unit_hash(x, &us->v[k]);
+		for (j = h & (cap - 1); tab[j] != 0 && tab[j] != h;
+		    j = (j + 1) & (cap - 1))
+			;
+		if (tab[j] == h)
+			us->v[k].role = R_DROP;
+		tab[j] = h;
+	}
+	free(tab);
+}
+
 static void
 xt_units_fill(struct xt *x, struct xt_units *us)
 {
+	xt_dedupe(x, us);
 	xt_head(x, us);
 	if (us->cap_a < us->cap_b)
 		xt_text_range(x, us->cap_a, us->cap_b, &x->a->image_caption);

@@ -123,6 +123,40 @@ reads_english_with_lines(void **state)
 	check_fixture("en_lines");
 }
 
+/* Sub-headings inside the body are kept; the comments after a comment
+ * counter and the copyright footer are not. */
+static void
+reads_english_with_sections(void **state)
+{
+	(void)state;
+	check_fixture("en_sections");
+}
+
+/* The same with every block run together on one line. */
+static void
+reads_german_sections_flattened(void **state)
+{
+	(void)state;
+	check_fixture("de_sections");
+}
+
+/* A language with no function-word table: mostly lower-case sentences
+ * are read as prose. */
+static void
+reads_indonesian_with_lines(void **state)
+{
+	(void)state;
+	check_fixture("id_lines");
+}
+
+/* A page that carries its article twice gives it once. */
+static void
+drops_repeated_copy(void **state)
+{
+	(void)state;
+	check_fixture("en_repeat");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -294,6 +328,10 @@ main(void)
 		cmocka_unit_test(reads_english_flattened),
 		cmocka_unit_test(reads_english_with_lines),
 		cmocka_unit_test(reads_english_plain),
+		cmocka_unit_test(reads_english_with_sections),
+		cmocka_unit_test(reads_german_sections_flattened),
+		cmocka_unit_test(reads_indonesian_with_lines),
+		cmocka_unit_test(drops_repeated_copy),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
 		cmocka_unit_test(reads_french_flattened),
