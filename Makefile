@@ -123,6 +123,7 @@ fuzz:
 
 bench: $(BUILD)/newsdesk
 	@bench/extract
+	@bench/web
 
 clean:
 	rm -rf build
