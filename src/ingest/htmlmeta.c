@@ -121,33 +121,44 @@ htmlmeta_eltext(struct html_node *n, char **field, size_t lo, size_t hi)
 	buf_release(&b);
 }
 
-static int
-htmlmeta_hint(const struct html_node *n, const char *word)
-{
-	const char *c = htmlwalk_attr(n, HA_CLASS);
-	const char *id = htmlwalk_attr(n, HA_ID);
+#define HTMLMETA_HINT_MAX	4096	/* bytes of class + id looked at */
 
-	return (c && htmlwalk_memcasemem(c, strlen(c), word)) ||
-	    (id && htmlwalk_memcasemem(id, strlen(id), word));
+/* Lowercase "class id" of n into out (HTMLMETA_HINT_MAX bytes). */
+static void
+htmlmeta_hints(const struct html_node *n, char *out)
+{
+	const char *v[2] = { htmlwalk_attr(n, HA_CLASS), htmlwalk_attr(n, HA_ID) };
+	size_t len = 0, i;
+
+	for (i = 0; i < 2; i++) {
+		const char *s = v[i];
+
+		for (; s && *s && len + 2 < HTMLMETA_HINT_MAX; s++)
+			out[len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+		out[len++] = ' ';
+	}
+	out[len] = '\0';
 }
 
 static void
 htmlmeta_classes(struct html_node *n, struct htmlmeta *m)
 {
+	char hint[HTMLMETA_HINT_MAX];
 	const char *ip;
 
+	htmlmeta_hints(n, hint);
 	if (m->byline_el == NULL) {
 		ip = htmlwalk_attr(n, HA_ITEMPROP);
-		if (htmlmeta_hint(n, "byline") ||
+		if (strstr(hint, "byline") ||
 		    (ip && !strcasecmp(ip, "author")) ||
-		    htmlmeta_hint(n, "author-name"))
+		    strstr(hint, "author-name"))
 			htmlmeta_eltext(n, &m->byline_el, 3, 160);
 	}
-	if (m->standfirst_el == NULL && (htmlmeta_hint(n, "standfirst") ||
-	    htmlmeta_hint(n, "subtitle") || htmlmeta_hint(n, "summary") ||
-	    htmlmeta_hint(n, "lede") || htmlmeta_hint(n, "intro")))
+	if (m->standfirst_el == NULL && (strstr(hint, "standfirst") ||
+	    strstr(hint, "subtitle") || strstr(hint, "summary") ||
+	    strstr(hint, "lede") || strstr(hint, "intro")))
 		htmlmeta_eltext(n, &m->standfirst_el, 30, HTMLMETA_MAX_ELTEXT);
-	if (m->credits_el == NULL && htmlmeta_hint(n, "credit")) {
+	if (m->credits_el == NULL && strstr(hint, "credit")) {
 		htmlmeta_eltext(n, &m->credits_el, 10, HTMLTEXT_MAX_CREDITS);
 		if (m->credits_el && !htmltext_is_credits(m->credits_el)) {
 			free(m->credits_el);

@@ -139,10 +139,15 @@ htmlarena_free(struct html_arena *a)
 
 /* ---- names ------------------------------------------------------------ */
 
+/* strcmp without a call: names are short. */
 static int
-hp_tagcmp(const void *key, const void *elem)
+hp_strcmp(const char *a, const char *b)
 {
-	return strcmp(key, ((const struct tagname *)elem)->name);
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
 }
 
 static int
@@ -169,21 +174,24 @@ enum htmltag
 htmlparse_tag(const char *s, size_t n)
 {
 	char name[HTMLPARSE_NAME];
-	const struct tagname *t;
+	size_t lo = 0, hi = sizeof(htmlparse_tags) / sizeof(htmlparse_tags[0]);
+	size_t mid;
+	int c;
 
 	if (n == 0 || n >= 12)
 		return TAG_OTHER;
 	hp_lowername(s, n, name, sizeof(name));
-	t = bsearch(name, htmlparse_tags,
-	    sizeof(htmlparse_tags) / sizeof(htmlparse_tags[0]),
-	    sizeof(htmlparse_tags[0]), hp_tagcmp);
-	return t ? t->tag : TAG_OTHER;
-}
-
-static int
-hp_attrcmp(const void *key, const void *elem)
-{
-	return strcmp(key, *(const char *const *)elem);
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = hp_strcmp(name, htmlparse_tags[mid].name);
+		if (c == 0)
+			return htmlparse_tags[mid].tag;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return TAG_OTHER;
 }
 
 /* The enum htmlattr of a name, or -1 when it is not kept. */
@@ -191,14 +199,23 @@ static int
 hp_attr_id(const char *s, size_t n)
 {
 	char name[HTMLPARSE_ATTR_NAME];
-	const char *const *a;
+	size_t lo = 0, hi = HA_MAX, mid;
+	int c;
 
-	if (n == 0 || n >= sizeof(name))
+	if (n < 2 || n >= sizeof(name))
 		return -1;
 	hp_lowername(s, n, name, sizeof(name));
-	a = bsearch(name, htmlparse_attrs, HA_MAX, sizeof(htmlparse_attrs[0]),
-	    hp_attrcmp);
-	return a ? (int)(a - htmlparse_attrs) : -1;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = hp_strcmp(name, htmlparse_attrs[mid]);
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
 }
 
 static int

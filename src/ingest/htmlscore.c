@@ -40,12 +40,44 @@ static const char *const score_maybe[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL
 };
 
-static int
-score_any(const char *s, const char *const *words)
+/* Which letter pairs occur in a hint: words whose first two bytes do
+ * not occur need no search. Bytes other than a-z share one slot. */
+struct score_pairs {
+	unsigned char bits[(27 * 27 + 7) / 8];
+};
+
+static unsigned
+score_pair(const char *s)
 {
-	for (; *words; words++)
-		if (strstr(s, *words))
+	unsigned a = (unsigned char)s[0] - 'a', b = (unsigned char)s[1] - 'a';
+
+	return (a < 26 ? a : 26) * 27 + (b < 26 ? b : 26);
+}
+
+static void
+score_pairs_of(const char *s, size_t n, struct score_pairs *p)
+{
+	size_t i;
+	unsigned k;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i + 1 < n; i++) {
+		k = score_pair(s + i);
+		p->bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
+}
+
+static int
+score_any(const char *s, const struct score_pairs *p,
+    const char *const *words)
+{
+	unsigned k;
+
+	for (; *words; words++) {
+		k = score_pair(*words);
+		if ((p->bits[k >> 3] & (1u << (k & 7))) && strstr(s, *words))
 			return 1;
+	}
 	return 0;
 }
 
@@ -88,21 +120,25 @@ int
 htmlscore_weight(const struct html_node *n, int *unlikely)
 {
 	char hint[HTMLSCORE_HINT_MAX];
+	struct score_pairs pairs;
+	size_t len;
 	int w = 0;
 
 	*unlikely = score_role_unlikely(n);
-	if (n->nattrs == 0 || score_hint(n, hint) <= 2)
+	if (n->nattrs == 0 || (len = score_hint(n, hint)) <= 2)
 		return 0;
+	score_pairs_of(hint, len, &pairs);
 	/* ad tokens: "ad", "ads", "ad-slot" as whole class words */
 	if (strncmp(hint, "ad ", 3) == 0 || strstr(hint, " ad ") ||
 	    strncmp(hint, "ads", 3) == 0 || strstr(hint, " ads") ||
 	    strncmp(hint, "ad-", 3) == 0 || strstr(hint, " ad-"))
 		w -= 25;
-	if (score_any(hint, score_neg))
+	if (score_any(hint, &pairs, score_neg))
 		w -= 25;
-	if (score_any(hint, score_pos))
+	if (score_any(hint, &pairs, score_pos))
 		w += 25;
-	if (score_any(hint, score_unlikely) && !score_any(hint, score_maybe))
+	if (score_any(hint, &pairs, score_unlikely) &&
+	    !score_any(hint, &pairs, score_maybe))
 		*unlikely = 1;
 	return w;
 }
@@ -176,16 +212,18 @@ static void
 score_direct_text(struct htmlscore *s, struct html_node *n, struct hnode *h)
 {
 	const struct html_node *c;
-	unsigned before;
+	unsigned before, commas;
 
 	for (c = n->first; c; c = c->next) {
 		if (c->type != HTML_TEXT)
 			continue;
-		before = h->text;
+		before = h->own;
+		commas = h->own_commas;
 		score_count(c->text, &h->own, &h->own_commas);
-		score_count(c->text, &h->text, &h->commas);
+		h->text += h->own - before;
+		h->commas += h->own_commas - commas;
 		if (s->depth_in_link)
-			h->link += h->text - before;
+			h->link += h->own - before;
 	}
 }
 

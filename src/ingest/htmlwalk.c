@@ -173,17 +173,32 @@ htmlwalk_text(struct html_node *n, struct buf *out)
 	buf_trim(out);
 }
 
+static int
+htmlwalk_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 const char *
 htmlwalk_memcasemem(const char *s, size_t n, const char *needle)
 {
-	size_t m = strlen(needle), i;
+	size_t m = strlen(needle), i, j;
+	int first, c;
 
 	if (m == 0)
 		return s;
 	if (m > n)
 		return NULL;
-	for (i = 0; i + m <= n; i++)
-		if (strncasecmp(s + i, needle, m) == 0)
+	first = htmlwalk_lower((unsigned char)needle[0]);
+	for (i = 0; i + m <= n; i++) {
+		c = htmlwalk_lower((unsigned char)s[i]);
+		if (c != first)
+			continue;
+		for (j = 1; j < m && htmlwalk_lower((unsigned char)s[i + j]) ==
+		    htmlwalk_lower((unsigned char)needle[j]); j++)
+			;
+		if (j == m)
 			return s + i;
+	}
 	return NULL;
 }
