@@ -68,6 +68,13 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libnewsdesk.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libnewsdesk.a $(PKG_LIBS)
 
+# parse_bench compares parsers; gumbo is optional (not a dependency).
+GUMBO     := $(shell pkg-config --exists gumbo 2>/dev/null && echo yes)
+$(BUILD)/bench/parse_bench: bench/parse_bench.c $(BUILD)/libnewsdesk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(if $(GUMBO),-DHAVE_GUMBO) $(LDFLAGS) -o $@ $< \
+	    $(BUILD)/libnewsdesk.a $(PKG_LIBS) $(if $(GUMBO),-lgumbo)
+
 deps:
 	@scripts/deps.sh check
 

@@ -30,6 +30,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "ingest/extract.h"
+#include "ingest/htmlparse.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
@@ -150,7 +151,18 @@ out:
 }
 
 /* Flattening: text of the tree with a newline (or a space, in the
- * "run" variant) at every block edge. Buttons are visible labels. */
+ * "run" variant) at every block edge. Buttons are visible labels. The
+ * flattened copies are made with libxml2, independent of the parser the
+ * HTML extractor uses. */
+static enum htmltag
+bench_tag(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+		return TAG_OTHER;
+	return htmlparse_tag((const char *)n->name,
+	    strlen((const char *)n->name));
+}
+
 static int
 bench_flat_skip(enum htmltag t)
 {
@@ -196,7 +208,7 @@ bench_flatten(xmlNode *n, struct buf *b, int depth, int run)
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		t = htmlwalk_tag(n);
+		t = bench_tag(n);
 		if (bench_flat_skip(t))
 			continue;
 		if (htmlwalk_is_block(t) || t == TAG_BR)

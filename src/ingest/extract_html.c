@@ -1,5 +1,5 @@
-/* extract_html.c - HTML page -> article: input checks, parsing with
- * libxml2's HTML parser, and putting together what htmlmeta.c (page
+/* extract_html.c - HTML page -> article: input checks, conversion to
+ * UTF-8, parsing with htmlparse.h, and putting together what htmlmeta.c (page
  * metadata), htmlbody.c (main text) and htmltext.c (bylines, datelines,
  * credits) found. */
 #include "ingest/extract.h"
@@ -10,11 +10,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
+#include <unicode/ucnv.h>
 
 #include "ingest/htmlbody.h"
 #include "ingest/htmlmeta.h"
+#include "ingest/htmlparse.h"
 #include "ingest/htmltext.h"
 #include "ingest/htmlwalk.h"
 #include "ingest/lang.h"
@@ -61,13 +62,14 @@ extract_check(const char *html, size_t len, const struct extract_opts *opts,
 	return ND_OK;
 }
 
-/* 1 if the first bytes declare a charset other than UTF-8/ASCII. */
+/* The charset the first bytes declare when it is not UTF-8 or ASCII,
+ * into name (cap bytes); 0 when there is none. */
 static int
-extract_other_charset(const char *html, size_t len)
+extract_other_charset(const char *html, size_t len, char *name, size_t cap)
 {
 	size_t n = len < EXTRACT_SNIFF ? len : EXTRACT_SNIFF;
 	const char *p = htmlwalk_memcasemem(html, n, "charset=");
-	size_t rest;
+	size_t rest, k = 0;
 
 	if (p == NULL)
 		return 0;
@@ -82,25 +84,82 @@ extract_other_charset(const char *html, size_t len)
 		return 0;
 	if (rest >= 8 && strncasecmp(p, "us-ascii", 8) == 0)
 		return 0;
-	return rest > 0;
+	while (k < rest && k + 1 < cap && (isalnum((unsigned char)p[k]) ||
+	    p[k] == '-' || p[k] == '_' || p[k] == ':' || p[k] == '.')) {
+		name[k] = p[k];
+		k++;
+	}
+	name[k] = '\0';
+	return k > 0;
 }
 
-static htmlDocPtr
-extract_parse(const char *html, size_t len, const struct extract_opts *opts)
+/* html in the declared charset -> UTF-8 in out; 0 when ICU does not
+ * know the charset or fails. */
+static int
+extract_convert(const char *html, size_t len, const char *charset,
+    struct buf *out)
 {
-	const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-	const char *url = opts ? opts->url : NULL;
-	struct buf b = BUF_INIT;
-	htmlDocPtr doc;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t need;
+	char *dst;
 
-	if (extract_other_charset(html, len))
-		return htmlReadMemory(html, (int)len, url, NULL, flags);
-	if (utf8_valid(html, len))
-		return htmlReadMemory(html, (int)len, url, "UTF-8", flags);
-	utf8_repair(html, len, &b);
-	doc = b.len <= INT_MAX ?
-	    htmlReadMemory(b.ptr, (int)b.len, url, "UTF-8", flags) : NULL;
+	if (len > INT32_MAX / 4)
+		return 0;
+	dst = xmalloc(len * 4 + 1);
+	need = ucnv_convert("UTF-8", charset, dst, (int32_t)(len * 4 + 1),
+	    html, (int32_t)len, &st);
+	if (U_FAILURE(st) || need < 0) {
+		free(dst);
+		return 0;
+	}
+	buf_put(out, dst, (size_t)need);
+	free(dst);
+	return 1;
+}
+
+/* The page as UTF-8: converted from a declared charset, repaired when
+ * invalid, or borrowed as it is (*text == html, out unused). */
+static void
+extract_utf8(const char *html, size_t len, struct buf *out,
+    const char **text, size_t *n)
+{
+	char charset[64];
+
+	*text = html;
+	*n = len;
+	if (extract_other_charset(html, len, charset, sizeof(charset)) &&
+	    extract_convert(html, len, charset, out)) {
+		*text = out->ptr;
+		*n = out->len;
+		if (utf8_valid(out->ptr, out->len))
+			return;
+		html = out->ptr;
+		len = out->len;
+	} else if (utf8_valid(html, len)) {
+		return;
+	}
+	{
+		struct buf r = BUF_INIT;
+
+		utf8_repair(html, len, &r);
+		buf_release(out);
+		*out = r;
+		*text = out->ptr;
+		*n = out->len;
+	}
+}
+
+static struct html_doc *
+extract_parse(const char *html, size_t len)
+{
+	struct buf b = BUF_INIT;
+	struct html_doc *doc = NULL;
+	const char *text;
+	size_t n;
+
+	extract_utf8(html, len, &b, &text, &n);
+	if (htmlparse(text, n, NULL, &doc, NULL) != ND_OK)
+		doc = NULL;
 	buf_release(&b);
 	return doc;
 }
@@ -338,8 +397,8 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 {
 	struct htmlmeta m;
 	struct htmlbody b;
-	htmlDocPtr doc = NULL;
-	xmlNode *root;
+	struct html_doc *doc = NULL;
+	struct html_node *root;
 	enum nd_err rc;
 
 	*out = NULL;
@@ -347,8 +406,8 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 	memset(&b, 0, sizeof(b));
 	if ((rc = extract_check(html, len, opts, err)) != ND_OK)
 		return rc;
-	doc = extract_parse(html, len, opts);
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
+	doc = extract_parse(html, len);
+	root = doc ? doc->root : NULL;
 	if (root == NULL) {
 		rc = nd_error_set(err, ND_EEMPTY, "no article text found in "
 		    "'%s'", extract_name(opts));
@@ -367,6 +426,6 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 out:
 	htmlbody_release(&b);
 	htmlmeta_release(&m);
-	xmlFreeDoc(doc);
+	htmlparse_free(doc);
 	return rc;
 }

@@ -52,7 +52,7 @@ struct emit {
 	int heading;		/* para is a heading */
 	unsigned char *kinds;	/* per out->paras entry: 1 heading */
 	size_t kcap;
-	const xmlNode *figure;	/* first figure met */
+	const struct html_node *figure;	/* first figure met */
 };
 
 static int
@@ -110,9 +110,9 @@ body_flush(struct emit *e)
 }
 
 static void
-body_text(struct emit *e, const xmlNode *n)
+body_text(struct emit *e, const struct html_node *n)
 {
-	const char *s = (const char *)n->content;
+	const char *s = n->text;
 	size_t before = e->para.len;
 
 	for (; s && *s; s++) {
@@ -177,7 +177,7 @@ body_drop_container(const struct hnode *h)
 
 /* Enter an element: 1 to walk into it, 0 to skip it. */
 static int
-body_enter(struct emit *e, xmlNode *n, int is_root)
+body_enter(struct emit *e, struct html_node *n, int is_root)
 {
 	const struct hnode *h = htmlscore_node(e->sc, n);
 	enum htmltag t = htmlwalk_tag(n);
@@ -204,7 +204,7 @@ body_enter(struct emit *e, xmlNode *n, int is_root)
 }
 
 static void
-body_leave(struct emit *e, xmlNode *n)
+body_leave(struct emit *e, struct html_node *n)
 {
 	enum htmltag t = htmlwalk_tag(n);
 
@@ -216,25 +216,25 @@ body_leave(struct emit *e, xmlNode *n)
 
 /* Walk the subtree of top in document order without recursion. */
 static void
-body_emit(struct emit *e, xmlNode *top)
+body_emit(struct emit *e, struct html_node *top)
 {
-	xmlNode *n = top;
+	struct html_node *n = top;
 	size_t depth = 0;
 	int down;
 
 	while (n) {
 		down = 0;
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		if (n->type == HTML_TEXT)
 			body_text(e, n);
-		else if (n->type == XML_ELEMENT_NODE)
+		else if (n->type == HTML_ELEMENT)
 			down = body_enter(e, n, n == top);
-		if (down && n->children && depth < EXTRACT_MAX_DEPTH) {
-			n = n->children;
+		if (down && n->first && depth < EXTRACT_MAX_DEPTH) {
+			n = n->first;
 			depth++;
 			continue;
 		}
 		for (;;) {
-			if (down && n->type == XML_ELEMENT_NODE)
+			if (down && n->type == HTML_ELEMENT)
 				body_leave(e, n);
 			down = 1;	/* ancestors were all entered */
 			if (n == top)
@@ -262,13 +262,13 @@ body_trim_headings(struct emit *e)
 }
 
 static int
-body_credit_hint(const xmlNode *n)
+body_credit_hint(const struct html_node *n)
 {
 	static const char *const words[] = {
 		"credit", "copyright", "source", "author", "photographer",
 		"rights", NULL
 	};
-	const char *v[2] = { htmlwalk_attr(n, "class"), htmlwalk_attr(n, "id") };
+	const char *v[2] = { htmlwalk_attr(n, HA_CLASS), htmlwalk_attr(n, HA_ID) };
 	size_t i, k;
 
 	for (k = 0; k < 2; k++)
@@ -279,11 +279,11 @@ body_credit_hint(const xmlNode *n)
 }
 
 struct figwalk {
-	const xmlNode *img, *caption, *credit;
+	const struct html_node *img, *caption, *credit;
 };
 
 static int
-body_fig_enter(xmlNode *n, int depth, void *arg)
+body_fig_enter(struct html_node *n, int depth, void *arg)
 {
 	struct figwalk *f = arg;
 	enum htmltag t = htmlwalk_tag(n);
@@ -293,13 +293,13 @@ body_fig_enter(xmlNode *n, int depth, void *arg)
 		f->img = n;
 	else if (t == TAG_FIGCAPTION && f->caption == NULL)
 		f->caption = n;
-	else if (f->credit == NULL && n->properties && body_credit_hint(n))
+	else if (f->credit == NULL && n->nattrs && body_credit_hint(n))
 		f->credit = n;
 	return !htmlwalk_is_hidden(t) || t == TAG_NOSCRIPT;
 }
 
 static void
-body_set_text(char **field, xmlNode *n)
+body_set_text(char **field, struct html_node *n)
 {
 	struct buf b;
 
@@ -310,22 +310,22 @@ body_set_text(char **field, xmlNode *n)
 }
 
 static void
-body_figure(struct htmlbody *out, xmlNode *fig)
+body_figure(struct htmlbody *out, struct html_node *fig)
 {
 	struct figwalk f = { NULL, NULL, NULL };
 	const char *src = NULL, *p;
 	size_t k;
 
 	htmlwalk(fig, 16, 200, body_fig_enter, NULL, &f);
-	if (f.img && ((src = htmlwalk_attr(f.img, "src")) == NULL ||
+	if (f.img && ((src = htmlwalk_attr(f.img, HA_SRC)) == NULL ||
 	    strncmp(src, "data:", 5) == 0))
-		src = htmlwalk_attr(f.img, "data-src");
+		src = htmlwalk_attr(f.img, HA_DATA_SRC);
 	if (src && *src && strncmp(src, "data:", 5) != 0)
 		article_set(&out->image, src, strlen(src));
 	if (f.caption)
-		body_set_text(&out->caption, (xmlNode *)f.caption);
+		body_set_text(&out->caption, (struct html_node *)f.caption);
 	if (f.credit)
-		body_set_text(&out->credit, (xmlNode *)f.credit);
+		body_set_text(&out->credit, (struct html_node *)f.credit);
 	if (out->caption == NULL || out->credit == NULL)
 		return;
 	/* the credit element sits inside the caption: cut it out */
@@ -341,18 +341,18 @@ body_figure(struct htmlbody *out, xmlNode *fig)
 }
 
 static int
-body_find_figure(xmlNode *n, int depth, void *arg)
+body_find_figure(struct html_node *n, int depth, void *arg)
 {
-	xmlNode **fig = arg;
+	struct html_node **fig = arg;
 	enum htmltag t = htmlwalk_tag(n);
-	xmlNode *c;
+	struct html_node *c;
 
 	(void)depth;
 	if (*fig)
 		return 0;
 	if (t != TAG_FIGURE)
 		return !htmlwalk_is_hidden(t);
-	for (c = n->children; c; c = c->next)
+	for (c = n->first; c; c = c->next)
 		if (htmlwalk_tag(c) == TAG_FIGCAPTION) {
 			*fig = n;
 			return 0;
@@ -361,9 +361,9 @@ body_find_figure(xmlNode *n, int depth, void *arg)
 }
 
 void
-htmlbody_lead_figure(xmlNode *root, struct htmlbody *b)
+htmlbody_lead_figure(struct html_node *root, struct htmlbody *b)
 {
-	xmlNode *fig = NULL;
+	struct html_node *fig = NULL;
 
 	if (b->caption || b->credit)
 		return;
@@ -389,8 +389,8 @@ body_total(const struct strlist *l)
 /* One pass with the given HS_* mode into b->paras; *top is the element
  * the pass chose (NULL if none). */
 static void
-body_pass(xmlNode *root, unsigned mode, const xmlNode *keep,
-    struct htmlbody *b, const xmlNode **top)
+body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
+    struct htmlbody *b, const struct html_node **top)
 {
 	struct htmlscore sc;
 	struct emit e;
@@ -412,7 +412,7 @@ body_pass(xmlNode *root, unsigned mode, const xmlNode *keep,
 		}
 		body_trim_headings(&e);
 		if (e.figure)
-			body_figure(b, (xmlNode *)e.figure);
+			body_figure(b, (struct html_node *)e.figure);
 	}
 	buf_release(&e.para);
 	free(e.kinds);
@@ -442,14 +442,14 @@ body_keep_best(struct htmlbody *best, struct htmlbody *cur, size_t most)
  * keeps its article while the real boilerplate inside is still dropped.
  */
 int
-htmlbody_extract(xmlNode *root, struct htmlbody *b)
+htmlbody_extract(struct html_node *root, struct htmlbody *b)
 {
 	static const unsigned modes[] = {
 		HS_ALL, HS_ALL & ~HS_STRIP_UNLIKELY,
 		HS_CLEAN, 0
 	};
 	struct htmlbody best, cur;
-	const xmlNode *top;
+	const struct html_node *top;
 	size_t i, most = 0, got;
 
 	memset(&best, 0, sizeof(best));

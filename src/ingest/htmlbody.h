@@ -10,7 +10,7 @@
 #ifndef ND_HTMLBODY_H
 #define ND_HTMLBODY_H
 
-#include <libxml/tree.h>
+#include "ingest/htmlparse.h"
 
 #include "util/strlist.h"
 
@@ -27,10 +27,10 @@ struct htmlbody {
  * Returns 0 on success, -1 when no article text was found. Uses the
  * nodes' _private field as scratch. Bounded by EXTRACT_MAX_DEPTH and
  * EXTRACT_MAX_NODES; no recursion. */
-int htmlbody_extract(xmlNode *root, struct htmlbody *b);
+int htmlbody_extract(struct html_node *root, struct htmlbody *b);
 /* When b has no figure yet, take the first <figure> with a caption
  * anywhere under root (a lead image above the text). */
-void htmlbody_lead_figure(xmlNode *root, struct htmlbody *b);
+void htmlbody_lead_figure(struct html_node *root, struct htmlbody *b);
 /* Free everything b owns; b is zeroed. */
 void htmlbody_release(struct htmlbody *b);
 

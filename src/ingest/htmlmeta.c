@@ -39,17 +39,17 @@ htmlmeta_push(struct strlist *l, const char *s)
 
 /* OpenGraph / article:* / name= metas. */
 static void
-htmlmeta_meta(const xmlNode *n, struct htmlmeta *m)
+htmlmeta_meta(const struct html_node *n, struct htmlmeta *m)
 {
-	const char *p = htmlwalk_attr(n, "property");
-	const char *name = htmlwalk_attr(n, "name");
-	const char *c = htmlwalk_attr(n, "content");
+	const char *p = htmlwalk_attr(n, HA_PROPERTY);
+	const char *name = htmlwalk_attr(n, HA_NAME);
+	const char *c = htmlwalk_attr(n, HA_CONTENT);
 
 	if (c == NULL)
 		return;
 	if (p == NULL)
 		p = name;
-	if (p == NULL && (p = htmlwalk_attr(n, "itemprop")) == NULL)
+	if (p == NULL && (p = htmlwalk_attr(n, HA_ITEMPROP)) == NULL)
 		return;
 	if (!strcasecmp(p, "og:url"))
 		htmlmeta_set(&m->og_url, c);
@@ -84,33 +84,31 @@ htmlmeta_meta(const xmlNode *n, struct htmlmeta *m)
 }
 
 static void
-htmlmeta_link(const xmlNode *n, struct htmlmeta *m)
+htmlmeta_link(const struct html_node *n, struct htmlmeta *m)
 {
-	const char *rel = htmlwalk_attr(n, "rel");
-	const char *href = htmlwalk_attr(n, "href");
+	const char *rel = htmlwalk_attr(n, HA_REL);
+	const char *href = htmlwalk_attr(n, HA_HREF);
 
 	if (rel && href && !strcasecmp(rel, "canonical"))
 		htmlmeta_set(&m->canonical, href);
 }
 
 static void
-htmlmeta_script(const xmlNode *n, struct htmlmeta *m)
+htmlmeta_script(const struct html_node *n, struct htmlmeta *m)
 {
-	const char *type = htmlwalk_attr(n, "type");
-	const xmlNode *c;
+	const char *type = htmlwalk_attr(n, HA_TYPE);
+	const struct html_node *c;
 
 	if (type == NULL || strcasecmp(type, "application/ld+json") != 0)
 		return;
-	for (c = n->children; c; c = c->next)
-		if (c->content && (c->type == XML_TEXT_NODE ||
-		    c->type == XML_CDATA_SECTION_NODE))
-			htmlmeta_jsonld((const char *)c->content,
-			    strlen((const char *)c->content), m);
+	for (c = n->first; c; c = c->next)
+		if (c->type == HTML_TEXT)
+			htmlmeta_jsonld(c->text, c->len, m);
 }
 
 /* Text of n into *field when unset and between lo and hi bytes long. */
 static void
-htmlmeta_eltext(xmlNode *n, char **field, size_t lo, size_t hi)
+htmlmeta_eltext(struct html_node *n, char **field, size_t lo, size_t hi)
 {
 	struct buf b;
 
@@ -123,33 +121,44 @@ htmlmeta_eltext(xmlNode *n, char **field, size_t lo, size_t hi)
 	buf_release(&b);
 }
 
-static int
-htmlmeta_hint(const xmlNode *n, const char *word)
-{
-	const char *c = htmlwalk_attr(n, "class");
-	const char *id = htmlwalk_attr(n, "id");
+#define HTMLMETA_HINT_MAX	4096	/* bytes of class + id looked at */
 
-	return (c && htmlwalk_memcasemem(c, strlen(c), word)) ||
-	    (id && htmlwalk_memcasemem(id, strlen(id), word));
+/* Lowercase "class id" of n into out (HTMLMETA_HINT_MAX bytes). */
+static void
+htmlmeta_hints(const struct html_node *n, char *out)
+{
+	const char *v[2] = { htmlwalk_attr(n, HA_CLASS), htmlwalk_attr(n, HA_ID) };
+	size_t len = 0, i;
+
+	for (i = 0; i < 2; i++) {
+		const char *s = v[i];
+
+		for (; s && *s && len + 2 < HTMLMETA_HINT_MAX; s++)
+			out[len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+		out[len++] = ' ';
+	}
+	out[len] = '\0';
 }
 
 static void
-htmlmeta_classes(xmlNode *n, struct htmlmeta *m)
+htmlmeta_classes(struct html_node *n, struct htmlmeta *m)
 {
+	char hint[HTMLMETA_HINT_MAX];
 	const char *ip;
 
+	htmlmeta_hints(n, hint);
 	if (m->byline_el == NULL) {
-		ip = htmlwalk_attr(n, "itemprop");
-		if (htmlmeta_hint(n, "byline") ||
+		ip = htmlwalk_attr(n, HA_ITEMPROP);
+		if (strstr(hint, "byline") ||
 		    (ip && !strcasecmp(ip, "author")) ||
-		    htmlmeta_hint(n, "author-name"))
+		    strstr(hint, "author-name"))
 			htmlmeta_eltext(n, &m->byline_el, 3, 160);
 	}
-	if (m->standfirst_el == NULL && (htmlmeta_hint(n, "standfirst") ||
-	    htmlmeta_hint(n, "subtitle") || htmlmeta_hint(n, "summary") ||
-	    htmlmeta_hint(n, "lede") || htmlmeta_hint(n, "intro")))
+	if (m->standfirst_el == NULL && (strstr(hint, "standfirst") ||
+	    strstr(hint, "subtitle") || strstr(hint, "summary") ||
+	    strstr(hint, "lede") || strstr(hint, "intro")))
 		htmlmeta_eltext(n, &m->standfirst_el, 30, HTMLMETA_MAX_ELTEXT);
-	if (m->credits_el == NULL && htmlmeta_hint(n, "credit")) {
+	if (m->credits_el == NULL && strstr(hint, "credit")) {
 		htmlmeta_eltext(n, &m->credits_el, 10, HTMLTEXT_MAX_CREDITS);
 		if (m->credits_el && !htmltext_is_credits(m->credits_el)) {
 			free(m->credits_el);
@@ -160,17 +169,17 @@ htmlmeta_classes(xmlNode *n, struct htmlmeta *m)
 
 /* A short <p> that starts "By"/"Von"/"Par"/"Por" is a byline. */
 static void
-htmlmeta_byline_p(xmlNode *n, struct htmlmeta *m)
+htmlmeta_byline_p(struct html_node *n, struct htmlmeta *m)
 {
 	static const char *const pre[] = { "By ", "Von ", "Par ", "Por ", NULL };
-	const xmlNode *c = n->children;
+	const struct html_node *c = n->first;
 	const char *s;
 	size_t i;
 
-	if (m->byline_el || c == NULL || c->type != XML_TEXT_NODE ||
-	    c->content == NULL)
+	if (m->byline_el || c == NULL || c->type != HTML_TEXT ||
+	    c->text == NULL)
 		return;
-	s = (const char *)c->content;
+	s = c->text;
 	while (*s == ' ' || *s == '\n' || *s == '\t')
 		s++;
 	for (i = 0; pre[i]; i++)
@@ -181,7 +190,7 @@ htmlmeta_byline_p(xmlNode *n, struct htmlmeta *m)
 }
 
 static int
-htmlmeta_enter(xmlNode *n, int depth, void *arg)
+htmlmeta_enter(struct html_node *n, int depth, void *arg)
 {
 	struct htmlmeta *m = arg;
 	const char *v;
@@ -189,7 +198,7 @@ htmlmeta_enter(xmlNode *n, int depth, void *arg)
 	(void)depth;
 	switch (htmlwalk_tag(n)) {
 	case TAG_HTML:
-		htmlmeta_set(&m->lang, htmlwalk_attr(n, "lang"));
+		htmlmeta_set(&m->lang, htmlwalk_attr(n, HA_LANG));
 		return 1;
 	case TAG_META:
 		htmlmeta_meta(n, m);
@@ -207,25 +216,25 @@ htmlmeta_enter(xmlNode *n, int depth, void *arg)
 		htmlmeta_eltext(n, &m->h1, 1, 2000);
 		return 1;
 	case TAG_TIME:
-		if ((v = htmlwalk_attr(n, "datetime")) != NULL)
+		if ((v = htmlwalk_attr(n, HA_DATETIME)) != NULL)
 			htmlmeta_set(&m->time_dt, v);
 		return 1;
 	case TAG_STYLE: case TAG_NOSCRIPT: case TAG_TEMPLATE: case TAG_SVG:
 		return 0;
 	case TAG_P:
 		htmlmeta_byline_p(n, m);
-		if (n->properties)
+		if (n->nattrs)
 			htmlmeta_classes(n, m);
 		return 1;
 	default:
-		if (n->properties)
+		if (n->nattrs)
 			htmlmeta_classes(n, m);
 		return 1;
 	}
 }
 
 void
-htmlmeta_collect(xmlNode *root, struct htmlmeta *m)
+htmlmeta_collect(struct html_node *root, struct htmlmeta *m)
 {
 	htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES, htmlmeta_enter,
 	    NULL, m);

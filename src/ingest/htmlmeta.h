@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include <libxml/tree.h>
+#include "ingest/htmlparse.h"
 
 #include "util/strlist.h"
 
@@ -44,7 +44,7 @@ struct htmlmeta {
 
 /* Fill m (zeroed by the caller) from the tree under root. Bounded by
  * EXTRACT_MAX_DEPTH and EXTRACT_MAX_NODES. */
-void htmlmeta_collect(xmlNode *root, struct htmlmeta *m);
+void htmlmeta_collect(struct html_node *root, struct htmlmeta *m);
 /* Merge one JSON-LD script s[0..n) into m; bad JSON is ignored. */
 void htmlmeta_jsonld(const char *s, size_t n, struct htmlmeta *m);
 /* Free every field; m is zeroed. */

@@ -40,20 +40,52 @@ static const char *const score_maybe[] = {
 	"and", "article", "body", "column", "content", "main", "shadow", NULL
 };
 
-static int
-score_any(const char *s, const char *const *words)
+/* Which letter pairs occur in a hint: words whose first two bytes do
+ * not occur need no search. Bytes other than a-z share one slot. */
+struct score_pairs {
+	unsigned char bits[(27 * 27 + 7) / 8];
+};
+
+static unsigned
+score_pair(const char *s)
 {
-	for (; *words; words++)
-		if (strstr(s, *words))
+	unsigned a = (unsigned char)s[0] - 'a', b = (unsigned char)s[1] - 'a';
+
+	return (a < 26 ? a : 26) * 27 + (b < 26 ? b : 26);
+}
+
+static void
+score_pairs_of(const char *s, size_t n, struct score_pairs *p)
+{
+	size_t i;
+	unsigned k;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i + 1 < n; i++) {
+		k = score_pair(s + i);
+		p->bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
+}
+
+static int
+score_any(const char *s, const struct score_pairs *p,
+    const char *const *words)
+{
+	unsigned k;
+
+	for (; *words; words++) {
+		k = score_pair(*words);
+		if ((p->bits[k >> 3] & (1u << (k & 7))) && strstr(s, *words))
 			return 1;
+	}
 	return 0;
 }
 
 /* Lowercase "class id" of n into out (HTMLSCORE_HINT_MAX bytes). */
 static size_t
-score_hint(const xmlNode *n, char *out)
+score_hint(const struct html_node *n, char *out)
 {
-	const char *v[2] = { htmlwalk_attr(n, "class"), htmlwalk_attr(n, "id") };
+	const char *v[2] = { htmlwalk_attr(n, HA_CLASS), htmlwalk_attr(n, HA_ID) };
 	size_t len = 0, i;
 
 	for (i = 0; i < 2; i++) {
@@ -69,13 +101,13 @@ score_hint(const xmlNode *n, char *out)
 }
 
 static int
-score_role_unlikely(const xmlNode *n)
+score_role_unlikely(const struct html_node *n)
 {
 	static const char *const roles[] = {
 		"menu", "menubar", "complementary", "navigation", "alert",
 		"alertdialog", "dialog", "banner", "contentinfo", NULL
 	};
-	const char *r = htmlwalk_attr(n, "role");
+	const char *r = htmlwalk_attr(n, HA_ROLE);
 	size_t i;
 
 	for (i = 0; r && roles[i]; i++)
@@ -85,58 +117,62 @@ score_role_unlikely(const xmlNode *n)
 }
 
 int
-htmlscore_weight(const xmlNode *n, int *unlikely)
+htmlscore_weight(const struct html_node *n, int *unlikely)
 {
 	char hint[HTMLSCORE_HINT_MAX];
+	struct score_pairs pairs;
+	size_t len;
 	int w = 0;
 
 	*unlikely = score_role_unlikely(n);
-	if (n->properties == NULL || score_hint(n, hint) <= 2)
+	if (n->nattrs == 0 || (len = score_hint(n, hint)) <= 2)
 		return 0;
+	score_pairs_of(hint, len, &pairs);
 	/* ad tokens: "ad", "ads", "ad-slot" as whole class words */
 	if (strncmp(hint, "ad ", 3) == 0 || strstr(hint, " ad ") ||
 	    strncmp(hint, "ads", 3) == 0 || strstr(hint, " ads") ||
 	    strncmp(hint, "ad-", 3) == 0 || strstr(hint, " ad-"))
 		w -= 25;
-	if (score_any(hint, score_neg))
+	if (score_any(hint, &pairs, score_neg))
 		w -= 25;
-	if (score_any(hint, score_pos))
+	if (score_any(hint, &pairs, score_pos))
 		w += 25;
-	if (score_any(hint, score_unlikely) && !score_any(hint, score_maybe))
+	if (score_any(hint, &pairs, score_unlikely) &&
+	    !score_any(hint, &pairs, score_maybe))
 		*unlikely = 1;
 	return w;
 }
 
 static int
-score_invisible(const xmlNode *n)
+score_invisible(const struct html_node *n)
 {
 	const char *st, *ah;
 
-	if (n->properties == NULL)
+	if (n->nattrs == 0)
 		return 0;
-	if (htmlwalk_attr(n, "hidden"))
+	if (htmlwalk_attr(n, HA_HIDDEN))
 		return 1;
-	ah = htmlwalk_attr(n, "aria-hidden");
+	ah = htmlwalk_attr(n, HA_ARIA_HIDDEN);
 	if (ah && strcmp(ah, "true") == 0 && htmlwalk_tag(n) != TAG_FIGURE)
 		return 1;
-	st = htmlwalk_attr(n, "style");
+	st = htmlwalk_attr(n, HA_STYLE);
 	return st && (strstr(st, "display:none") ||
 	    strstr(st, "display: none") || strstr(st, "visibility:hidden"));
 }
 
 const struct hnode *
-htmlscore_node(const struct htmlscore *s, const xmlNode *n)
+htmlscore_node(const struct htmlscore *s, const struct html_node *n)
 {
 	uintptr_t i;
 
-	if (n == NULL || n->type != XML_ELEMENT_NODE || n->_private == NULL)
+	if (n == NULL || n->type != HTML_ELEMENT || n->mark == 0)
 		return NULL;
-	i = (uintptr_t)n->_private;
+	i = n->mark;
 	return i <= s->n ? &s->v[i - 1] : NULL;
 }
 
 static struct hnode *
-score_get(struct htmlscore *s, const xmlNode *n)
+score_get(struct htmlscore *s, const struct html_node *n)
 {
 	return (struct hnode *)htmlscore_node(s, n);
 }
@@ -173,20 +209,21 @@ score_count(const char *s, unsigned *text, unsigned *commas)
 }
 
 static void
-score_direct_text(struct htmlscore *s, xmlNode *n, struct hnode *h)
+score_direct_text(struct htmlscore *s, struct html_node *n, struct hnode *h)
 {
-	const xmlNode *c;
-	unsigned before;
+	const struct html_node *c;
+	unsigned before, commas;
 
-	for (c = n->children; c; c = c->next) {
-		if ((c->type != XML_TEXT_NODE &&
-		    c->type != XML_CDATA_SECTION_NODE) || c->content == NULL)
+	for (c = n->first; c; c = c->next) {
+		if (c->type != HTML_TEXT)
 			continue;
-		before = h->text;
-		score_count((const char *)c->content, &h->own, &h->own_commas);
-		score_count((const char *)c->content, &h->text, &h->commas);
+		before = h->own;
+		commas = h->own_commas;
+		score_count(c->text, &h->own, &h->own_commas);
+		h->text += h->own - before;
+		h->commas += h->own_commas - commas;
 		if (s->depth_in_link)
-			h->link += h->text - before;
+			h->link += h->own - before;
 	}
 }
 
@@ -197,10 +234,10 @@ score_tag_junk(enum htmltag t)
 	    t == TAG_MENU || t == TAG_HEADER;
 }
 
-static int score_contains(const xmlNode *a, const xmlNode *n);
+static int score_contains(const struct html_node *a, const struct html_node *n);
 
 static void
-score_classify(const struct htmlscore *s, xmlNode *n, struct hnode *h,
+score_classify(const struct htmlscore *s, struct html_node *n, struct hnode *h,
     enum htmltag t)
 {
 	int unlikely = 0;
@@ -228,7 +265,7 @@ score_classify(const struct htmlscore *s, xmlNode *n, struct hnode *h,
 }
 
 static int
-score_enter(xmlNode *n, int depth, void *arg)
+score_enter(struct html_node *n, int depth, void *arg)
 {
 	struct htmlscore *s = arg;
 	enum htmltag t = htmlwalk_tag(n);
@@ -243,7 +280,7 @@ score_enter(xmlNode *n, int depth, void *arg)
 	memset(h, 0, sizeof(*h));
 	h->node = n;
 	h->tag = (unsigned char)t;
-	n->_private = (void *)(uintptr_t)s->n;
+	n->mark = (unsigned)s->n;
 	score_classify(s, n, h, t);
 	if (s->in_figure)
 		h->flags |= HN_FIGURE;
@@ -278,7 +315,7 @@ score_initial(const struct hnode *h)
 
 /* A paragraph-like element gives its score to its ancestors. */
 static void
-score_paragraph(struct htmlscore *s, const struct hnode *h, xmlNode *a,
+score_paragraph(struct htmlscore *s, const struct hnode *h, struct html_node *a,
     unsigned text, unsigned commas)
 {
 	float sc;
@@ -317,7 +354,7 @@ score_scorable(const struct hnode *h)
 }
 
 static void
-score_leave(xmlNode *n, void *arg)
+score_leave(struct html_node *n, void *arg)
 {
 	struct htmlscore *s = arg;
 	struct hnode *h = score_get(s, n), *ph;
@@ -389,7 +426,7 @@ score_best(const struct htmlscore *s, const struct hnode **alts,
 }
 
 static int
-score_contains(const xmlNode *a, const xmlNode *n)
+score_contains(const struct html_node *a, const struct html_node *n)
 {
 	size_t steps = 0;
 
@@ -401,15 +438,15 @@ score_contains(const xmlNode *a, const xmlNode *n)
 
 /* When several strong runners-up share an ancestor with the best, the
  * article is split in blocks: take the ancestor. */
-static xmlNode *
+static struct html_node *
 score_common(const struct htmlscore *s, const struct hnode *best,
     const struct hnode **alts, size_t na)
 {
-	xmlNode *a = best->node->parent;
+	struct html_node *a = best->node->parent;
 	size_t i, hits, steps = 0;
 	float top = score_final(best);
 
-	for (; a && a->type == XML_ELEMENT_NODE && htmlwalk_tag(a) != TAG_BODY
+	for (; a && a->type == HTML_ELEMENT && htmlwalk_tag(a) != TAG_BODY
 	    && steps < EXTRACT_MAX_DEPTH; a = a->parent, steps++) {
 		hits = 0;
 		for (i = 0; i < na; i++)
@@ -424,11 +461,11 @@ score_common(const struct htmlscore *s, const struct hnode *best,
 }
 
 /* Climb while a parent scores higher than the child: it holds more. */
-static xmlNode *
-score_climb(const struct htmlscore *s, xmlNode *top)
+static struct html_node *
+score_climb(const struct htmlscore *s, struct html_node *top)
 {
 	const struct hnode *h = htmlscore_node(s, top), *ph;
-	xmlNode *p = top->parent;
+	struct html_node *p = top->parent;
 	float last = h && (h->flags & HN_CAND) ? score_final(h) : 0;
 	size_t steps = 0;
 
@@ -450,23 +487,23 @@ score_climb(const struct htmlscore *s, xmlNode *top)
 		p = p->parent;
 	}
 	/* an only child stands for its parent */
-	while (top->parent && top->parent->type == XML_ELEMENT_NODE &&
+	while (top->parent && top->parent->type == HTML_ELEMENT &&
 	    htmlwalk_tag(top->parent) != TAG_BODY &&
-	    xmlChildElementCount(top->parent) == 1)
+	    htmlparse_child_elements(top->parent) == 1)
 		top = top->parent;
 	return top;
 }
 
 static int
-score_sibling_ok(const struct htmlscore *s, const xmlNode *sib,
-    const xmlNode *top)
+score_sibling_ok(const struct htmlscore *s, const struct html_node *sib,
+    const struct html_node *top)
 {
 	const struct hnode *th = htmlscore_node(s, top);
 	const struct hnode *h = htmlscore_node(s, sib);
 	float tscore = th && (th->flags & HN_CAND) ? score_final(th) : 0;
 	float thresh = tscore * 0.2f > 10 ? tscore * 0.2f : 10, bonus = 0;
-	const char *c1 = htmlwalk_attr(top, "class");
-	const char *c2 = htmlwalk_attr(sib, "class");
+	const char *c1 = htmlwalk_attr(top, HA_CLASS);
+	const char *c2 = htmlwalk_attr(sib, HA_CLASS);
 	double ld;
 
 	if (h == NULL || (h->flags & (HN_JUNK | HN_HIDDEN)))
@@ -481,40 +518,40 @@ score_sibling_ok(const struct htmlscore *s, const xmlNode *sib,
 	if (h->text > 80 && ld < 0.25)
 		return 1;
 	return h->text > 0 && h->text < 80 && ld == 0 &&
-	    h->node->last && h->node->last->type == XML_TEXT_NODE &&
-	    h->node->last->content &&
-	    strchr((const char *)h->node->last->content, '.');
+	    h->node->last && h->node->last->type == HTML_TEXT &&
+	    h->node->last->text &&
+	    strchr(h->node->last->text, '.');
 }
 
 static void
-score_pick(struct htmlscore *s, xmlNode *top)
+score_pick(struct htmlscore *s, struct html_node *top)
 {
-	xmlNode *c;
+	struct html_node *c;
 	size_t n = 0;
 
 	s->top = top;
-	if (top->parent == NULL || top->parent->type != XML_ELEMENT_NODE ||
+	if (top->parent == NULL || top->parent->type != HTML_ELEMENT ||
 	    htmlwalk_tag(top) == TAG_BODY) {
 		s->pick = xmalloc(sizeof(*s->pick));
 		s->pick[0] = top;
 		s->npick = 1;
 		return;
 	}
-	for (c = top->parent->children; c; c = c->next)
-		n += c->type == XML_ELEMENT_NODE;
+	for (c = top->parent->first; c; c = c->next)
+		n += c->type == HTML_ELEMENT;
 	s->pick = xreallocarray(NULL, n ? n : 1, sizeof(*s->pick));
-	for (c = top->parent->children; c; c = c->next)
-		if (c == top || (c->type == XML_ELEMENT_NODE &&
+	for (c = top->parent->first; c; c = c->next)
+		if (c == top || (c->type == HTML_ELEMENT &&
 		    score_sibling_ok(s, c, top)))
 			s->pick[s->npick++] = c;
 }
 
 int
-htmlscore_run(xmlNode *root, struct htmlscore *s)
+htmlscore_run(struct html_node *root, struct htmlscore *s)
 {
 	const struct hnode *alts[HTMLSCORE_ALTS], *best;
 	size_t na;
-	xmlNode *top;
+	struct html_node *top;
 
 	htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES, score_enter,
 	    score_leave, s);
@@ -533,7 +570,7 @@ htmlscore_release(struct htmlscore *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		s->v[i].node->_private = NULL;
+		s->v[i].node->mark = 0;
 	free(s->v);
 	free(s->pick);
 	memset(s, 0, sizeof(*s));

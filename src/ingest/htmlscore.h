@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include <libxml/tree.h>
+#include "ingest/htmlparse.h"
 
 enum {
 	HN_HIDDEN = 1 << 0,	/* script, style, form controls, ... */
@@ -20,7 +20,7 @@ enum {
 /* Statistics of one element's subtree, junk subtrees left out. Text is
  * counted in bytes with every white space run as one. */
 struct hnode {
-	xmlNode *node;
+	struct html_node *node;
 	unsigned text, link, commas;
 	unsigned own, own_commas;	/* in direct text children only */
 	unsigned p, li, img, input, embed, heading;
@@ -40,12 +40,12 @@ enum {
 
 struct htmlscore {
 	unsigned mode;		/* HS_* set by the caller */
-	const xmlNode *keep;	/* set by the caller or NULL: this node and
+	const struct html_node *keep;	/* set by the caller or NULL: this node and
 				 * its ancestors are never "unlikely" */
 	struct hnode *v;
 	size_t n, cap;
-	xmlNode *top;		/* best candidate */
-	xmlNode **pick;		/* top and its kept siblings, in order */
+	struct html_node *top;		/* best candidate */
+	struct html_node **pick;		/* top and its kept siblings, in order */
 	size_t npick;
 	size_t depth_in_link;	/* scratch for the walk */
 	size_t in_figure;
@@ -53,13 +53,13 @@ struct htmlscore {
 
 /* Score the tree under root. Returns 0 with s->pick filled, or -1 when
  * no element holds paragraph text. Sets each visited node's _private. */
-int htmlscore_run(xmlNode *root, struct htmlscore *s);
+int htmlscore_run(struct html_node *root, struct htmlscore *s);
 /* Statistics of n, or NULL if n was not visited. */
 const struct hnode *htmlscore_node(const struct htmlscore *s,
-    const xmlNode *n);
+    const struct html_node *n);
 /* Class/id weight of n: negative for boilerplate hints, positive for
  * content hints. Sets *unlikely when n looks like boilerplate by name. */
-int htmlscore_weight(const xmlNode *n, int *unlikely);
+int htmlscore_weight(const struct html_node *n, int *unlikely);
 /* Link density of h in [0,1]. */
 double htmlscore_link_density(const struct hnode *h);
 /* Free what s owns; s is zeroed. */

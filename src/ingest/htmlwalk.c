@@ -6,58 +6,12 @@
 
 #include "ingest/extract.h"
 
-struct tagname {
-	const char *name;
-	enum htmltag tag;
-};
-
-/* Sorted by name for bsearch. */
-static const struct tagname htmlwalk_tags[] = {
-	{"a", TAG_A}, {"abbr", TAG_ABBR}, {"article", TAG_ARTICLE},
-	{"aside", TAG_ASIDE}, {"audio", TAG_AUDIO}, {"b", TAG_B},
-	{"blockquote", TAG_BLOCKQUOTE}, {"body", TAG_BODY}, {"br", TAG_BR},
-	{"button", TAG_BUTTON}, {"canvas", TAG_CANVAS}, {"cite", TAG_CITE},
-	{"code", TAG_CODE}, {"dd", TAG_DD}, {"dialog", TAG_DIALOG},
-	{"div", TAG_DIV}, {"dl", TAG_DL}, {"dt", TAG_DT}, {"em", TAG_EM},
-	{"embed", TAG_EMBED}, {"figcaption", TAG_FIGCAPTION},
-	{"figure", TAG_FIGURE}, {"font", TAG_FONT}, {"footer", TAG_FOOTER},
-	{"form", TAG_FORM}, {"h1", TAG_H1}, {"h2", TAG_H2}, {"h3", TAG_H3},
-	{"h4", TAG_H4}, {"h5", TAG_H5}, {"h6", TAG_H6}, {"head", TAG_HEAD},
-	{"header", TAG_HEADER}, {"hr", TAG_HR}, {"html", TAG_HTML},
-	{"i", TAG_I}, {"iframe", TAG_IFRAME}, {"img", TAG_IMG},
-	{"input", TAG_INPUT}, {"label", TAG_LABEL}, {"li", TAG_LI},
-	{"link", TAG_LINK}, {"main", TAG_MAIN}, {"map", TAG_MAP},
-	{"mark", TAG_MARK}, {"menu", TAG_MENU}, {"meta", TAG_META},
-	{"nav", TAG_NAV}, {"noscript", TAG_NOSCRIPT}, {"object", TAG_OBJECT},
-	{"ol", TAG_OL}, {"option", TAG_OPTION}, {"p", TAG_P},
-	{"picture", TAG_PICTURE}, {"pre", TAG_PRE}, {"q", TAG_Q},
-	{"script", TAG_SCRIPT}, {"section", TAG_SECTION},
-	{"select", TAG_SELECT}, {"small", TAG_SMALL}, {"source", TAG_SOURCE},
-	{"span", TAG_SPAN}, {"strong", TAG_STRONG}, {"style", TAG_STYLE},
-	{"sub", TAG_SUB}, {"sup", TAG_SUP}, {"svg", TAG_SVG},
-	{"table", TAG_TABLE}, {"tbody", TAG_TBODY}, {"td", TAG_TD},
-	{"template", TAG_TEMPLATE}, {"textarea", TAG_TEXTAREA},
-	{"th", TAG_TH}, {"time", TAG_TIME}, {"title", TAG_TITLE},
-	{"tr", TAG_TR}, {"u", TAG_U}, {"ul", TAG_UL}, {"video", TAG_VIDEO},
-};
-
-static int
-htmlwalk_tagcmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct tagname *)elem)->name);
-}
-
 enum htmltag
-htmlwalk_tag(const xmlNode *n)
+htmlwalk_tag(const struct html_node *n)
 {
-	const struct tagname *t;
-
-	if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL)
+	if (n == NULL || n->type != HTML_ELEMENT)
 		return TAG_OTHER;
-	t = bsearch(n->name, htmlwalk_tags,
-	    sizeof(htmlwalk_tags) / sizeof(htmlwalk_tags[0]),
-	    sizeof(htmlwalk_tags[0]), htmlwalk_tagcmp);
-	return t ? t->tag : TAG_OTHER;
+	return (enum htmltag)n->tag;
 }
 
 int
@@ -101,12 +55,12 @@ htmlwalk_is_block(enum htmltag t)
 
 /* Step from n (just finished) to the next node to enter, calling leave on
  * every ancestor finished on the way; NULL when root is done. */
-static xmlNode *
-htmlwalk_up(xmlNode *n, xmlNode *root, size_t *depth,
+static struct html_node *
+htmlwalk_up(struct html_node *n, struct html_node *root, size_t *depth,
     htmlwalk_leave_fn leave, void *arg)
 {
 	for (;;) {
-		if (leave && n->type == XML_ELEMENT_NODE)
+		if (leave && n->type == HTML_ELEMENT)
 			leave(n, arg);
 		if (n == root)
 			return NULL;
@@ -120,27 +74,27 @@ htmlwalk_up(xmlNode *n, xmlNode *root, size_t *depth,
 }
 
 size_t
-htmlwalk(xmlNode *root, size_t max_depth, size_t max_nodes,
+htmlwalk(struct html_node *root, size_t max_depth, size_t max_nodes,
     htmlwalk_enter_fn enter, htmlwalk_leave_fn leave, void *arg)
 {
-	xmlNode *n = root;
+	struct html_node *n = root;
 	size_t depth = 0, count = 0;
 	int down;
 
 	while (n != NULL) {
 		down = 0;
-		if (n->type == XML_ELEMENT_NODE) {
+		if (n->type == HTML_ELEMENT) {
 			if (count >= max_nodes)
 				break;
 			count++;
 			down = enter(n, (int)depth, arg);
 		}
-		if (down && n->children && depth < max_depth) {
-			n = n->children;
+		if (down && n->first && depth < max_depth) {
+			n = n->first;
 			depth++;
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE && n != root) {
+		if (n->type != HTML_ELEMENT && n != root) {
 			if (n->next) {
 				n = n->next;
 				continue;
@@ -154,18 +108,9 @@ htmlwalk(xmlNode *root, size_t max_depth, size_t max_nodes,
 }
 
 const char *
-htmlwalk_attr(const xmlNode *n, const char *name)
+htmlwalk_attr(const struct html_node *n, enum htmlattr id)
 {
-	const xmlAttr *a;
-
-	for (a = n->properties; a; a = a->next) {
-		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
-			if (a->children && a->children->type == XML_TEXT_NODE)
-				return (const char *)a->children->content;
-			return "";
-		}
-	}
-	return NULL;
+	return htmlparse_attr(n, id);
 }
 
 static void
@@ -186,34 +131,33 @@ htmlwalk_put_collapsed(struct buf *out, const char *s)
 }
 
 static void
-htmlwalk_text_node(xmlNode *n, struct buf *out)
+htmlwalk_text_node(struct html_node *n, struct buf *out)
 {
-	if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-	    n->content)
-		htmlwalk_put_collapsed(out, (const char *)n->content);
+	if (n->type == HTML_TEXT)
+		htmlwalk_put_collapsed(out, n->text);
 }
 
 void
-htmlwalk_text(xmlNode *n, struct buf *out)
+htmlwalk_text(struct html_node *n, struct buf *out)
 {
-	xmlNode *cur = n, *next;
+	struct html_node *cur = n, *next;
 	size_t depth = 0;
 
 	/* Text nodes are not elements, so walk by hand: pre-order over all
 	 * nodes, skipping hidden subtrees, bounded in depth. */
 	while (cur) {
 		enum htmltag t = htmlwalk_tag(cur);
-		int hidden = cur->type == XML_ELEMENT_NODE &&
+		int hidden = cur->type == HTML_ELEMENT &&
 		    htmlwalk_is_hidden(t);
 
 		htmlwalk_text_node(cur, out);
-		if (cur->type == XML_ELEMENT_NODE && !hidden &&
+		if (cur->type == HTML_ELEMENT && !hidden &&
 		    (htmlwalk_is_block(t) || t == TAG_BR) && out->len &&
 		    out->ptr[out->len - 1] != ' ')
 			buf_putc(out, ' ');
-		if (cur->type == XML_ELEMENT_NODE && !hidden && cur->children &&
+		if (cur->type == HTML_ELEMENT && !hidden && cur->first &&
 		    depth < EXTRACT_MAX_DEPTH) {
-			cur = cur->children;
+			cur = cur->first;
 			depth++;
 			continue;
 		}
@@ -229,17 +173,32 @@ htmlwalk_text(xmlNode *n, struct buf *out)
 	buf_trim(out);
 }
 
+static int
+htmlwalk_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 const char *
 htmlwalk_memcasemem(const char *s, size_t n, const char *needle)
 {
-	size_t m = strlen(needle), i;
+	size_t m = strlen(needle), i, j;
+	int first, c;
 
 	if (m == 0)
 		return s;
 	if (m > n)
 		return NULL;
-	for (i = 0; i + m <= n; i++)
-		if (strncasecmp(s + i, needle, m) == 0)
+	first = htmlwalk_lower((unsigned char)needle[0]);
+	for (i = 0; i + m <= n; i++) {
+		c = htmlwalk_lower((unsigned char)s[i]);
+		if (c != first)
+			continue;
+		for (j = 1; j < m && htmlwalk_lower((unsigned char)s[i + j]) ==
+		    htmlwalk_lower((unsigned char)needle[j]); j++)
+			;
+		if (j == m)
 			return s + i;
+	}
 	return NULL;
 }

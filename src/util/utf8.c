@@ -1,5 +1,8 @@
 #include "util/utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 size_t
 utf8_decode(const char *s, size_t n, uint32_t *out)
 {
@@ -40,6 +43,16 @@ utf8_valid(const char *p, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
+		uint64_t w;
+
+		/* ASCII runs eight bytes at a time */
+		if (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)p[i] < 0x80) {
 			i++;
 			continue;
@@ -85,15 +98,50 @@ utf8_repair(const char *p, size_t n, struct buf *out)
 	return fixes;
 }
 
+/* High bit of each byte of x set where that byte is zero. */
+static uint64_t
+utf8_zero_bytes(uint64_t x)
+{
+	const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Control bytes (C0 but tab, newline, form feed, carriage return; and
+ * DEL) among the eight bytes of w. */
+static unsigned
+utf8_controls8(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+	uint64_t lt20, ok, del;
+
+	lt20 = ~(((w & low7) + UINT64_C(0x6060606060606060)) | w) & ~low7;
+	del = utf8_zero_bytes(w ^ (ones * 0x7F));
+	if ((lt20 | del) == 0)
+		return 0;
+	ok = utf8_zero_bytes(w ^ (ones * '\t')) |
+	    utf8_zero_bytes(w ^ (ones * '\n')) |
+	    utf8_zero_bytes(w ^ (ones * '\f')) |
+	    utf8_zero_bytes(w ^ (ones * '\r'));
+	/* one high bit per control byte: add the bytes' bits up */
+	return (unsigned)(((((lt20 & ~ok) | del) >> 7) * ones) >> 56);
+}
+
 double
 utf8_control_ratio(const char *p, size_t n)
 {
-	size_t i, bad = 0;
+	size_t i = 0, bad = 0;
+	uint64_t w;
 	unsigned char c;
 
 	if (n == 0)
 		return 0;
-	for (i = 0; i < n; i++) {
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		bad += utf8_controls8(w);
+	}
+	for (; i < n; i++) {
 		c = (unsigned char)p[i];
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
 		    c != '\f') || c == 0x7F)

@@ -411,6 +411,26 @@ invalid_utf8_is_repaired(void **state)
 }
 
 static void
+declared_latin1_is_converted(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta charset=\"windows-1252\"></head><body>"
+	    "<article><p>Caf\xE9 owners in the old town said on Monday that "
+	    "the new rules on terraces, which take effect in May, would cost "
+	    "them \x80 and jobs.</p></article></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	assert_int_equal(a->body.n, 1);
+	assert_memory_equal(a->body.v[0], "Caf\xC3\xA9 owners", 11);
+	assert_non_null(strstr(a->body.v[0], "them \xE2\x82\xAC and"));
+	article_free(a);
+}
+
+static void
 deep_nesting_does_not_crash(void **state)
 {
 	struct buf b = BUF_INIT;
@@ -491,6 +511,7 @@ main(void)
 		cmocka_unit_test(binary_input_is_rejected),
 		cmocka_unit_test(oversize_input_is_rejected),
 		cmocka_unit_test(invalid_utf8_is_repaired),
+		cmocka_unit_test(declared_latin1_is_converted),
 		cmocka_unit_test(deep_nesting_does_not_crash),
 		cmocka_unit_test(page_without_article_is_empty),
 		cmocka_unit_test(lang_falls_back_to_detection),

@@ -140,10 +140,54 @@ error_message_is_bounded(void **state)
 	assert_string_equal(nd_strerror(ND_ELIMIT), "over limit");
 }
 
+/* Every byte value at every offset of a 8-byte word: the word-at-a-time
+ * count agrees with counting byte by byte. */
+static void
+utf8_control_ratio_counts_every_byte(void **state)
+{
+	char b[19];
+	size_t want, i;
+	int c, off;
+
+	(void)state;
+	for (c = 0; c < 256; c++) {
+		for (off = 0; off < 19; off++) {
+			memset(b, 'a', sizeof(b));
+			b[off] = (char)c;
+			b[(off + 5) % 19] = '\t';
+			want = (c < 0x20 && c != '\t' && c != '\n' &&
+			    c != '\r' && c != '\f') || c == 0x7F;
+			assert_true(utf8_control_ratio(b, sizeof(b)) ==
+			    (double)want / (double)sizeof(b));
+		}
+	}
+	for (i = 0; i < sizeof(b); i++)
+		b[i] = (char)(i + 1);		/* 0x01..0x13 */
+	assert_true(utf8_control_ratio(b, sizeof(b)) == 15.0 / 19.0);
+}
+
+static void
+utf8_valid_word_at_a_time(void **state)
+{
+	char b[40];
+
+	(void)state;
+	memset(b, 'x', sizeof(b));
+	assert_true(utf8_valid(b, sizeof(b)));
+	b[17] = (char)0xC3;
+	assert_false(utf8_valid(b, sizeof(b)));
+	b[18] = (char)0xA9;
+	assert_true(utf8_valid(b, sizeof(b)));
+	b[39] = (char)0xFF;
+	assert_false(utf8_valid(b, sizeof(b)));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(utf8_control_ratio_counts_every_byte),
+		cmocka_unit_test(utf8_valid_word_at_a_time),
 		cmocka_unit_test(buf_appends_and_stays_terminated),
 		cmocka_unit_test(buf_refuses_past_max),
 		cmocka_unit_test(buf_trims_space),
