@@ -61,7 +61,8 @@ struct server_extra {
 
 static const char server_csp[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; "
-    "img-src 'self' https: data:; form-action 'self'; base-uri 'none'; "
+    "img-src 'self' https: data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; "
     "frame-ancestors 'none'";
 
 static void
