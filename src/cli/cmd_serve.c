@@ -1,22 +1,61 @@
 /* cmd_serve.c - newsdesk serve: run the site until SIGINT or SIGTERM. */
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "comments/comments.h"
 #include "web/server.h"
 
 static void
 serve_usage(FILE *fp)
 {
 	fputs("usage: newsdesk [--db DSN] serve [--listen HOST:PORT] "
-	    "[--base-url URL] [--po-dir DIR]\n\n"
+	    "[--base-url URL] [--po-dir DIR]\n"
+	    "       [--trust-proxy] [--moderation all|first|none] "
+	    "[--comment-min-fill SECONDS]\n\n"
 	    "Serve the store over HTTP (default 127.0.0.1:8080) until SIGINT\n"
 	    "or SIGTERM. /healthz answers 200 while the store is reachable.\n"
 	    "--base-url is the public address used in share links and feeds\n"
-	    "(default http://LISTEN); --po-dir holds de.po (default po).\n",
+	    "(default http://LISTEN); --po-dir holds de.po (default po).\n"
+	    "--trust-proxy takes the client address from the last\n"
+	    "X-Forwarded-For entry (only behind a proxy that sets it).\n"
+	    "--moderation: which comments wait for approval (default first);\n"
+	    "--comment-min-fill: a form sent back faster is spam (default 3).\n",
 	    fp);
+}
+
+/* --moderation / --comment-min-fill into p; -1 (after a message) when
+ * the value is wrong. */
+static int
+serve_policy(struct comments_policy *p, int opt, const char *arg)
+{
+	char *end;
+	long v;
+	int m;
+
+	if (opt == 'm') {
+		if ((m = comments_moderation_parse(arg)) < 0) {
+			cli_error("moderation must be all, first or none, not "
+			    "'%s'", arg);
+			return -1;
+		}
+		p->moderation = (enum comments_moderation)m;
+		return 0;
+	}
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 0 || v > 3600) {
+		cli_error("comment-min-fill must be 0 to 3600 seconds, not "
+		    "'%s'", arg);
+		return -1;
+	}
+	p->min_fill_seconds = v;
+	return 0;
 }
 
 /* Block the stop signals (threads inherit the mask) and wait for one. */
@@ -36,14 +75,20 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		{"listen", required_argument, NULL, 'l'},
 		{"base-url", required_argument, NULL, 'b'},
 		{"po-dir", required_argument, NULL, 'p'},
+		{"trust-proxy", no_argument, NULL, 't'},
+		{"moderation", required_argument, NULL, 'm'},
+		{"comment-min-fill", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	struct server_config cfg = {"127.0.0.1:8080", NULL, NULL};
+	struct server_config cfg;
 	struct server *srv = NULL;
 	struct store *s;
 	struct nd_error err;
 	sigset_t set;
 	int c, sig;
 
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.listen = "127.0.0.1:8080";
+	comments_policy_default(&cfg.comments);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "l:b:p:h", opts, NULL)) != -1) {
 		if (c == 'l')
@@ -52,6 +97,11 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 			cfg.base_url = optarg;
 		else if (c == 'p')
 			cfg.po_dir = optarg;
+		else if (c == 't')
+			cfg.trust_proxy = 1;
+		else if ((c == 'm' || c == 'f') &&
+		    serve_policy(&cfg.comments, c, optarg) == 0)
+			continue;
 		else {
 			serve_usage(c == 'h' ? stdout : stderr);
 			return c == 'h' ? 0 : 2;

@@ -17,7 +17,7 @@
 
 #define FORM_MAX_PAIRS	32
 #define FORM_MAX_NAME	64
-#define FORM_MAX_VALUE	(16u * 1024)
+#define FORM_MAX_VALUE	(20u * 1024)	/* a comment: 5000 code points */
 
 struct form_pair {
 	char *name;		/* owned, NUL-terminated */

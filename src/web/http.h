@@ -18,6 +18,7 @@
 #define HTTP_BODY_MAX	(64u * 1024)	/* whole request body */
 #define HTTP_PAGE_MAX	(8u << 20)	/* whole response body */
 
+struct comments_policy;
 struct i18n;
 struct route;
 
@@ -35,6 +36,10 @@ struct request {
 	const char *csrf;		/* token to put in every form */
 	const char *base;		/* public URL of the site, no '/' */
 	int64_t now;			/* UTC seconds */
+	const char *ip;			/* client address as text, or NULL */
+	int want_json;			/* Accept names application/json */
+	const unsigned char *key;	/* store secret (STORE_SECRET_BYTES) */
+	const struct comments_policy *comments;	/* posting policy */
 };
 
 struct response {

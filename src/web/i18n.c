@@ -23,6 +23,7 @@ struct i18n {
 	struct i18n_entry *v;
 	size_t n;
 	UDateFormat *date;
+	UDateFormat *datetime;
 	UNumberFormat *num;
 };
 
@@ -42,6 +43,9 @@ i18n_icu_open(struct i18n *c, struct nd_error *err)
 
 	u_uastrcpy(tz, "UTC");
 	c->date = udat_open(UDAT_NONE, UDAT_LONG, loc, tz, -1, NULL, 0, &st);
+	if (U_SUCCESS(st))
+		c->datetime = udat_open(UDAT_SHORT, UDAT_LONG, loc, tz, -1,
+		    NULL, 0, &st);
 	if (U_SUCCESS(st))
 		c->num = unum_open(UNUM_DECIMAL, NULL, 0, loc, NULL, &st);
 	if (U_FAILURE(st))
@@ -93,6 +97,8 @@ i18n_free(struct i18n *c)
 	free(c->v);
 	if (c->date)
 		udat_close(c->date);
+	if (c->datetime)
+		udat_close(c->datetime);
 	if (c->num)
 		unum_close(c->num);
 	free(c);
@@ -230,17 +236,28 @@ i18n_put_uchars(const UChar *u, int32_t n, struct buf *out)
 		buf_put(out, utf8, (size_t)len);
 }
 
-void
-i18n_date(const struct i18n *c, int64_t t, struct buf *out)
+static void
+i18n_udat(UDateFormat *f, int64_t t, struct buf *out)
 {
 	UChar u[I18N_ICU_CHARS];
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t n;
 
-	n = udat_format(c->date, (UDate)t * 1000.0, u, I18N_ICU_CHARS, NULL,
-	    &st);
+	n = udat_format(f, (UDate)t * 1000.0, u, I18N_ICU_CHARS, NULL, &st);
 	if (U_SUCCESS(st))
 		i18n_put_uchars(u, n, out);
+}
+
+void
+i18n_date(const struct i18n *c, int64_t t, struct buf *out)
+{
+	i18n_udat(c->date, t, out);
+}
+
+void
+i18n_datetime(const struct i18n *c, int64_t t, struct buf *out)
+{
+	i18n_udat(c->datetime, t, out);
 }
 
 void

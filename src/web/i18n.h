@@ -39,6 +39,9 @@ const char *i18n_lang(const struct i18n *c);
 /* A long localized date of UTC seconds t: "14 March 2022",
  * "14. März 2022". */
 void i18n_date(const struct i18n *c, int64_t t, struct buf *out);
+/* A long localized date with a short time of UTC seconds t (UTC):
+ * "14 March 2022 at 09:30", "14. März 2022 um 09:30". */
+void i18n_datetime(const struct i18n *c, int64_t t, struct buf *out);
 /* A localized integer: "12,345" / "12.345". */
 void i18n_number(const struct i18n *c, int64_t n, struct buf *out);
 

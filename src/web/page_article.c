@@ -1,7 +1,7 @@
 /* page_article.c - "/articles/ID[-slug]": one article with its topic
  * label, byline, localized date, share/save/print tools, lead image,
  * body with a "Recommended" story after the third paragraph, credits,
- * a follow box per topic and the comments placeholder. */
+ * a follow box per topic and the comments area (page_comments.c). */
 #include "web/pages.h"
 
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/page_comments.h"
 
 #define ARTICLE_RECOMMEND_AFTER	3	/* paragraphs */
 #define ARTICLE_RECOMMEND_SCAN	20	/* candidates read per topic */
@@ -230,25 +231,41 @@ article_body(struct buf *b, const struct request *rq,
 
 static void
 article_after(struct buf *b, const struct request *rq,
-    const struct article *a, const struct topic_list *topics)
+    const struct article *a, const struct topic_list *topics,
+    const struct comments_view *v)
 {
-	struct buf n = BUF_INIT;
 	size_t i, j;
 
 	for (i = 0; i < a->topics.n; i++)
 		for (j = 0; j < topics->n; j++)
 			if (strcmp(topics->v[j].slug, a->topics.v[i]) == 0)
 				layout_follow_box(b, rq, &topics->v[j]);
-	html_raw_trusted(b, "<section id=\"comments\" class=\"comments\" "
-	    "aria-labelledby=\"comments-title\">\n<h2 id=\"comments-title\">");
-	i18n_number(rq->ui, a->comment_count, &n);
-	layout_trf(b, rq, "Comments (%s)", n.ptr);
-	html_raw_trusted(b, "</h2>\n</section>\n");
-	buf_release(&n);
+	page_comments(b, rq, a, v);
+}
+
+/* The GET query: comments (order), cpage, reply, notice. */
+void
+page_article(const struct request *rq, struct response *r)
+{
+	struct comments_view v;
+	const char *notice = rq->field[3];
+
+	page_comments_view_init(&v);
+	if (rq->field[0] && strcmp(rq->field[0], "newest") == 0)
+		v.order = COMMENTS_NEWEST_FIRST;
+	if (rq->num[1] > 0)
+		v.page = (size_t)rq->num[1];
+	v.reply = rq->num[2];
+	if (notice && strcmp(notice, "pending") == 0)
+		v.notice = COMMENTS_MSG_PENDING;
+	else if (notice && strcmp(notice, "published") == 0)
+		v.notice = COMMENTS_MSG_PUBLISHED;
+	page_article_render(rq, r, rq->id, &v);
 }
 
 void
-page_article(const struct request *rq, struct response *r)
+page_article_render(const struct request *rq, struct response *r,
+    int64_t id, const struct comments_view *v)
 {
 	struct topic_list topics = {NULL, 0};
 	struct article *a = NULL;
@@ -256,7 +273,7 @@ page_article(const struct request *rq, struct response *r)
 	struct buf *b = &r->body;
 	enum nd_err e;
 
-	e = store_article_get(rq->store, rq->id, &a, &err);
+	e = store_article_get(rq->store, id, &a, &err);
 	if (e == ND_OK)
 		e = store_topic_list(rq->store, &topics, &err);
 	if (e != ND_OK) {
@@ -282,9 +299,9 @@ page_article(const struct request *rq, struct response *r)
 	article_image(b, a);
 	article_body(b, rq, a);
 	html_raw_trusted(b, "</article>\n");
-	article_after(b, rq, a, &topics);
+	article_after(b, rq, a, &topics, v);
 	layout_foot(b, rq);
-	r->etag = 1;
+	r->etag = !rq->post;
 out:
 	article_free(a);
 	topic_list_release(&topics);

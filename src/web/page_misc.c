@@ -1,6 +1,7 @@
 /* page_misc.c - error pages, notices, /healthz, and the reader routes
  * whose handling belongs to the reader-accounts work: until it lands,
- * Save and Follow answer 303 to a notice page. */
+ * Save and Follow answer 303 to a notice page. Errors are JSON under
+ * /api/ and for requests that ask for JSON (the comment form's fetch). */
 #include "web/pages.h"
 
 #include <stdlib.h>
@@ -35,7 +36,8 @@ page_error(const struct request *rq, struct response *r, unsigned status,
 	r->status = status;
 	r->etag = 0;
 	r->content_type = "text/html; charset=utf-8";
-	if (rq->path && strncmp(rq->path, "/api/", 5) == 0) {
+	if ((rq->path && strncmp(rq->path, "/api/", 5) == 0) ||
+	    rq->want_json) {
 		page_error_json(rq, r, msgid);
 		return;
 	}

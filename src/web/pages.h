@@ -6,8 +6,16 @@
 
 #include "web/http.h"
 
+struct comments_view;
+
 void page_home(const struct request *rq, struct response *r);
 void page_article(const struct request *rq, struct response *r);
+/* The article page for id with the comments area as v says (borrowed);
+ * also the answer to a comment POST that failed. */
+void page_article_render(const struct request *rq, struct response *r,
+    int64_t id, const struct comments_view *v);
+/* POST /articles/ID/comments (comment_post.c). */
+void comment_post(const struct request *rq, struct response *r);
 void page_topic(const struct request *rq, struct response *r);
 void page_search(const struct request *rq, struct response *r);
 void page_notice(const struct request *rq, struct response *r);

@@ -3,15 +3,38 @@
 
 #include <string.h>
 
+#include "comments/comments.h"
 #include "web/pages.h"
 
 #define Q_MAX		256	/* search query bytes */
 #define PAGE_DIGITS	4	/* ?page= up to 9999 */
+#define ID_DIGITS	18
+/* Comment fields: the core counts code points (up to 4 bytes each) and
+ * says what is wrong beside the field; the boundary only stops what no
+ * form can send. Byte-counted fields get the same headroom, so a reader
+ * who typed too much sees the message and keeps the text. */
+#define CF_NAME		(4 * COMMENTS_NAME_MAX)
+#define CF_BODY		(4 * COMMENTS_BODY_MAX)
+#define CF_EMAIL	(4 * COMMENTS_EMAIL_MAX)
+#define CF_WEBSITE	(4 * COMMENTS_WEBSITE_MAX)
+#define CF_TOKEN	256
+#define CF_HONEYPOT	1024
 
 static const struct route router_table[] = {
 	{ROUTE_GET, "/", PARAM_NONE, "", page_home, {{NULL, 0, 0, 0}}},
 	{ROUTE_GET, "/articles/", PARAM_ID, "", page_article,
-	    {{NULL, 0, 0, 0}}},
+	    {{"comments", FIELD_SLUG, 8, 0}, {"cpage", FIELD_UINT, PAGE_DIGITS, 0},
+	    {"reply", FIELD_UINT, ID_DIGITS, 0}, {"notice", FIELD_SLUG, 16, 0},
+	    {NULL, 0, 0, 0}}},
+	/* the order is comment_post's: the core reports missing fields */
+	{ROUTE_POST, "/articles/", PARAM_ID, "/comments", comment_post,
+	    {{"comment", FIELD_TEXT, CF_BODY, 0},
+	    {"name", FIELD_TEXT, CF_NAME, 0},
+	    {"email", FIELD_TEXT, CF_EMAIL, 0},
+	    {"website", FIELD_TEXT, CF_WEBSITE, 0},
+	    {"parent", FIELD_UINT, ID_DIGITS, 0},
+	    {"form_token", FIELD_TEXT, CF_TOKEN, 0},
+	    {"subject", FIELD_TEXT, CF_HONEYPOT, 0}, {NULL, 0, 0, 0}}},
 	{ROUTE_GET, "/topics/", PARAM_SLUG, "/feed.atom", feed_atom_topic,
 	    {{NULL, 0, 0, 0}}},
 	{ROUTE_GET, "/topics/", PARAM_SLUG, "", page_topic,

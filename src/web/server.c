@@ -9,6 +9,7 @@
  */
 #include "web/server.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@ struct server {
 	unsigned char key[TOKEN_KEY_BYTES];
 	struct i18n *ui[SERVER_LANGS];	/* en, de */
 	char *base;
+	int trust_proxy;
+	struct comments_policy comments;
 };
 
 /* Per connection: the request body read so far. */
@@ -58,7 +61,8 @@ struct server_extra {
 
 static const char server_csp[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; "
-    "img-src 'self' https: data:; form-action 'self'; base-uri 'none'; "
+    "img-src 'self' https: data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; "
     "frame-ancestors 'none'";
 
 static void
@@ -268,6 +272,58 @@ server_status_msg(unsigned status)
 	}
 }
 
+/* The client's address as text into out: the socket peer, or with
+ * trust_proxy the last X-Forwarded-For entry when it is an IP address
+ * (the one our proxy added). Empty when unknown. */
+static void
+server_client_ip(const struct server *srv, struct MHD_Connection *c,
+    char out[INET6_ADDRSTRLEN])
+{
+	const union MHD_ConnectionInfo *ci;
+	const char *xff, *last;
+	unsigned char tmp[sizeof(struct in6_addr)];
+	char one[INET6_ADDRSTRLEN];
+	size_t n;
+
+	out[0] = '\0';
+	xff = srv->trust_proxy ? MHD_lookup_connection_value(c,
+	    MHD_HEADER_KIND, "X-Forwarded-For") : NULL;
+	if (xff != NULL && strlen(xff) <= SERVER_MAX_QUERY) {
+		last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		last += strspn(last, " \t");
+		n = strcspn(last, " \t");
+		if (n > 0 && n < sizeof(one)) {
+			memcpy(one, last, n);
+			one[n] = '\0';
+			if (inet_pton(AF_INET, one, tmp) == 1 ||
+			    inet_pton(AF_INET6, one, tmp) == 1) {
+				memcpy(out, one, n + 1);
+				return;
+			}
+		}
+	}
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || ci->client_addr == NULL)
+		return;
+	if (getnameinfo(ci->client_addr, ci->client_addr->sa_family ==
+	    AF_INET6 ? sizeof(struct sockaddr_in6) :
+	    sizeof(struct sockaddr_in), out, INET6_ADDRSTRLEN, NULL, 0,
+	    NI_NUMERICHOST) != 0)
+		out[0] = '\0';
+}
+
+/* 1 when the client asks for JSON (the comment form's fetch()). */
+static int
+server_wants_json(struct MHD_Connection *c)
+{
+	const char *acc = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Accept");
+
+	return acc != NULL && strlen(acc) <= 1024 &&
+	    strstr(acc, "application/json") != NULL;
+}
+
 struct server_req {
 	struct server *srv;
 	struct MHD_Connection *c;
@@ -326,8 +382,14 @@ server_answer(struct server_req *sr)
 	struct server_extra x = {NULL, NULL, NULL, 0};
 	const char *proto = MHD_lookup_connection_value(sr->c,
 	    MHD_HEADER_KIND, "X-Forwarded-Proto");
+	char ip[INET6_ADDRSTRLEN];
 
 	memset(&rq, 0, sizeof(rq));
+	server_client_ip(sr->srv, sr->c, ip);
+	rq.ip = ip[0] ? ip : NULL;
+	rq.want_json = server_wants_json(sr->c);
+	rq.key = sr->srv->key;
+	rq.comments = &sr->srv->comments;
 	rq.store = sr->srv->store;
 	rq.ui = sr->srv->ui[0];
 	rq.path = sr->url;
@@ -523,6 +585,8 @@ server_start(const struct server_config *cfg, struct store *s,
 		flags |= MHD_USE_IPv6;
 	srv = xcalloc(1, sizeof(*srv));
 	srv->store = s;
+	srv->trust_proxy = cfg->trust_proxy;
+	srv->comments = cfg->comments;
 	if ((rc = server_setup(srv, cfg, err)) != ND_OK) {
 		freeaddrinfo(ai);
 		server_free(srv);

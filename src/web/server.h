@@ -4,6 +4,7 @@
 #ifndef ND_SERVER_H
 #define ND_SERVER_H
 
+#include "comments/comments.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -14,6 +15,9 @@ struct server_config {
 	const char *base_url;	/* public URL for links and feeds, or NULL:
 				 * "http://" + listen */
 	const char *po_dir;	/* folder with LANG.po files, or NULL: "po" */
+	int trust_proxy;	/* take the client address from the last
+				 * X-Forwarded-For entry (behind a proxy) */
+	struct comments_policy comments;	/* for posted comments */
 };
 
 /* Listen and serve s, which the server borrows until server_stop. Loads

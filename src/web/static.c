@@ -3,14 +3,15 @@
  * served from /static/ with an ETag; the CSP allows only these. */
 #include "web/pages.h"
 
-static const char static_css_text[] =
+static const char *const static_css_text[] = {
 ":root{--ink:#1b1b1b;--muted:#4a4a4a;--rule:#d8d2c8;--accent:#0a4f8c;"
 "--paper:#fffdf9;--band:#f3efe7;--focus:#c25e00}\n"
 "*{box-sizing:border-box}\n"
 "body{margin:0;background:var(--paper);color:var(--ink);"
 "font:1.0625rem/1.6 Georgia,'Times New Roman',serif}\n"
 "a{color:var(--accent)}a:hover{text-decoration-thickness:2px}\n"
-"a:focus-visible,button:focus-visible,input:focus-visible{"
+"a:focus-visible,button:focus-visible,input:focus-visible,"
+"textarea:focus-visible{"
 "outline:3px solid var(--focus);outline-offset:2px}\n"
 ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;"
 "background:#fff;padding:.5rem;z-index:2}\n"
@@ -55,7 +56,7 @@ static const char static_css_text[] =
 "figure.lead{margin:0 0 1rem}\n"
 "img{max-width:100%;height:auto;display:block;background:var(--band)}\n"
 ".recommended{border-left:4px solid var(--accent);background:var(--band);"
-"padding:.5rem 1rem;margin:1.25rem 0;font-family:system-ui,sans-serif}\n"
+"padding:.5rem 1rem;margin:1.25rem 0;font-family:system-ui,sans-serif}\n",
 ".recommended h2{font-size:.8rem;text-transform:uppercase;"
 "letter-spacing:.06em;margin:0}\n"
 ".recommended p{margin:.25rem 0;font-weight:700}\n"
@@ -64,6 +65,31 @@ static const char static_css_text[] =
 ".follow h2{font-size:1.15rem;margin:0 0 .25rem}\n"
 ".follow form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}\n"
 ".comments{border-top:1px solid var(--rule);margin-top:1.5rem}\n"
+".comments h3{font-size:1.2rem;margin:1.5rem 0 .25rem}\n"
+".comment-list,.replies{list-style:none;margin:0;padding:0}\n"
+".comment-list>li{border-bottom:1px solid var(--rule);padding:.75rem 0}\n"
+".replies{margin:.5rem 0 0 1.25rem;border-left:3px solid var(--rule);padding-left:.75rem}\n"
+".replies>li{padding:.5rem 0}\n"
+".comment-meta{font:.9rem/1.45 system-ui,sans-serif;color:var(--muted)}\n"
+".comment-author{font-weight:700;color:var(--ink)}\n"
+".comment-permalink{color:var(--muted)}\n"
+".comment-body p{margin:.35rem 0;overflow-wrap:anywhere}\n"
+".comment-reply{margin:0;font:.9rem system-ui,sans-serif}\n"
+".comment-order{font:.9rem system-ui,sans-serif}\n"
+".pager ul{list-style:none;display:flex;gap:.75rem;padding:0;margin:0}\n"
+".notice{background:#e8f3e8;border-left:4px solid #2e7d32;padding:.5rem .75rem;font-family:system-ui,sans-serif}\n"
+".respond .note{font:.9rem system-ui,sans-serif;color:var(--muted)}\n"
+".comment-form .field{margin:.5rem 0;font-family:system-ui,sans-serif}\n"
+".comment-form label{display:block;font-weight:600}\n"
+".required,.field-error{color:#b00020}\n"
+".field-error{display:block;font-size:.9rem}\n"
+".comment-form textarea,.comment-form input[type=text],.comment-form input[type=email],.comment-form input[type=url]{width:100%;padding:.4rem .5rem;border:1px solid #767676;border-radius:3px;font:inherit;font-size:1rem}\n"
+".comment-form [aria-invalid=true]{border:2px solid #b00020}\n"
+".form-errors{border:3px solid #b00020;padding:.5rem 1rem;margin:.75rem 0;font-family:system-ui,sans-serif}\n"
+".form-errors h4{margin:0}\n"
+".form-status:empty{display:none}\n"
+".form-status{margin:.5rem 0;font-family:system-ui,sans-serif;font-weight:600}\n"
+".hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}\n"
 "mark{background:#ffe58a;color:inherit}\n"
 ".results{padding-left:1.25rem}.results h2{font-size:1.2rem;margin:0}\n"
 ".pager{display:flex;gap:1rem;margin:1rem 0;font-family:system-ui}\n"
@@ -75,26 +101,137 @@ static const char static_css_text[] =
 "@media print{header.site,footer.site,nav,.skip,.kicker,.standfirst,"
 ".tools,.share,.recommended,.follow,.comments,form,button,"
 ".comment-count{display:none!important}\n"
-"body{background:#fff;color:#000;font-size:11pt}main{max-width:none;"
-"padding:0}a{color:#000;text-decoration:none}img{max-width:60%}}\n";
+"body{background:#fff;color:#000;font-size:11pt}main{max-width:none;",
+"padding:0}a{color:#000;text-decoration:none}img{max-width:60%}}\n",
+NULL};
 
-static const char static_js_text[] =
+static const char *const static_js_text[] = {
 "/* newsdesk: progressive enhancement only; the site works without it. */\n"
 "'use strict';\n"
+"function ndCount(n) {\n"
+"  var els = document.querySelectorAll('#comments-title, .comment-count');\n"
+"  for (var i = 0; i < els.length; i++)\n"
+"    els[i].textContent = els[i].textContent.replace(/\\d[\\d.,]*/, String(n));\n"
+"}\n"
+"function ndInsert(j) {\n"
+"  var box = document.createElement('div'), li, list, host, parent;\n"
+"  box.innerHTML = j.html;\n"
+"  li = box.firstElementChild;\n"
+"  if (!li) return null;\n"
+"  parent = j.parent ? document.getElementById('comment-' + j.parent) : null;\n"
+"  if (parent) {\n"
+"    host = parent.parentNode;\n"
+"    list = host.querySelector('ol.replies');\n"
+"    if (!list) { list = document.createElement('ol'); list.className = 'replies'; host.appendChild(list); }\n"
+"    list.appendChild(li);\n"
+"  } else {\n"
+"    list = document.querySelector('ol.comment-list');\n"
+"    if (!list) return null;\n"
+"    if (list.getAttribute('data-order') === 'newest') list.insertBefore(li, list.firstChild);\n"
+"    else list.appendChild(li);\n"
+"  }\n"
+"  return li;\n"
+"}\n"
+"function ndClear(f) {\n"
+"  var old = f.querySelectorAll('.field-error'), i, sum = document.getElementById('comment-errors');\n"
+"  for (i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);\n"
+"  old = f.querySelectorAll('[aria-invalid]');\n"
+"  for (i = 0; i < old.length; i++) { old[i].removeAttribute('aria-invalid'); old[i].removeAttribute('aria-describedby'); }\n"
+"  if (sum) sum.parentNode.removeChild(sum);\n"
+"}\n"
+"function ndErrors(f, fields) {\n"
+"  var first = null;\n"
+"  for (var name in fields) {\n"
+"    var el = f.elements[name];\n"
+"    if (!el) continue;\n"
+"    var span = document.createElement('span');\n"
+"    span.className = 'field-error';\n"
+"    span.id = 'c-' + name + '-error';\n"
+"    span.textContent = fields[name];\n"
+"    el.parentNode.insertBefore(span, el);\n"
+"    el.setAttribute('aria-invalid', 'true');\n"
+"    el.setAttribute('aria-describedby', span.id);\n"
+"    if (!first) first = el;\n"
+"  }\n"
+"  return first;\n"
+"}\n"
+"function ndShow(f, j) {\n"
+"  var status = f.querySelector('.form-status'), first, li;\n"
+"  ndClear(f);\n"
+"  status.textContent = j.message || '';\n"
+"  if (j.status === 'invalid' || j.status === 'refused') {\n"
+"    first = ndErrors(f, j.fields || {});\n"
+"    if (first) first.focus();\n"
+"    return;\n"
+"  }\n"
+"  f.elements.comment.value = '';\n"
+"  if (typeof j.comment_count === 'number') ndCount(j.comment_count);\n"
+"  if (j.status === 'published' && j.html && (li = ndInsert(j))) {\n"
+"    li.scrollIntoView({block: 'center'});\n"
+"  }\n"
+"}\n"
+"function ndReplyTo(f, id) {\n"
+"  var t = document.getElementById('respond-title'), c = document.querySelector('.cancel-reply');\n"
+"  f.elements.parent.value = id;\n"
+"  t.textContent = t.getAttribute(id === '0' ? 'data-title-comment' : 'data-title-reply');\n"
+"  if (c) c.hidden = id === '0';\n"
+"}\n"
+"function ndCommentForm(f) {\n",
+"  var links = document.querySelectorAll('[data-reply]'), cancel = document.querySelector('.cancel-reply a');\n"
+"  for (var i = 0; i < links.length; i++)\n"
+"    links[i].addEventListener('click', function (e) {\n"
+"      e.preventDefault();\n"
+"      ndReplyTo(f, this.getAttribute('data-reply'));\n"
+"      f.elements.comment.focus();\n"
+"    });\n"
+"  if (cancel) cancel.addEventListener('click', function (e) {\n"
+"    e.preventDefault();\n"
+"    ndReplyTo(f, '0');\n"
+"  });\n"
+"  f.addEventListener('submit', function (e) {\n"
+"    var btn = f.querySelector('button[type=submit]');\n"
+"    e.preventDefault();\n"
+"    btn.disabled = true;\n"
+"    fetch(f.action, { method: 'POST', credentials: 'same-origin',\n"
+"      headers: { 'Accept': 'application/json' },\n"
+"      body: new URLSearchParams(new FormData(f)) })\n"
+"      .then(function (r) { return r.json(); })\n"
+"      .then(function (j) {\n"
+"        if (typeof j.status !== 'string') throw new Error('no status');\n"
+"        btn.disabled = false;\n"
+"        ndShow(f, j);\n"
+"      })\n"
+"      .catch(function () { f.submit(); });\n"
+"  });\n"
+"}\n"
 "document.addEventListener('DOMContentLoaded', function () {\n"
-"  var b = document.querySelectorAll('[data-print]');\n"
+"  var b = document.querySelectorAll('[data-print]'), f;\n"
 "  for (var i = 0; i < b.length; i++) {\n"
 "    b[i].hidden = false;\n"
 "    b[i].addEventListener('click', function () { window.print(); });\n"
 "  }\n"
-"});\n";
+"  f = document.querySelector('form.comment-form');\n"
+"  if (f && window.fetch && window.URLSearchParams && window.FormData)\n"
+"    ndCommentForm(f);\n"
+"});\n",
+NULL};
+
+/* The text is kept in pieces under the 4095 bytes C99 promises a
+ * string literal may hold. */
+static void
+static_put(struct response *r, const char *const *parts)
+{
+	for (; *parts; parts++)
+		buf_puts(&r->body, *parts);
+	r->etag = 1;
+}
 
 void
 static_css(const struct request *rq, struct response *r)
 {
 	(void)rq;
 	r->content_type = "text/css; charset=utf-8";
-	buf_put(&r->body, static_css_text, sizeof(static_css_text) - 1);
+	static_put(r, static_css_text);
 	r->etag = 1;
 }
 
@@ -103,6 +240,6 @@ static_js(const struct request *rq, struct response *r)
 {
 	(void)rq;
 	r->content_type = "text/javascript; charset=utf-8";
-	buf_put(&r->body, static_js_text, sizeof(static_js_text) - 1);
+	static_put(r, static_js_text);
 	r->etag = 1;
 }

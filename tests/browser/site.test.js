@@ -5,6 +5,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
 
 const BASE = process.env.BASE;
@@ -93,6 +94,77 @@ async function printView(page) {
   await page.emulateMedia({ media: 'screen' });
 }
 
+// newsdesk CLI against the test store (ND and NEWSDESK_DB from run.sh)
+function nd(...args) {
+  return execFileSync(process.env.ND, args, { encoding: 'utf8' });
+}
+
+async function comments(page) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(BASE + '/articles/1');
+  check('comment form with required fields marked',
+    await visible(page, '#respond') &&
+    (await page.textContent('#respond .note')).includes(
+      'Your email address will not be published. Required fields are marked *') &&
+    await page.getAttribute('#c-comment', 'required') !== null &&
+    await page.getAttribute('#c-name', 'required') !== null &&
+    await page.getAttribute('#c-email', 'required') !== null);
+  check('honeypot hidden from people and assistive technology',
+    await page.$eval('#c-subject', e => e.getBoundingClientRect().right <= 0) &&
+    await page.getAttribute('.hp', 'aria-hidden') === 'true' &&
+    await page.getAttribute('#c-subject', 'tabindex') === '-1');
+  await page.evaluate(() => { window.ndNoReload = 1; });
+  await page.fill('#c-comment', 'A browser comment.\nWith a second line.');
+  await page.fill('#c-name', 'Brenda');
+  await page.fill('#c-email', 'brenda@browser.test');
+  await page.click('form.comment-form button[type=submit]');
+  await page.waitForSelector('.form-status:not(:empty)');
+  check('the pending notice shows without a reload',
+    (await page.textContent('.form-status')).includes('awaiting moderation') &&
+    await page.evaluate(() => window.ndNoReload === 1));
+  check('the comment field is emptied after posting',
+    (await page.inputValue('#c-comment')) === '');
+  await axe(page, 'the article page with the comment notice');
+  const pending = nd('comments', 'list', '--pending').trim().split('\n')
+    .filter(l => l.includes('Brenda'));
+  check('the comment waits in the pending queue', pending.length === 1);
+  const id = pending.length ? pending[0].split('\t')[0] : '0';
+  nd('comments', 'approve', id);
+  await page.reload();
+  check('after approval and reload the comment is shown',
+    await visible(page, '#comment-' + id) &&
+    (await page.textContent('#comment-' + id)).includes('A browser comment.'));
+  check('the email address is not on the page',
+    !(await page.content()).includes('brenda@browser.test'));
+  await page.evaluate(() => { window.ndNoReload = 1; });
+  await page.fill('#c-comment', 'Published at once.');
+  await page.fill('#c-name', 'Brenda');
+  await page.fill('#c-email', 'a@b');
+  await page.click('form.comment-form button[type=submit]');
+  await page.waitForSelector('#c-email-error');
+  check('a field error shows beside the field without a reload',
+    (await page.textContent('#c-email-error')).includes('valid email') &&
+    await page.getAttribute('#c-email', 'aria-invalid') === 'true' &&
+    await page.evaluate(() => window.ndNoReload === 1));
+  await page.fill('#c-email', 'brenda@browser.test');
+  await page.click('[data-reply="' + id + '"]');
+  check('Reply sets the parent without leaving the page',
+    await page.inputValue('input[name=parent]') === id &&
+    (await page.textContent('#respond-title')) === 'Leave a reply');
+  await page.click('form.comment-form button[type=submit]');
+  await page.waitForSelector('#comment-' + id + ' ~ ol.replies article');
+  check('an approved author\'s reply appears at once under its parent',
+    (await page.textContent('#comment-' + id + ' ~ ol.replies article'))
+      .includes('Published at once.') &&
+    await page.evaluate(() => window.ndNoReload === 1));
+  check('the counters follow',
+    (await page.textContent('#comments-title')).includes('2') &&
+    (await page.textContent('.comment-count')).includes('2'));
+  await axe(page, 'the article page with comments');
+  await (await page.$('#comments')).screenshot(
+    { path: path.join(OUT, 'comments-desktop.png') });
+}
+
 async function main() {
   const dir = fs.mkdtempSync('/tmp/nd-chromium-');
   // a fresh --user-data-dir, which playwright passes itself
@@ -146,6 +218,9 @@ async function main() {
     document.documentElement.scrollWidth <= 360));
   await axe(page, 'the article page at 360 px');
   await page.screenshot({ path: path.join(OUT, 'article-mobile.png'), fullPage: true });
+
+  await comments(page);
+  check('no CSP or script errors with the comment form', errors.length === 0);
 
   await ctx.close();
   fs.rmSync(dir, { recursive: true, force: true });

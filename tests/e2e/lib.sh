@@ -57,12 +57,13 @@ wait_http() {
 	return 1
 }
 
-# serve_start: start "newsdesk serve" on a free port; sets $PORT, $BASE,
-# $SERVE_PID.
+# serve_start: start "newsdesk serve" on a free port (with the options
+# in $SERVE_ARGS, if any); sets $PORT, $BASE, $SERVE_PID.
 serve_start() {
 	PORT=$(free_port)
 	BASE="http://127.0.0.1:$PORT"
-	"$ND" serve --listen "127.0.0.1:$PORT" 2>"$T/serve.log" &
+	# shellcheck disable=SC2086
+	"$ND" serve --listen "127.0.0.1:$PORT" ${SERVE_ARGS:-} 2>"$T/serve.log" &
 	SERVE_PID=$!
 	PIDS="$PIDS $SERVE_PID"
 	wait_http "$BASE/healthz"

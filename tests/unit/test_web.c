@@ -114,6 +114,12 @@ router_matches_patterns(void **state)
 	assert_int_equal(router_match("POST", "/follow", &rt, &id, slug),
 	    ROUTE_FOUND);
 	assert_string_equal(router_allow("/saved"), "GET, HEAD, POST");
+	assert_int_equal(router_match("POST", "/articles/7-a/comments", &rt,
+	    &id, slug), ROUTE_FOUND);
+	assert_int_equal(id, 7);
+	assert_int_equal(router_match("GET", "/articles/7/comments", &rt,
+	    &id, slug), ROUTE_BAD_METHOD);
+	assert_string_equal(router_allow("/articles/7/comments"), "POST");
 }
 
 static void
@@ -144,6 +150,14 @@ i18n_reads_po_and_formats(void **state)
 	buf_clear(&b);
 	i18n_date(c, 1647216000, &b);
 	assert_string_equal(b.ptr, "14 March 2022");
+	buf_clear(&b);
+	i18n_datetime(c, 1647216000 + 9 * 3600 + 30 * 60, &b);
+	assert_string_equal(b.ptr, "14 March 2022 at 09:30");
+	i18n_free(c);
+	assert_int_equal(i18n_new("de", NULL, &c, NULL), ND_OK);
+	buf_clear(&b);
+	i18n_datetime(c, 1647216000 + 9 * 3600 + 30 * 60, &b);
+	assert_string_equal(b.ptr, "14. März 2022 um 09:30");
 	i18n_free(c);
 	buf_release(&b);
 }
