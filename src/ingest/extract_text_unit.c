@@ -21,6 +21,8 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
+#define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
+#define XT_PART_MIN	3	/* words of a part at least */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -147,11 +149,29 @@ xt_unit_end(const struct xt *x, size_t a)
 	return k;
 }
 
+static int xt_cand(const struct xt *x, size_t k, size_t a, size_t b);
+
+/* End of the next part of a long unit [a, b): no real sentence runs
+ * on for XT_SPLIT_MIN words, so a run that long is headlines and menu
+ * words strung together, and each place where a capital starts a new
+ * part after a lower-case word (or after a Title Case run) is cut. */
+static size_t
+xt_part_end(const struct xt *x, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a + XT_PART_MIN; k + XT_PART_MIN <= b; k++)
+		if (xt_cand(x, k, a, b) > 0)
+			return k;
+	return b;
+}
+
 static void
 xt_build(const struct xt *x, struct xt_units *us)
 {
-	size_t a = 0, cap = 0;
+	size_t a = 0, cap = 0, whole = 0;
 	struct xt_unit *u;
+	int cut = 0;
 
 	while (a < x->nt) {
 		if (us->n == cap) {
@@ -161,7 +181,12 @@ xt_build(const struct xt *x, struct xt_units *us)
 		u = &us->v[us->n++];
 		memset(u, 0, sizeof(*u));
 		u->a = a;
-		u->b = xt_unit_end(x, a);
+		if (a >= whole) {
+			whole = xt_unit_end(x, a);
+			cut = x->t[a].kind == XK_TEXT &&
+			    whole - a >= XT_SPLIT_MIN;
+		}
+		u->b = cut ? xt_part_end(x, a, whole) : whole;
 		if (x->t[a].kind != XK_TEXT) {
 			u->kind = U_SPAN;
 			u->span = x->t[a].kind;
@@ -412,7 +437,7 @@ xt_weight(const struct xt_unit *u)
 			return -(4 + (long)u->words / 4);	/* menu run */
 		return u->words >= 8 ? -1 : u->words >= 4 ? -2 : -4;
 	case U_SPAN:
-		return u->span == XK_DATE ? -6 : -4;
+		return u->span == XK_DATE ? -6 : u->span == XK_BYLINE ? -10 : -4;
 	default:
 		return 0;
 	}

@@ -157,6 +157,23 @@ drops_repeated_copy(void **state)
 	check_fixture("en_repeat");
 }
 
+/* A block of teaser headlines run together into one long "sentence"
+ * before the article is cut into its headlines, and the byline marks
+ * where the article starts. */
+static void
+cuts_teaser_run_english(void **state)
+{
+	(void)state;
+	check_fixture("en_teasers");
+}
+
+static void
+cuts_teaser_run_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_teasers");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -332,6 +349,8 @@ main(void)
 		cmocka_unit_test(reads_german_sections_flattened),
 		cmocka_unit_test(reads_indonesian_with_lines),
 		cmocka_unit_test(drops_repeated_copy),
+		cmocka_unit_test(cuts_teaser_run_english),
+		cmocka_unit_test(cuts_teaser_run_spanish),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
 		cmocka_unit_test(reads_french_flattened),
