@@ -325,6 +325,29 @@ xt_is_closer(const char *p, size_t n)
 	if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
 	    (unsigned char)p[n - 2] == 0x80 && (c == 0x9D || c == 0x99))
 		return 3;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xE3 &&
+	    (unsigned char)p[n - 2] == 0x80 && (c == 0x8D || c == 0x8F))
+		return 3;	/* 」 』 */
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xEF &&
+	    (unsigned char)p[n - 2] == 0xBC && c == 0x89)
+		return 3;	/* ） */
+	return 0;
+}
+
+/* Bytes of an ideographic full stop, exclamation or question mark
+ * (。 ！ ？) at p, 0 if none: the sentence ends of scripts written
+ * without spaces. */
+size_t
+xt_cjk_stop(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82)
+		return 3;
+	if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F))
+		return 3;
 	return 0;
 }
 

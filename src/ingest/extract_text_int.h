@@ -32,7 +32,9 @@ enum {
 	TF_COLON = 1 << 6,	/* ends with ':' */
 	TF_PUNCT = 1 << 7,	/* no letter or digit at all */
 	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
-	TF_STAR = 1 << 9	/* the word is "*" or ends "letter*" */
+	TF_STAR = 1 << 9,	/* the word is "*" or ends "letter*" */
+	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
+	TF_IDEO = 1 << 11	/* first letter of a script without spaces */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -99,6 +101,7 @@ struct xt_tok {
 	uint32_t len;
 	uint32_t cls;		/* XC_* */
 	uint16_t flags;		/* TF_* */
+	uint16_t wn;		/* words it counts as (ideographs: 2 signs a word) */
 	uint8_t kind;		/* enum xt_kind */
 	uint8_t span;		/* 1 on the first word of a span */
 };
@@ -130,6 +133,7 @@ uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
 int xt_month(const char *key, size_t n);
 enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
 int xt_is_closer(const char *p, size_t n);
+size_t xt_cjk_stop(const char *p, size_t n);
 
 /* extract_text_date.c */
 size_t xt_date_at(const struct xt *x, size_t i, int64_t *t);

@@ -59,10 +59,10 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 			s->star++;
 		if (t->flags & TF_PUNCT)
 			continue;
-		u->words++;
+		u->words += t->wn;
 		u->func += (t->cls & XC_FUNC) != 0;
 		u->caps += (t->flags & TF_CAP) != 0;
-		u->lower += (t->flags & TF_LOWER) != 0;
+		u->lower += (t->flags & (TF_LOWER | TF_NOCASE)) ? t->wn : 0;
 		s->legal += (t->cls & XC_LEGAL) != 0;
 		s->strong += (t->cls & XC_PROMO) != 0;
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
@@ -82,8 +82,8 @@ xt_title_case(const struct xt *x, const struct xt_unit *u)
 	    6u);
 }
 
-/* Mostly lower-case words: prose in any language, even one whose
- * function words are in no table. */
+/* Mostly lower-case (or caseless-script) words: prose in any language,
+ * even one whose function words are in no table. */
 static int
 xt_lower_prose(const struct xt_unit *u)
 {
@@ -151,18 +151,24 @@ xt_unit_end(const struct xt *x, size_t a)
 
 static int xt_cand(const struct xt *x, size_t k, size_t a, size_t b);
 
-/* End of the next part of a long unit [a, b): no real sentence runs
- * on for XT_SPLIT_MIN words, so a run that long is headlines and menu
- * words strung together, and each place where a capital starts a new
+/* End of the next part of the unit [a, b). Scripts written without
+ * spaces (Chinese, Japanese) put none inside a sentence, so a space
+ * between two such words is a block edge. And no real sentence runs on
+ * for XT_SPLIT_MIN words, so a run that long (cut) is headlines and
+ * menu words strung together: each place where a capital starts a new
  * part after a lower-case word (or after a Title Case run) is cut. */
 static size_t
-xt_part_end(const struct xt *x, size_t a, size_t b)
+xt_part_end(const struct xt *x, size_t a, size_t b, int cut)
 {
 	size_t k;
 
-	for (k = a + XT_PART_MIN; k + XT_PART_MIN <= b; k++)
-		if (xt_cand(x, k, a, b) > 0)
+	for (k = a + 1; k < b; k++) {
+		if ((x->t[k].flags & TF_IDEO) && (x->t[k - 1].flags & TF_IDEO))
 			return k;
+		if (cut && k >= a + XT_PART_MIN && k + XT_PART_MIN <= b &&
+		    xt_cand(x, k, a, b) > 0)
+			return k;
+	}
 	return b;
 }
 
@@ -186,7 +192,8 @@ xt_build(const struct xt *x, struct xt_units *us)
 			cut = x->t[a].kind == XK_TEXT &&
 			    whole - a >= XT_SPLIT_MIN;
 		}
-		u->b = cut ? xt_part_end(x, a, whole) : whole;
+		u->b = x->t[a].kind == XK_TEXT ? xt_part_end(x, a, whole, cut) :
+		    whole;
 		if (x->t[a].kind != XK_TEXT) {
 			u->kind = U_SPAN;
 			u->span = x->t[a].kind;
@@ -499,8 +506,8 @@ xt_head(struct xt *x, struct xt_units *us)
 		if (u->kind != U_TITLE && u->kind != U_SENT)
 			continue;
 		if ((u->role != R_NONE && !(u->role == R_CAPTION &&
-		    us->cap_a > u->a)) || b - u->a < 2)
-			continue;
+		    us->cap_a > u->a)) || (b - u->a < 2 && u->words < 4))
+			continue;	/* one word: a menu item, not a title */
 		ra[np] = u->a, rb[np++] = b;
 	}
 	if (np == 0 && us->run_b - us->run_a > 1 &&

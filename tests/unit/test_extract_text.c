@@ -174,6 +174,22 @@ cuts_teaser_run_spanish(void **state)
 	check_fixture("es_teasers");
 }
 
+/* Scripts written without spaces: sentences end at 。, words are
+ * counted by their signs and a space marks a block edge. */
+static void
+reads_japanese_flattened(void **state)
+{
+	(void)state;
+	check_fixture("ja_flat");
+}
+
+static void
+reads_chinese_flattened(void **state)
+{
+	(void)state;
+	check_fixture("zh_flat");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -351,6 +367,8 @@ main(void)
 		cmocka_unit_test(drops_repeated_copy),
 		cmocka_unit_test(cuts_teaser_run_english),
 		cmocka_unit_test(cuts_teaser_run_spanish),
+		cmocka_unit_test(reads_japanese_flattened),
+		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
 		cmocka_unit_test(reads_french_flattened),
