@@ -65,7 +65,9 @@ enum {
 	XC_AD = 1u << 23,	/* advertisement, Anzeige, publicité */
 	XC_DATEPREP = 1u << 24,	/* le, el, am, on before a date */
 	XC_TIMEW = 1u << 25,	/* uhr, a.m., h, gmt: time of day words */
-	XC_LEGAL = 1u << 26	/* copyright, rights, reserved, trademark */
+	XC_LEGAL = 1u << 26,	/* copyright, rights, reserved, trademark */
+	XC_TUNIT = 1u << 27,	/* hours, Stunden, heures, horas */
+	XC_AGO = 1u << 28	/* ago, fa; vor, hace, há before the number */
 };
 
 /* kinds of spans of words */
@@ -81,7 +83,8 @@ enum xt_kind {
 	XK_CTA,		/* "Sign up", "Accept" */
 	XK_AD,		/* "Advertisement" */
 	XK_DATELINE,	/* "KIEL (dpa) -" */
-	XK_FORM		/* "Leave a comment" */
+	XK_FORM,	/* "Leave a comment" */
+	XK_STAMP	/* "2 hours ago": a teaser's or comment's time */
 };
 
 /* phrase kinds of the multi-word table */

@@ -23,6 +23,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 #define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
 #define XT_PART_MIN	3	/* words of a part at least */
+#define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -432,7 +433,8 @@ static long
 xt_weight(const struct xt_unit *u)
 {
 	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
-	    (u->span == XK_COUNTER || u->span == XK_FORM)))
+	    (u->span == XK_COUNTER || u->span == XK_FORM ||
+	    u->span == XK_STAMP)))
 		return -XT_HARD_GAP;
 	if (xt_soft(u))
 		return -1;	/* a known insert: promo, teaser, widget */
@@ -450,6 +452,17 @@ xt_weight(const struct xt_unit *u)
 	}
 }
 
+/* A time stamp ("2 hours ago") that ends the body at unit k follows
+ * the title of the first teaser or comment: a short sentence right
+ * before it is that title, not the article's last sentence. */
+static void
+xt_stamp_title(struct xt_units *us, size_t k)
+{
+	if (xt_is_span(us, k, XK_STAMP) && us->run_b == k && k > us->run_a &&
+	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
+		us->run_b = k - 1;
+}
+
 static void
 xt_units_body(struct xt_units *us)
 {
@@ -458,8 +471,10 @@ xt_units_body(struct xt_units *us)
 
 	for (k = 0; k < us->n; k++) {
 		w = xt_weight(&us->v[k]);
-		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN)
+		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN) {
+			xt_stamp_title(us, k);
 			break;	/* comments follow an article */
+		}
 		if (w <= -XT_HARD_GAP)
 			sum = 0;
 		if (sum <= 0) {

@@ -190,6 +190,23 @@ reads_chinese_flattened(void **state)
 	check_fixture("zh_flat");
 }
 
+/* Teasers with relative time stamps ("2 hours ago", "vor 2 Stunden")
+ * after the article: the first stamp ends the body, and the teaser
+ * title right before it goes too. */
+static void
+stops_at_time_stamps_english(void **state)
+{
+	(void)state;
+	check_fixture("en_stamps");
+}
+
+static void
+stops_at_time_stamps_german(void **state)
+{
+	(void)state;
+	check_fixture("de_stamps");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -368,6 +385,8 @@ main(void)
 		cmocka_unit_test(cuts_teaser_run_english),
 		cmocka_unit_test(cuts_teaser_run_spanish),
 		cmocka_unit_test(reads_japanese_flattened),
+		cmocka_unit_test(stops_at_time_stamps_english),
+		cmocka_unit_test(stops_at_time_stamps_german),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
