@@ -217,6 +217,10 @@ static const struct xt_word xt_words[] = {
 	{"dagen", XC_TUNIT}, {"ago", XC_AGO}, {"fa", XC_AGO},
 	{"geleden", XC_AGO}, {"vor", XC_AGO}, {"hace", XC_AGO},
 	{"há", XC_AGO},
+	/* the reply button under each comment of a thread */
+	{"reply", XC_REPLY}, {"antworten", XC_REPLY}, {"répondre", XC_REPLY},
+	{"responder", XC_REPLY}, {"rispondi", XC_REPLY},
+	{"reageren", XC_REPLY},
 };
 
 struct xt_month {

@@ -67,7 +67,8 @@ enum {
 	XC_TIMEW = 1u << 25,	/* uhr, a.m., h, gmt: time of day words */
 	XC_LEGAL = 1u << 26,	/* copyright, rights, reserved, trademark */
 	XC_TUNIT = 1u << 27,	/* hours, Stunden, heures, horas */
-	XC_AGO = 1u << 28	/* ago, fa; vor, hace, há before the number */
+	XC_AGO = 1u << 28,	/* ago, fa; vor, hace, há before the number */
+	XC_REPLY = 1u << 29	/* reply, antworten, répondre, responder */
 };
 
 /* kinds of spans of words */
@@ -84,7 +85,8 @@ enum xt_kind {
 	XK_AD,		/* "Advertisement" */
 	XK_DATELINE,	/* "KIEL (dpa) -" */
 	XK_FORM,	/* "Leave a comment" */
-	XK_STAMP	/* "2 hours ago": a teaser's or comment's time */
+	XK_STAMP,	/* "2 hours ago": a teaser's or comment's time */
+	XK_REPLY	/* "Reply" under a comment */
 };
 
 /* phrase kinds of the multi-word table */

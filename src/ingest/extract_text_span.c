@@ -425,6 +425,18 @@ xt_reltime(const struct xt *x, size_t i)
 	    e : 0;
 }
 
+/* A "Reply" button standing alone after a sentence and before a new
+ * part (the next comment's author): a comment thread. In prose the
+ * word starts a sentence that goes on in lower case. */
+static int
+xt_reply(const struct xt *x, size_t i)
+{
+	return xt_has(x, i, TF_CAP) && xt_cls(x, i, XC_REPLY) &&
+	    !(x->t[i].flags & (TF_END | TF_COMMA | TF_COLON)) &&
+	    xt_bound_before(x, i) && (i + 1 >= x->nt || (x->t[i + 1].flags &
+	    (TF_NL | TF_CAP | TF_DIGIT)));
+}
+
 /* "KIEL (dpa) -", "MADRID —": upper-case place, agency, dash. */
 static size_t
 xt_dateline(struct xt *x, size_t i)
@@ -595,6 +607,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	*kind = XK_COUNTER;
 	if ((e = xt_counter(x, i)) > i)
 		return e;
+	*kind = XK_REPLY;
+	if (xt_reply(x, i))
+		return i + 1;
 	*kind = XK_STAMP;
 	if ((e = xt_reltime(x, i)) > i)
 		return e;

@@ -434,7 +434,7 @@ xt_weight(const struct xt_unit *u)
 {
 	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
 	    (u->span == XK_COUNTER || u->span == XK_FORM ||
-	    u->span == XK_STAMP)))
+	    u->span == XK_STAMP || u->span == XK_REPLY)))
 		return -XT_HARD_GAP;
 	if (xt_soft(u))
 		return -1;	/* a known insert: promo, teaser, widget */
@@ -453,12 +453,14 @@ xt_weight(const struct xt_unit *u)
 }
 
 /* A time stamp ("2 hours ago") that ends the body at unit k follows
- * the title of the first teaser or comment: a short sentence right
- * before it is that title, not the article's last sentence. */
+ * the title of the first teaser or comment, and a "Reply" button the
+ * first comment: a short sentence right before it is that title or
+ * comment, not the article's last sentence. */
 static void
 xt_stamp_title(struct xt_units *us, size_t k)
 {
-	if (xt_is_span(us, k, XK_STAMP) && us->run_b == k && k > us->run_a &&
+	if ((xt_is_span(us, k, XK_STAMP) || xt_is_span(us, k, XK_REPLY)) &&
+	    us->run_b == k && k > us->run_a &&
 	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
 		us->run_b = k - 1;
 }

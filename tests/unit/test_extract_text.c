@@ -207,6 +207,23 @@ stops_at_time_stamps_german(void **state)
 	check_fixture("de_stamps");
 }
 
+/* A comment thread with neither counter nor form before it: the
+ * "Reply" button under each comment ends the body, and the comment
+ * right before the first one goes too. */
+static void
+stops_at_reply_english(void **state)
+{
+	(void)state;
+	check_fixture("en_thread");
+}
+
+static void
+stops_at_reply_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_thread");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -387,6 +404,8 @@ main(void)
 		cmocka_unit_test(reads_japanese_flattened),
 		cmocka_unit_test(stops_at_time_stamps_english),
 		cmocka_unit_test(stops_at_time_stamps_german),
+		cmocka_unit_test(stops_at_reply_english),
+		cmocka_unit_test(stops_at_reply_french),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
