@@ -24,6 +24,12 @@
 #define XT_BINARY_RATIO	0.01	/* control bytes that make input binary */
 #define XT_LANG_BYTES	(64u << 10)	/* text read to tell the language */
 
+static size_t
+xt_min(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
 /* Bytes of white space at p (0 if none); sets *nl on a line break. */
 static size_t
 xt_space(const unsigned char *p, size_t n, int *nl)
@@ -72,7 +78,7 @@ static void
 xt_shape(struct xt *x, struct xt_tok *t)
 {
 	const char *p = x->s + t->off;
-	size_t n = t->len, k = 0, m;
+	size_t n = t->len, k = 0, m, ideo = 0;
 	uint32_t c;
 	int first = 0, letters = 0, upper = 0, cs;
 
@@ -82,15 +88,20 @@ xt_shape(struct xt *x, struct xt_tok *t)
 		k += m;
 		if ((cs = xt_case(c)) == 0)
 			continue;
+		if (first == 0 && cs == 3 && c >= 0x3000)
+			t->flags |= TF_IDEO;
 		if (first == 0)
 			first = cs;
 		letters += cs <= 3;
 		upper += cs == 1;
+		ideo += cs == 3 && c >= 0x3000;
 	}
 	if (first == 0)
 		t->flags |= TF_PUNCT;
 	t->flags |= first == 1 ? TF_CAP : first == 2 ? TF_LOWER :
-	    first == 4 ? TF_DIGIT : 0;
+	    first == 4 ? TF_DIGIT : first == 3 ? TF_NOCASE : 0;
+	/* scripts written without spaces: about two signs a word */
+	t->wn = (uint16_t)(ideo >= 4 ? xt_min(ideo / 2, UINT16_MAX) : 1);
 	if (letters >= 2 && upper == letters)
 		t->flags |= TF_UPPER;
 	if (p[n - 1] == ',' || p[n - 1] == ';')
@@ -121,6 +132,14 @@ xt_push(struct xt *x, size_t *cap, size_t off, size_t len, int nl)
 	t->cls = xt_classify(x, key, xt_key(x, x->nt - 1, key));
 }
 
+/* Bytes of a closing bracket or quote of CJK text at p (」 』 ）). */
+static size_t
+xt_cjk_closer(const char *p, size_t n)
+{
+	return n >= 3 && (size_t)xt_is_closer(p, 3) == 3 &&
+	    (unsigned char)p[0] != 0xE2 ? 3 : 0;
+}
+
 static void
 xt_words(struct xt *x)
 {
@@ -134,8 +153,14 @@ xt_words(struct xt *x)
 			continue;
 		}
 		a = i;
-		while (i < x->n && xt_space(p + i, x->n - i, &dummy) == 0)
+		while (i < x->n && xt_space(p + i, x->n - i, &dummy) == 0) {
+			if ((w = xt_cjk_stop(x->s + i, x->n - i)) > 0) {
+				i += w;	/* 。 ends a word: no space follows */
+				i += xt_cjk_closer(x->s + i, x->n - i);
+				break;
+			}
 			i++;
+		}
 		xt_push(x, &cap, a, i - a, nl);
 		nl = 0;
 	}
@@ -158,6 +183,8 @@ xt_punct_end(const struct xt *x, size_t i)
 	while ((k = (size_t)xt_is_closer(p, n)) > 0 && k < n)
 		n -= k;
 	if (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0)
+		return 1;
+	if (n >= 3 && xt_cjk_stop(p + n - 3, 3) > 0)
 		return 1;
 	return p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?';
 }
@@ -228,12 +255,6 @@ xt_check(const char *text, size_t len, const struct extract_opts *opts,
 		    out->len - i, &nl)) == 0)
 			return ND_OK;
 	return nd_error_set(err, ND_EEMPTY, "%s: empty text", name);
-}
-
-static size_t
-xt_min(size_t a, size_t b)
-{
-	return a < b ? a : b;
 }
 
 static void

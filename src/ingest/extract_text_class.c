@@ -191,7 +191,36 @@ static const struct xt_word xt_words[] = {
 	{"uhr", XC_TIMEW}, {"a.m", XC_TIMEW}, {"p.m", XC_TIMEW},
 	{"am", XC_TIMEW}, {"pm", XC_TIMEW}, {"gmt", XC_TIMEW},
 	{"utc", XC_TIMEW}, {"cet", XC_TIMEW}, {"h", XC_TIMEW},
-	{"hs", XC_TIMEW}, {"horas", XC_TIMEW},
+	{"hs", XC_TIMEW}, {"horas", XC_TIMEW | XC_TUNIT},
+	/* relative times: "2 hours ago", "vor 2 Stunden", "hace 2 horas" */
+	{"second", XC_TUNIT}, {"seconds", XC_TUNIT}, {"minute", XC_TUNIT},
+	{"minutes", XC_TUNIT}, {"min", XC_TUNIT}, {"mins", XC_TUNIT},
+	{"hour", XC_TUNIT}, {"hours", XC_TUNIT}, {"hr", XC_TUNIT},
+	{"hrs", XC_TUNIT}, {"day", XC_TUNIT}, {"days", XC_TUNIT},
+	{"week", XC_TUNIT}, {"weeks", XC_TUNIT}, {"month", XC_TUNIT},
+	{"months", XC_TUNIT}, {"year", XC_TUNIT}, {"years", XC_TUNIT},
+	{"sekunden", XC_TUNIT}, {"minuten", XC_TUNIT}, {"stunde", XC_TUNIT},
+	{"stunden", XC_TUNIT}, {"std", XC_TUNIT}, {"tag", XC_TUNIT},
+	{"tagen", XC_TUNIT}, {"woche", XC_TUNIT}, {"wochen", XC_TUNIT},
+	{"monat", XC_TUNIT}, {"monaten", XC_TUNIT}, {"jahr", XC_TUNIT},
+	{"jahren", XC_TUNIT}, {"seconde", XC_TUNIT},
+	{"secondes", XC_TUNIT}, {"heure", XC_TUNIT}, {"heures", XC_TUNIT},
+	{"jour", XC_TUNIT}, {"jours", XC_TUNIT}, {"semaine", XC_TUNIT},
+	{"semaines", XC_TUNIT}, {"mois", XC_TUNIT}, {"an", XC_TUNIT},
+	{"ans", XC_TUNIT}, {"segundo", XC_TUNIT}, {"segundos", XC_TUNIT},
+	{"minuto", XC_TUNIT}, {"minutos", XC_TUNIT}, {"hora", XC_TUNIT},
+	{"día", XC_TUNIT}, {"días", XC_TUNIT}, {"dia", XC_TUNIT},
+	{"dias", XC_TUNIT}, {"semana", XC_TUNIT}, {"semanas", XC_TUNIT},
+	{"mes", XC_TUNIT}, {"meses", XC_TUNIT}, {"año", XC_TUNIT},
+	{"años", XC_TUNIT}, {"ano", XC_TUNIT}, {"anos", XC_TUNIT},
+	{"ore", XC_TUNIT}, {"giorni", XC_TUNIT}, {"uur", XC_TUNIT},
+	{"dagen", XC_TUNIT}, {"ago", XC_AGO}, {"fa", XC_AGO},
+	{"geleden", XC_AGO}, {"vor", XC_AGO}, {"hace", XC_AGO},
+	{"há", XC_AGO},
+	/* the reply button under each comment of a thread */
+	{"reply", XC_REPLY}, {"antworten", XC_REPLY}, {"répondre", XC_REPLY},
+	{"responder", XC_REPLY}, {"rispondi", XC_REPLY},
+	{"reageren", XC_REPLY},
 };
 
 struct xt_month {
@@ -324,6 +353,29 @@ xt_is_closer(const char *p, size_t n)
 		return 2;
 	if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
 	    (unsigned char)p[n - 2] == 0x80 && (c == 0x9D || c == 0x99))
+		return 3;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xE3 &&
+	    (unsigned char)p[n - 2] == 0x80 && (c == 0x8D || c == 0x8F))
+		return 3;	/* 」 』 */
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xEF &&
+	    (unsigned char)p[n - 2] == 0xBC && c == 0x89)
+		return 3;	/* ） */
+	return 0;
+}
+
+/* Bytes of an ideographic full stop, exclamation or question mark
+ * (。 ！ ？) at p, 0 if none: the sentence ends of scripts written
+ * without spaces. */
+size_t
+xt_cjk_stop(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82)
+		return 3;
+	if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F))
 		return 3;
 	return 0;
 }

@@ -32,7 +32,9 @@ enum {
 	TF_COLON = 1 << 6,	/* ends with ':' */
 	TF_PUNCT = 1 << 7,	/* no letter or digit at all */
 	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
-	TF_STAR = 1 << 9	/* the word is "*" or ends "letter*" */
+	TF_STAR = 1 << 9,	/* the word is "*" or ends "letter*" */
+	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
+	TF_IDEO = 1 << 11	/* first letter of a script without spaces */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -63,7 +65,10 @@ enum {
 	XC_AD = 1u << 23,	/* advertisement, Anzeige, publicité */
 	XC_DATEPREP = 1u << 24,	/* le, el, am, on before a date */
 	XC_TIMEW = 1u << 25,	/* uhr, a.m., h, gmt: time of day words */
-	XC_LEGAL = 1u << 26	/* copyright, rights, reserved, trademark */
+	XC_LEGAL = 1u << 26,	/* copyright, rights, reserved, trademark */
+	XC_TUNIT = 1u << 27,	/* hours, Stunden, heures, horas */
+	XC_AGO = 1u << 28,	/* ago, fa; vor, hace, há before the number */
+	XC_REPLY = 1u << 29	/* reply, antworten, répondre, responder */
 };
 
 /* kinds of spans of words */
@@ -79,7 +84,9 @@ enum xt_kind {
 	XK_CTA,		/* "Sign up", "Accept" */
 	XK_AD,		/* "Advertisement" */
 	XK_DATELINE,	/* "KIEL (dpa) -" */
-	XK_FORM		/* "Leave a comment" */
+	XK_FORM,	/* "Leave a comment" */
+	XK_STAMP,	/* "2 hours ago": a teaser's or comment's time */
+	XK_REPLY	/* "Reply" under a comment */
 };
 
 /* phrase kinds of the multi-word table */
@@ -99,6 +106,7 @@ struct xt_tok {
 	uint32_t len;
 	uint32_t cls;		/* XC_* */
 	uint16_t flags;		/* TF_* */
+	uint16_t wn;		/* words it counts as (ideographs: 2 signs a word) */
 	uint8_t kind;		/* enum xt_kind */
 	uint8_t span;		/* 1 on the first word of a span */
 };
@@ -130,6 +138,7 @@ uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
 int xt_month(const char *key, size_t n);
 enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
 int xt_is_closer(const char *p, size_t n);
+size_t xt_cjk_stop(const char *p, size_t n);
 
 /* extract_text_date.c */
 size_t xt_date_at(const struct xt *x, size_t i, int64_t *t);

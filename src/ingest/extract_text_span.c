@@ -383,6 +383,60 @@ xt_date(struct xt *x, size_t i, int updated)
 	return e;
 }
 
+/* Is word i the given folded word? */
+static int
+xt_is(const struct xt *x, size_t i, const char *w)
+{
+	char key[XT_KEY_MAX];
+	size_t n;
+
+	if (i >= x->nt)
+		return 0;
+	n = xt_key(x, i, key);
+	return n == strlen(w) && memcmp(key, w, n) == 0;
+}
+
+/* A relative time stamp: "2 hours ago", "vor 2 Stunden", "il y a 2
+ * heures", "hace 2 horas". It marks a teaser or a comment, never the
+ * published date. In prose the phrase goes on in lower case or ends
+ * the sentence, so a stamp must be followed by a new part. */
+static size_t
+xt_reltime(const struct xt *x, size_t i)
+{
+	size_t k = i, e;
+
+	if (xt_cls(x, i, XC_AGO) && xt_has(x, i + 1, TF_DIGIT))
+		k = i + 1;	/* vor, hace, há */
+	else if (xt_is(x, i, "il") && xt_is(x, i + 1, "y") &&
+	    xt_is(x, i + 2, "a"))
+		k = i + 3;
+	if (!xt_has(x, k, TF_DIGIT) || !xt_cls(x, k + 1, XC_TUNIT) ||
+	    xt_has(x, k + 1, TF_NL))
+		return 0;
+	e = k + 2;
+	if (k == i) {
+		if (!xt_cls(x, e, XC_AGO) || xt_has(x, e, TF_NL))
+			return 0;
+		e++;
+	}
+	if (x->t[e - 1].flags & (TF_END | TF_COMMA))
+		return 0;
+	return e >= x->nt || (x->t[e].flags & (TF_NL | TF_CAP | TF_DIGIT)) ?
+	    e : 0;
+}
+
+/* A "Reply" button standing alone after a sentence and before a new
+ * part (the next comment's author): a comment thread. In prose the
+ * word starts a sentence that goes on in lower case. */
+static int
+xt_reply(const struct xt *x, size_t i)
+{
+	return xt_has(x, i, TF_CAP) && xt_cls(x, i, XC_REPLY) &&
+	    !(x->t[i].flags & (TF_END | TF_COMMA | TF_COLON)) &&
+	    xt_bound_before(x, i) && (i + 1 >= x->nt || (x->t[i + 1].flags &
+	    (TF_NL | TF_CAP | TF_DIGIT)));
+}
+
 /* "KIEL (dpa) -", "MADRID —": upper-case place, agency, dash. */
 static size_t
 xt_dateline(struct xt *x, size_t i)
@@ -552,6 +606,12 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	*kind = XK_COUNTER;
 	if ((e = xt_counter(x, i)) > i)
+		return e;
+	*kind = XK_REPLY;
+	if (xt_reply(x, i))
+		return i + 1;
+	*kind = XK_STAMP;
+	if ((e = xt_reltime(x, i)) > i)
 		return e;
 	*kind = XK_DATE;
 	if ((x->t[i].flags & TF_DIGIT || x->t[i].cls & (XC_MONTH |

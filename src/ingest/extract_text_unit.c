@@ -21,6 +21,9 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
+#define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
+#define XT_PART_MIN	3	/* words of a part at least */
+#define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -57,10 +60,10 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 			s->star++;
 		if (t->flags & TF_PUNCT)
 			continue;
-		u->words++;
+		u->words += t->wn;
 		u->func += (t->cls & XC_FUNC) != 0;
 		u->caps += (t->flags & TF_CAP) != 0;
-		u->lower += (t->flags & TF_LOWER) != 0;
+		u->lower += (t->flags & (TF_LOWER | TF_NOCASE)) ? t->wn : 0;
 		s->legal += (t->cls & XC_LEGAL) != 0;
 		s->strong += (t->cls & XC_PROMO) != 0;
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
@@ -80,8 +83,8 @@ xt_title_case(const struct xt *x, const struct xt_unit *u)
 	    6u);
 }
 
-/* Mostly lower-case words: prose in any language, even one whose
- * function words are in no table. */
+/* Mostly lower-case (or caseless-script) words: prose in any language,
+ * even one whose function words are in no table. */
 static int
 xt_lower_prose(const struct xt_unit *u)
 {
@@ -147,11 +150,35 @@ xt_unit_end(const struct xt *x, size_t a)
 	return k;
 }
 
+static int xt_cand(const struct xt *x, size_t k, size_t a, size_t b);
+
+/* End of the next part of the unit [a, b). Scripts written without
+ * spaces (Chinese, Japanese) put none inside a sentence, so a space
+ * between two such words is a block edge. And no real sentence runs on
+ * for XT_SPLIT_MIN words, so a run that long (cut) is headlines and
+ * menu words strung together: each place where a capital starts a new
+ * part after a lower-case word (or after a Title Case run) is cut. */
+static size_t
+xt_part_end(const struct xt *x, size_t a, size_t b, int cut)
+{
+	size_t k;
+
+	for (k = a + 1; k < b; k++) {
+		if ((x->t[k].flags & TF_IDEO) && (x->t[k - 1].flags & TF_IDEO))
+			return k;
+		if (cut && k >= a + XT_PART_MIN && k + XT_PART_MIN <= b &&
+		    xt_cand(x, k, a, b) > 0)
+			return k;
+	}
+	return b;
+}
+
 static void
 xt_build(const struct xt *x, struct xt_units *us)
 {
-	size_t a = 0, cap = 0;
+	size_t a = 0, cap = 0, whole = 0;
 	struct xt_unit *u;
+	int cut = 0;
 
 	while (a < x->nt) {
 		if (us->n == cap) {
@@ -161,7 +188,13 @@ xt_build(const struct xt *x, struct xt_units *us)
 		u = &us->v[us->n++];
 		memset(u, 0, sizeof(*u));
 		u->a = a;
-		u->b = xt_unit_end(x, a);
+		if (a >= whole) {
+			whole = xt_unit_end(x, a);
+			cut = x->t[a].kind == XK_TEXT &&
+			    whole - a >= XT_SPLIT_MIN;
+		}
+		u->b = x->t[a].kind == XK_TEXT ? xt_part_end(x, a, whole, cut) :
+		    whole;
 		if (x->t[a].kind != XK_TEXT) {
 			u->kind = U_SPAN;
 			u->span = x->t[a].kind;
@@ -400,7 +433,8 @@ static long
 xt_weight(const struct xt_unit *u)
 {
 	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
-	    (u->span == XK_COUNTER || u->span == XK_FORM)))
+	    (u->span == XK_COUNTER || u->span == XK_FORM ||
+	    u->span == XK_STAMP || u->span == XK_REPLY)))
 		return -XT_HARD_GAP;
 	if (xt_soft(u))
 		return -1;	/* a known insert: promo, teaser, widget */
@@ -412,10 +446,23 @@ xt_weight(const struct xt_unit *u)
 			return -(4 + (long)u->words / 4);	/* menu run */
 		return u->words >= 8 ? -1 : u->words >= 4 ? -2 : -4;
 	case U_SPAN:
-		return u->span == XK_DATE ? -6 : -4;
+		return u->span == XK_DATE ? -6 : u->span == XK_BYLINE ? -10 : -4;
 	default:
 		return 0;
 	}
+}
+
+/* A time stamp ("2 hours ago") that ends the body at unit k follows
+ * the title of the first teaser or comment, and a "Reply" button the
+ * first comment: a short sentence right before it is that title or
+ * comment, not the article's last sentence. */
+static void
+xt_stamp_title(struct xt_units *us, size_t k)
+{
+	if ((xt_is_span(us, k, XK_STAMP) || xt_is_span(us, k, XK_REPLY)) &&
+	    us->run_b == k && k > us->run_a &&
+	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
+		us->run_b = k - 1;
 }
 
 static void
@@ -426,8 +473,10 @@ xt_units_body(struct xt_units *us)
 
 	for (k = 0; k < us->n; k++) {
 		w = xt_weight(&us->v[k]);
-		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN)
+		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN) {
+			xt_stamp_title(us, k);
 			break;	/* comments follow an article */
+		}
 		if (w <= -XT_HARD_GAP)
 			sum = 0;
 		if (sum <= 0) {
@@ -474,8 +523,8 @@ xt_head(struct xt *x, struct xt_units *us)
 		if (u->kind != U_TITLE && u->kind != U_SENT)
 			continue;
 		if ((u->role != R_NONE && !(u->role == R_CAPTION &&
-		    us->cap_a > u->a)) || b - u->a < 2)
-			continue;
+		    us->cap_a > u->a)) || (b - u->a < 2 && u->words < 4))
+			continue;	/* one word: a menu item, not a title */
 		ra[np] = u->a, rb[np++] = b;
 	}
 	if (np == 0 && us->run_b - us->run_a > 1 &&

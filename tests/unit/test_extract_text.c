@@ -157,6 +157,73 @@ drops_repeated_copy(void **state)
 	check_fixture("en_repeat");
 }
 
+/* A block of teaser headlines run together into one long "sentence"
+ * before the article is cut into its headlines, and the byline marks
+ * where the article starts. */
+static void
+cuts_teaser_run_english(void **state)
+{
+	(void)state;
+	check_fixture("en_teasers");
+}
+
+static void
+cuts_teaser_run_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_teasers");
+}
+
+/* Scripts written without spaces: sentences end at 。, words are
+ * counted by their signs and a space marks a block edge. */
+static void
+reads_japanese_flattened(void **state)
+{
+	(void)state;
+	check_fixture("ja_flat");
+}
+
+static void
+reads_chinese_flattened(void **state)
+{
+	(void)state;
+	check_fixture("zh_flat");
+}
+
+/* Teasers with relative time stamps ("2 hours ago", "vor 2 Stunden")
+ * after the article: the first stamp ends the body, and the teaser
+ * title right before it goes too. */
+static void
+stops_at_time_stamps_english(void **state)
+{
+	(void)state;
+	check_fixture("en_stamps");
+}
+
+static void
+stops_at_time_stamps_german(void **state)
+{
+	(void)state;
+	check_fixture("de_stamps");
+}
+
+/* A comment thread with neither counter nor form before it: the
+ * "Reply" button under each comment ends the body, and the comment
+ * right before the first one goes too. */
+static void
+stops_at_reply_english(void **state)
+{
+	(void)state;
+	check_fixture("en_thread");
+}
+
+static void
+stops_at_reply_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_thread");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -332,6 +399,14 @@ main(void)
 		cmocka_unit_test(reads_german_sections_flattened),
 		cmocka_unit_test(reads_indonesian_with_lines),
 		cmocka_unit_test(drops_repeated_copy),
+		cmocka_unit_test(cuts_teaser_run_english),
+		cmocka_unit_test(cuts_teaser_run_spanish),
+		cmocka_unit_test(reads_japanese_flattened),
+		cmocka_unit_test(stops_at_time_stamps_english),
+		cmocka_unit_test(stops_at_time_stamps_german),
+		cmocka_unit_test(stops_at_reply_english),
+		cmocka_unit_test(stops_at_reply_french),
+		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
 		cmocka_unit_test(reads_french_flattened),
