@@ -47,6 +47,23 @@ enum stmt {
 	STMT_TOPIC_LIST,
 	STMT_SETTING_ADD,
 	STMT_SETTING_GET,
+	STMT_READER_UPSERT,
+	STMT_READER_UPDATE,
+	STMT_READER_CONFIRM,
+	STMT_READER_DELETE,
+	STMT_READER_BY_EMAIL,
+	STMT_READER_BY_ID,
+	STMT_READER_LIST,
+	STMT_READER_TOPIC_ADD,
+	STMT_READER_TOPICS_DELETE,
+	STMT_RATE_HIT,
+	STMT_DELIVERY_GET,
+	STMT_DELIVERY_INSERT,
+	STMT_DELIVERY_RECLAIM,
+	STMT_DELIVERY_SET,
+	STMT_READER_SENT,
+	STMT_READER_FAILED,
+	STMT_BRIEF_LIST,
 	STMT_MAX
 };
 
@@ -63,6 +80,17 @@ struct sqlite_conn {
 	" a.dateline, a.published, a.published_has_time, a.updated," \
 	" a.image_url, a.image_caption, a.image_credit, a.body, a.credits," \
 	" a.lang, a.section, a.story_id, a.simhash, a.comment_count"
+
+/* Columns read by sqlite_reader_row(), in this order; the topics come
+ * as one space-separated list of slugs, the newest delivery as
+ * "YYYY-MM-DD status". (PostgreSQL: string_agg.) */
+#define SQLITE_READER_COLS \
+	"r.id, r.email, r.lang, r.tz, r.hour, r.confirmed_at, r.paused," \
+	" r.bouncing, r.hard_failures, r.created, r.last_digest_at," \
+	" (SELECT group_concat(t.slug, ' ') FROM reader_topics rt" \
+	"   JOIN topics t ON t.id = rt.topic_id WHERE rt.reader_id = r.id)," \
+	" (SELECT d.local_date || ' ' || d.status FROM deliveries d" \
+	"   WHERE d.reader_id = r.id ORDER BY d.local_date DESC LIMIT 1)"
 
 /* The prepared statement for id, reset with its bindings cleared, or
  * NULL with err set (naming the DSN and SQLite's message). The
