@@ -5,7 +5,7 @@
  * connection carries many messages. STARTTLS is tried (CURLUSESSL_TRY)
  * or required (CURLUSESSL_ALL with require_tls); smtps:// is TLS from
  * the start. AUTH is used when a user name is in the URL or in
- * $NEWSDESK_SMTP_USER. The relay's last reply line is kept as the
+ * $NEWSDESK_SMTP_USER. The relay's first 4xx/5xx reply is kept as the
  * reason: 2xx delivered, 5xx refused for good, anything else (4xx, no
  * connection, timeout) is a temporary failure to retry later.
  */
@@ -27,7 +27,7 @@ struct smtp_conn {
 	struct buf data;		/* the message with CRLF line ends */
 	size_t off;
 	struct curl_slist *rcpt;
-	char last[DELIVER_REASON_MAX];	/* last reply line from the relay */
+	char last[DELIVER_REASON_MAX];	/* first 4xx/5xx reply line */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -59,7 +59,8 @@ smtp_debug(CURL *h, curl_infotype type, char *data, size_t n, void *arg)
 	size_t i;
 
 	(void)h;
-	if (type != CURLINFO_HEADER_IN)
+	if (type != CURLINFO_HEADER_IN || c->last[0] != '\0' || n == 0 ||
+	    (data[0] != '4' && data[0] != '5'))
 		return 0;
 	while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r'))
 		n--;

@@ -16,6 +16,7 @@
 #define DIGEST_WINDOW_FIRST	86400
 #define DIGEST_TOKEN_DAYS	90
 #define DIGEST_TZ_CACHE		64
+#define DIGEST_MESSAGE_MAX	(8u << 20)	/* bytes of one message */
 
 struct digest_cand {
 	struct reader *r;
@@ -238,18 +239,15 @@ static enum nd_err
 digest_claims(struct digest_run *run, struct digest_cand *v, size_t n,
     struct delivery_claim *cl, size_t *idx, size_t *k, struct nd_error *err)
 {
-	const struct digest_body *b;
 	struct digest_want w;
 	enum nd_err e;
-	size_t i;
-	int fresh;
+	size_t i, items;
 
 	for (*k = 0, i = 0; i < n; i++) {
 		digest_want_of(&v[i], &w);
-		if ((e = digest_render_body(&run->render, &w, &b, &fresh, err)))
+		if ((e = digest_render_items(&run->render, &w, &items, err)))
 			return e;
-		run->st->groups += (size_t)fresh;
-		if (b->items == 0 && !run->o->send_empty) {
+		if (items == 0 && !run->o->send_empty) {
 			run->st->empty++;
 			continue;
 		}
@@ -300,6 +298,8 @@ digest_batch(struct digest_run *run, struct digest_cand *v, size_t n,
 	size_t i, k, m = 0;
 	enum nd_err e;
 
+	for (i = 0; i < n; i++)
+		buf_init(&data[i], DIGEST_MESSAGE_MAX);
 	if ((e = digest_claims(run, v, n, cl, idx, &k, err)) != ND_OK)
 		goto out;
 	for (i = 0; i < k; i++) {

@@ -49,6 +49,10 @@ void digest_render_key(const struct digest_want *w, struct buf *out);
 enum nd_err digest_render_body(struct digest_render *r,
     const struct digest_want *w, const struct digest_body **out,
     int *fresh, struct nd_error *err);
+/* The number of items w's body would hold (from the section cache,
+ * without assembling the body). */
+enum nd_err digest_render_items(struct digest_render *r,
+    const struct digest_want *w, size_t *items, struct nd_error *err);
 /* Copy tmpl to out with the markers replaced (escaped for HTML). */
 void digest_render_fill(const char *tmpl, int html, const char *prefs,
     const char *unsub, struct buf *out);

@@ -464,6 +464,23 @@ digest_render_body(struct digest_render *r, const struct digest_want *w,
 	return e;
 }
 
+enum nd_err
+digest_render_items(struct digest_render *r, const struct digest_want *w,
+    size_t *items, struct nd_error *err)
+{
+	struct digest_section *sec;
+	enum nd_err e;
+	size_t i;
+
+	*items = 0;
+	for (i = 0; i < w->topics->n; i++) {
+		if ((e = digest_section_get(r, w->topics->v[i], w, &sec, err)))
+			return e;
+		*items += sec->items;
+	}
+	return ND_OK;
+}
+
 void
 digest_render_fill(const char *tmpl, int html, const char *prefs,
     const char *unsub, struct buf *out)

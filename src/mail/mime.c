@@ -59,14 +59,23 @@ mime_check(const struct mime_msg *m, struct nd_error *err)
 	return ND_OK;
 }
 
+/* A text part holding body as UTF-8 bytes, as is (GMime's set_text
+ * would pick another charset for Latin text). */
 static GMimeObject *
 mime_part(const char *subtype, const char *body)
 {
-	GMimeTextPart *p = g_mime_text_part_new_with_subtype(subtype);
+	GMimePart *p = g_mime_part_new_with_type("text", subtype);
+	GMimeStream *st = g_mime_stream_mem_new_with_buffer(body,
+	    strlen(body));
+	GMimeDataWrapper *w = g_mime_data_wrapper_new_with_stream(st,
+	    GMIME_CONTENT_ENCODING_DEFAULT);
 
-	g_mime_text_part_set_text(p, body);
-	g_mime_text_part_set_charset(p, "utf-8");
-	g_mime_part_set_content_encoding((GMimePart *)p,
+	g_mime_part_set_content(p, w);
+	g_object_unref(w);
+	g_object_unref(st);
+	g_mime_object_set_content_type_parameter((GMimeObject *)p, "charset",
+	    "utf-8");
+	g_mime_part_set_content_encoding(p,
 	    GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 	return (GMimeObject *)p;
 }
