@@ -49,6 +49,7 @@ digest_opts_init(struct digest_opts *o)
 	o->max_failures = 3;
 	o->max_attempts = 6;
 	o->batch = 200;
+	o->page = DIGEST_PAGE;
 }
 
 /* Local day of tz at the run's clock, cached per zone. */
@@ -370,6 +371,7 @@ digest_run(struct store *s, struct deliver *d, const struct digest_opts *o,
 	const char *at = strrchr(o->from, '@');
 	int64_t after = 0;
 	enum nd_err e;
+	size_t got, page = o->page ? o->page : DIGEST_PAGE;
 
 	memset(st, 0, sizeof(*st));
 	if (at == NULL || !mime_header_safe(o->from) || strchr(o->base_url,
@@ -388,16 +390,16 @@ digest_run(struct store *s, struct deliver *d, const struct digest_opts *o,
 	    (e = digest_render_init(&run.render, s, o, err)) != ND_OK)
 		return e;
 	do {
-		if ((e = store_reader_list(s, 1, after, DIGEST_PAGE, &l, err)))
+		if ((e = store_reader_list(s, 1, after, page, &l, err)))
 			break;
 		st->readers += l.n;
+		got = l.n;
 		if (l.n > 0)
 			after = l.v[l.n - 1].id;
 		e = digest_page(&run, &l, err);
 		reader_list_release(&l);
 		digest_progress(&run);
-	} while (e == ND_OK && after > 0 && st->readers % DIGEST_PAGE == 0 &&
-	    st->readers > 0);
+	} while (e == ND_OK && got == page);
 	if (o->progress)
 		fputc('\n', o->progress);
 	digest_render_release(&run.render);

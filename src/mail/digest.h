@@ -33,6 +33,7 @@ struct digest_opts {
 	int max_failures;	/* hard failures before bouncing (3) */
 	int max_attempts;	/* temporary failures before giving up (6) */
 	size_t batch;		/* readers per claim transaction (200) */
+	size_t page;		/* readers read per query (5000) */
 	FILE *progress;		/* progress lines, or NULL */
 };
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "mail/digest.h"
 #include "store/store.h"
 #include "util/strlist.h"
 #include "util/xalloc.h"
@@ -328,6 +329,33 @@ briefs_by_topic_and_window(void **state)
 	assert_int_equal(bl.n, 0);
 }
 
+/* Regression: a reader count that is a multiple of the page size made
+ * the run loop forever. */
+static void
+digest_pages_end_on_a_full_last_page(void **state)
+{
+	struct store *s = fx(state);
+	struct digest_opts o;
+	struct digest_stats st;
+	struct nd_error err;
+	char email[32];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		snprintf(email, sizeof(email), "p%d@example.org", i);
+		add_reader(s, email, "climate", 5);
+	}
+	digest_opts_init(&o);
+	o.now = 1774773000;	/* 08:30 UTC: past the default hour 7 */
+	o.dry_run = 1;
+	o.send_empty = 1;
+	o.page = 2;
+	assert_int_equal(digest_run(s, NULL, &o, &st, &err), ND_OK);
+	assert_int_equal(st.readers, 4);
+	assert_int_equal(st.built, 4);
+	assert_int_equal(st.sent, 0);
+}
+
 #define FX(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int
@@ -342,6 +370,7 @@ main(void)
 		FX(claim_once_resend_stale_with_same_id),
 		FX(retry_waits_and_failures_bounce),
 		FX(briefs_by_topic_and_window),
+		FX(digest_pages_end_on_a_full_last_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
