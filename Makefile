@@ -3,7 +3,7 @@
 # into build/san.
 
 VERSION   = 0.1.0
-PKGS      = libmicrohttpd sqlite3 libxml-2.0 jansson libcurl icu-uc icu-i18n libsodium
+PKGS      = libmicrohttpd sqlite3 libxml-2.0 jansson libcurl icu-uc icu-i18n libsodium gmime-3.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 

@@ -6,9 +6,9 @@ set -eu
 mode=${1:-check}
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev
 libxml2-dev libjansson-dev libcurl4-openssl-dev libicu-dev libsodium-dev
-libstemmer-dev ca-certificates"
+libstemmer-dev libgmime-3.0-dev ca-certificates"
 if [ "$mode" = check ]; then
-	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 curl sqlite3
+	pkgs="$pkgs clang libclang-rt-14-dev libcmocka-dev python3 python3-aiosmtpd curl sqlite3
 	python3-feedparser python3-html5lib chromium nodejs"
 fi
 missing=""

@@ -13,6 +13,9 @@ static const struct cli_command commands[] = {
 	{"topic", cmd_topic, "add, list or remove topics"},
 	{"serve", cmd_serve, "serve the site over HTTP"},
 	{"comments", cmd_comments, "moderate, export or erase reader comments"},
+	{"subscribe", cmd_subscribe, "make an address follow topics (double opt-in unless --confirmed)"},
+	{"subscribers", cmd_subscribers, "list, show or remove readers"},
+	{"digest", cmd_digest, "send every Daily Digest that is due (--status: today's counts)"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -38,7 +41,7 @@ usage(FILE *fp)
 	    "       newsdesk --help | --version | COMMAND --help\n\n"
 	    "commands:\n", fp);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(fp, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fputs("\noptions:\n"
 	    "  --db DSN   store: a SQLite file (default var/newsdesk.db,\n"
 	    "             or $NEWSDESK_DB) or a postgres:// URL\n"

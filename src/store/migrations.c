@@ -146,10 +146,63 @@ static const char migration_v3[] =
 	"  created INTEGER NOT NULL,"
 	"  PRIMARY KEY (kind, value));";
 
+/* Version 4: readers who follow topics, their digest deliveries (one row
+ * per reader and local date: the exactly-once claim), the follow form's
+ * rate-limit counters and saved articles. An email is stored with its
+ * domain lower-cased and in punycode, the local part as given. */
+static const char migration_v4[] =
+	"CREATE TABLE readers ("
+	"  id INTEGER PRIMARY KEY,"
+	"  email TEXT NOT NULL UNIQUE CHECK (length(email) BETWEEN 3 AND 254),"
+	"  lang TEXT NOT NULL DEFAULT 'en',"
+	"  tz TEXT NOT NULL DEFAULT 'UTC',"
+	"  hour INTEGER NOT NULL DEFAULT 7 CHECK (hour BETWEEN 0 AND 23),"
+	"  confirmed_at INTEGER NOT NULL DEFAULT 0,"
+	"  paused INTEGER NOT NULL DEFAULT 0,"
+	"  bouncing INTEGER NOT NULL DEFAULT 0,"
+	"  hard_failures INTEGER NOT NULL DEFAULT 0,"
+	"  created INTEGER NOT NULL,"
+	"  last_digest_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX readers_active ON readers(confirmed_at, paused, bouncing);"
+
+	"CREATE TABLE reader_topics ("
+	"  reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,"
+	"  topic_id INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (reader_id, topic_id));"
+	"CREATE INDEX reader_topics_topic ON reader_topics(topic_id);"
+
+	"CREATE TABLE deliveries ("
+	"  reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,"
+	"  local_date TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN"
+	"    ('claimed', 'sent', 'failed', 'retry')),"
+	"  message_id TEXT NOT NULL,"
+	"  window_start INTEGER NOT NULL,"
+	"  window_end INTEGER NOT NULL,"
+	"  attempts INTEGER NOT NULL DEFAULT 1,"
+	"  next_attempt INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT,"
+	"  claimed_at INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (reader_id, local_date));"
+	"CREATE INDEX deliveries_date ON deliveries(local_date, status);"
+
+	"CREATE TABLE rate_limits ("
+	"  key TEXT PRIMARY KEY,"
+	"  window_start INTEGER NOT NULL,"
+	"  count INTEGER NOT NULL);"
+
+	"CREATE TABLE saved ("
+	"  reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  created INTEGER NOT NULL,"
+	"  PRIMARY KEY (reader_id, article_id));";
+
 const struct migration migrations_sqlite[] = {
 	{1, migration_v1},
 	{2, migration_v2},
 	{3, migration_v3},
+	{4, migration_v4},
 };
 
 const size_t migrations_sqlite_n =

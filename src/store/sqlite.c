@@ -17,6 +17,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_article.h"
 #include "store/sqlite_comment.h"
+#include "store/sqlite_reader.h"
 #include "store/sqlite_stmt.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -413,5 +414,15 @@ const struct store_backend store_backend_sqlite = {
 	.comment_block_add = sqlite_comment_block_add,
 	.comment_block_rm = sqlite_comment_block_rm,
 	.comment_block_list = sqlite_comment_block_list,
+	.reader_put = sqlite_reader_put,
+	.reader_update = sqlite_reader_update,
+	.reader_get = sqlite_reader_get,
+	.reader_confirm = sqlite_reader_confirm,
+	.reader_rm = sqlite_reader_rm,
+	.reader_list = sqlite_reader_list,
+	.rate_hit = sqlite_rate_hit,
+	.delivery_claim = sqlite_delivery_claim,
+	.delivery_mark = sqlite_delivery_mark,
+	.brief_list = sqlite_brief_list,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

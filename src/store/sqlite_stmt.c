@@ -212,6 +212,75 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    "DELETE FROM comment_blocklist WHERE kind = ?1 AND value = ?2",
 	[STMT_COMMENT_BLOCK_LIST] =
 	    "SELECT kind, value FROM comment_blocklist ORDER BY kind, value",
+	/* readers: bind 1 email, 2 lang, 3 tz, 4 hour (-1 keeps),
+	 * 5 confirmed_at (0 keeps), 6 now */
+	[STMT_READER_UPSERT] =
+	    "INSERT INTO readers(email, lang, tz, hour, confirmed_at, created)"
+	    " VALUES (?1, coalesce(?2, 'en'), coalesce(?3, 'UTC'),"
+	    " CASE WHEN ?4 < 0 THEN 7 ELSE ?4 END, ?5, ?6)"
+	    " ON CONFLICT(email) DO UPDATE SET"
+	    " lang = coalesce(?2, lang), tz = coalesce(?3, tz),"
+	    " hour = CASE WHEN ?4 < 0 THEN hour ELSE ?4 END,"
+	    " confirmed_at = CASE WHEN confirmed_at = 0 THEN ?5"
+	    "   ELSE confirmed_at END"
+	    " RETURNING id",
+	[STMT_READER_UPDATE] =
+	    "UPDATE readers SET lang = ?2, tz = ?3, hour = ?4, paused = ?5"
+	    " WHERE id = ?1",
+	[STMT_READER_CONFIRM] =
+	    "UPDATE readers SET confirmed_at = ?2"
+	    " WHERE id = ?1 AND confirmed_at = 0",
+	[STMT_READER_DELETE] = "DELETE FROM readers WHERE id = ?1",
+	[STMT_READER_BY_EMAIL] =
+	    "SELECT " SQLITE_READER_COLS " FROM readers r WHERE r.email = ?1",
+	[STMT_READER_BY_ID] =
+	    "SELECT " SQLITE_READER_COLS " FROM readers r WHERE r.id = ?1",
+	[STMT_READER_LIST] =
+	    "SELECT " SQLITE_READER_COLS " FROM readers r"
+	    " WHERE r.id > ?1 AND (?2 = 0 OR (r.confirmed_at > 0"
+	    "   AND r.paused = 0 AND r.bouncing = 0))"
+	    " ORDER BY r.id LIMIT ?3",
+	[STMT_READER_TOPIC_ADD] =
+	    "INSERT INTO reader_topics(reader_id, topic_id)"
+	    " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	[STMT_READER_TOPICS_DELETE] =
+	    "DELETE FROM reader_topics WHERE reader_id = ?1",
+	[STMT_RATE_HIT] =
+	    "INSERT INTO rate_limits(key, window_start, count) VALUES (?1, ?2, 1)"
+	    " ON CONFLICT(key) DO UPDATE SET"
+	    " count = CASE WHEN window_start = ?2 THEN count + 1 ELSE 1 END,"
+	    " window_start = ?2 RETURNING count",
+	/* PostgreSQL: ... FOR UPDATE SKIP LOCKED */
+	[STMT_DELIVERY_GET] =
+	    "SELECT status, message_id, window_start, window_end, attempts,"
+	    " next_attempt, claimed_at FROM deliveries"
+	    " WHERE reader_id = ?1 AND local_date = ?2",
+	[STMT_DELIVERY_INSERT] =
+	    "INSERT INTO deliveries(reader_id, local_date, status, message_id,"
+	    " window_start, window_end, claimed_at)"
+	    " VALUES (?1, ?2, 'claimed', ?3, ?4, ?5, ?6)",
+	[STMT_DELIVERY_RECLAIM] =
+	    "UPDATE deliveries SET status = 'claimed', claimed_at = ?3,"
+	    " attempts = attempts + 1 WHERE reader_id = ?1 AND local_date = ?2",
+	/* bind 1 reader, 2 date, 3 status, 4 error, 5 next_attempt, 6 now */
+	[STMT_DELIVERY_SET] =
+	    "UPDATE deliveries SET status = ?3, error = ?4, next_attempt = ?5,"
+	    " sent_at = CASE WHEN ?3 = 'sent' THEN ?6 ELSE sent_at END"
+	    " WHERE reader_id = ?1 AND local_date = ?2",
+	[STMT_READER_SENT] =
+	    "UPDATE readers SET hard_failures = 0,"
+	    " last_digest_at = max(last_digest_at, ?2) WHERE id = ?1",
+	[STMT_READER_FAILED] =
+	    "UPDATE readers SET hard_failures = hard_failures + 1,"
+	    " bouncing = CASE WHEN hard_failures + 1 >= ?2 THEN 1"
+	    "   ELSE bouncing END WHERE id = ?1",
+	[STMT_BRIEF_LIST] =
+	    "SELECT a.id, a.story_id, a.published, a.headline, a.standfirst,"
+	    " a.source, a.url FROM articles a"
+	    " JOIN article_topics l ON l.article_id = a.id"
+	    " JOIN topics t ON t.id = l.topic_id"
+	    " WHERE t.slug = ?1 AND a.published >= ?2 AND a.published < ?3"
+	    " ORDER BY a.published DESC, a.id DESC LIMIT ?4",
 };
 
 enum nd_err

@@ -70,6 +70,23 @@ enum stmt {
 	STMT_COMMENT_BLOCK_ADD,
 	STMT_COMMENT_BLOCK_RM,
 	STMT_COMMENT_BLOCK_LIST,
+	STMT_READER_UPSERT,
+	STMT_READER_UPDATE,
+	STMT_READER_CONFIRM,
+	STMT_READER_DELETE,
+	STMT_READER_BY_EMAIL,
+	STMT_READER_BY_ID,
+	STMT_READER_LIST,
+	STMT_READER_TOPIC_ADD,
+	STMT_READER_TOPICS_DELETE,
+	STMT_RATE_HIT,
+	STMT_DELIVERY_GET,
+	STMT_DELIVERY_INSERT,
+	STMT_DELIVERY_RECLAIM,
+	STMT_DELIVERY_SET,
+	STMT_READER_SENT,
+	STMT_READER_FAILED,
+	STMT_BRIEF_LIST,
 	STMT_MAX
 };
 
@@ -99,6 +116,17 @@ struct sqlite_conn {
 #define SQLITE_COMMENT_COLS_PUBLIC \
 	"c.id, c.article_id, coalesce(c.parent_id, 0), c.name, NULL," \
 	SQLITE_COMMENT_COLS_TAIL
+
+/* Columns read by sqlite_reader_row(), in this order; the topics come
+ * as one space-separated list of slugs, the newest delivery as
+ * "YYYY-MM-DD status". (PostgreSQL: string_agg.) */
+#define SQLITE_READER_COLS \
+	"r.id, r.email, r.lang, r.tz, r.hour, r.confirmed_at, r.paused," \
+	" r.bouncing, r.hard_failures, r.created, r.last_digest_at," \
+	" (SELECT group_concat(t.slug, ' ') FROM reader_topics rt" \
+	"   JOIN topics t ON t.id = rt.topic_id WHERE rt.reader_id = r.id)," \
+	" (SELECT d.local_date || ' ' || d.status FROM deliveries d" \
+	"   WHERE d.reader_id = r.id ORDER BY d.local_date DESC LIMIT 1)"
 
 /* The prepared statement for id, reset with its bindings cleared, or
  * NULL with err set (naming the DSN and SQLite's message). The

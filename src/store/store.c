@@ -305,3 +305,184 @@ store_secret(struct store *s, unsigned char key[STORE_SECRET_BYTES],
 	sodium_memzero(fresh, sizeof(fresh));
 	return e;
 }
+
+void
+reader_release(struct reader *r)
+{
+	if (r == NULL)
+		return;
+	free(r->email);
+	free(r->lang);
+	free(r->tz);
+	strlist_release(&r->topics);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+reader_list_release(struct reader_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		reader_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Fields every reader write checks: email present and header-safe,
+ * hour in range, lang and tz short and plain. */
+static enum nd_err
+store_reader_check(const struct reader *r, int need_email,
+    struct nd_error *err)
+{
+	size_t i;
+
+	if (need_email && (r->email == NULL || *r->email == '\0' ||
+	    strlen(r->email) > 254 || strpbrk(r->email, "\r\n") != NULL))
+		return nd_error_set(err, ND_EINVAL, "reader has no valid "
+		    "email");
+	if (r->hour > 23 || (!need_email && r->hour < 0))
+		return nd_error_set(err, ND_EINVAL, "delivery hour %d is not "
+		    "between 0 and 23", r->hour);
+	if ((r->lang && (strlen(r->lang) > 16 || strpbrk(r->lang, "\r\n"))) ||
+	    (r->tz && (strlen(r->tz) > 64 || strpbrk(r->tz, "\r\n"))))
+		return nd_error_set(err, ND_EINVAL, "reader language or time "
+		    "zone is malformed");
+	for (i = 0; i < r->topics.n; i++)
+		if (!store_slug_ok(r->topics.v[i]))
+			return nd_error_set(err, ND_EINVAL, "topic slug '%s' "
+			    "must be 1 to %d of a-z, 0-9 and '-'",
+			    r->topics.v[i], STORE_SLUG_MAX);
+	return ND_OK;
+}
+
+enum nd_err
+store_reader_put(struct store *s, struct reader *r, int64_t now,
+    struct nd_error *err)
+{
+	enum nd_err e;
+
+	if ((e = store_reader_check(r, 1, err)) != ND_OK)
+		return e;
+	return s->be->reader_put(s, r, now, err);
+}
+
+enum nd_err
+store_reader_update(struct store *s, const struct reader *r,
+    struct nd_error *err)
+{
+	enum nd_err e;
+
+	if ((e = store_reader_check(r, 0, err)) != ND_OK)
+		return e;
+	if (r->lang == NULL || r->tz == NULL)
+		return nd_error_set(err, ND_EINVAL, "reader %lld: language "
+		    "and time zone are required", (long long)r->id);
+	return s->be->reader_update(s, r, err);
+}
+
+enum nd_err
+store_reader_get(struct store *s, const char *email, struct reader **out,
+    struct nd_error *err)
+{
+	*out = NULL;
+	if (email == NULL)
+		return nd_error_set(err, ND_EINVAL, "no email given");
+	return s->be->reader_get(s, email, 0, out, err);
+}
+
+enum nd_err
+store_reader_get_id(struct store *s, int64_t id, struct reader **out,
+    struct nd_error *err)
+{
+	*out = NULL;
+	return s->be->reader_get(s, NULL, id, out, err);
+}
+
+enum nd_err
+store_reader_confirm(struct store *s, int64_t id, int64_t now,
+    struct nd_error *err)
+{
+	return s->be->reader_confirm(s, id, now, err);
+}
+
+enum nd_err
+store_reader_rm(struct store *s, int64_t id, struct nd_error *err)
+{
+	return s->be->reader_rm(s, id, err);
+}
+
+enum nd_err
+store_reader_list(struct store *s, int active, int64_t after, size_t limit,
+    struct reader_list *out, struct nd_error *err)
+{
+	if (limit > 100000)
+		limit = 100000;
+	return s->be->reader_list(s, active, after, limit, out, err);
+}
+
+enum nd_err
+store_rate_hit(struct store *s, const char *key, int64_t now,
+    int64_t window, int64_t *count, struct nd_error *err)
+{
+	if (key == NULL || strlen(key) > 512 || window <= 0)
+		return nd_error_set(err, ND_EINVAL, "bad rate-limit key or "
+		    "window");
+	return s->be->rate_hit(s, key, now, window, count, err);
+}
+
+enum nd_err
+store_delivery_claim(struct store *s, struct delivery_claim *v, size_t n,
+    int64_t now, int64_t stale, struct nd_error *err)
+{
+	if (n == 0)
+		return ND_OK;
+	return s->be->delivery_claim(s, v, n, now, stale, err);
+}
+
+enum nd_err
+store_delivery_mark(struct store *s, const struct delivery_mark *v,
+    size_t n, int max_failures, int64_t now, struct nd_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].status == DELIVERY_CLAIMED || v[i].local_date == NULL)
+			return nd_error_set(err, ND_EINVAL, "delivery mark "
+			    "for reader %lld is incomplete",
+			    (long long)v[i].reader_id);
+	if (n == 0)
+		return ND_OK;
+	return s->be->delivery_mark(s, v, n, max_failures, now, err);
+}
+
+enum nd_err
+store_brief_list(struct store *s, const char *topic, int64_t since,
+    int64_t until, size_t limit, struct brief_list *out,
+    struct nd_error *err)
+{
+	out->v = NULL;
+	out->n = 0;
+	if (!store_slug_ok(topic))
+		return nd_error_set(err, ND_EINVAL, "bad topic slug");
+	if (limit == 0 || limit > STORE_LIMIT_MAX)
+		limit = STORE_LIMIT_MAX;
+	return s->be->brief_list(s, topic, since, until, limit, out, err);
+}
+
+void
+brief_list_release(struct brief_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].headline);
+		free(l->v[i].standfirst);
+		free(l->v[i].source);
+		free(l->v[i].url);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

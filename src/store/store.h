@@ -208,6 +208,140 @@ enum nd_err store_comment_block_rm(struct store *s,
 enum nd_err store_comment_block_list(struct store *s,
     struct comment_block_list *out, struct nd_error *err);
 void comment_block_list_release(struct comment_block_list *l);
+/* ---- Readers (people who follow topics) and their digest deliveries.
+ * An email here is already normalized (mail/email.h): the store
+ * compares it byte for byte. */
+
+#define STORE_READER_HOUR_DEFAULT	7
+
+struct reader {
+	int64_t id;
+	char *email;
+	char *lang;		/* "en", "de" */
+	char *tz;		/* IANA name */
+	int hour;		/* local delivery hour 0..23 */
+	int64_t confirmed_at;	/* UTC seconds; 0: not confirmed */
+	int paused;
+	int bouncing;
+	int hard_failures;
+	int64_t created;
+	int64_t last_digest_at;	/* window end of the last sent digest; 0 */
+	struct strlist topics;	/* followed topic slugs, sorted */
+	char last_date[11];	/* local date of the newest delivery row, "" */
+	char last_status[8];	/* its status, "" */
+};
+
+struct reader_list {
+	struct reader *v;
+	size_t n;
+};
+
+/* Free what r owns (not r itself). */
+void reader_release(struct reader *r);
+void reader_list_release(struct reader_list *l);
+
+/* Add a reader or update the one with the same email: lang, tz and hour
+ * are set from r (NULL/negative keep the stored value), r->topics are
+ * added to the followed ones, confirmed_at is set when r->confirmed_at
+ * is non-zero and the reader was not confirmed. Sets r->id. ND_EINVAL
+ * naming the slug when a topic does not exist. One transaction. */
+enum nd_err store_reader_put(struct store *s, struct reader *r,
+    int64_t now, struct nd_error *err);
+/* Replace lang, tz, hour, paused and the followed topics of reader r->id
+ * (the preferences page). ND_ENOTFOUND when there is no such reader. */
+enum nd_err store_reader_update(struct store *s, const struct reader *r,
+    struct nd_error *err);
+/* By email or by id; *out is a new reader (reader_release + free), or
+ * ND_ENOTFOUND. */
+enum nd_err store_reader_get(struct store *s, const char *email,
+    struct reader **out, struct nd_error *err);
+enum nd_err store_reader_get_id(struct store *s, int64_t id,
+    struct reader **out, struct nd_error *err);
+/* Set confirmed_at = now unless already confirmed. */
+enum nd_err store_reader_confirm(struct store *s, int64_t id, int64_t now,
+    struct nd_error *err);
+/* Remove the reader, their topics, deliveries and saved articles. */
+enum nd_err store_reader_rm(struct store *s, int64_t id,
+    struct nd_error *err);
+/* Readers with id > after, in id order, at most limit (0: 1000). With
+ * active, only confirmed readers who are neither paused nor bouncing.
+ * Each carries its topics and newest delivery (last_date/status). */
+enum nd_err store_reader_list(struct store *s, int active, int64_t after,
+    size_t limit, struct reader_list *out, struct nd_error *err);
+
+/* Count one event for key (e.g. "ip:1.2.3.4") in a fixed window of
+ * window seconds; *count receives the events in the current window
+ * including this one. */
+enum nd_err store_rate_hit(struct store *s, const char *key, int64_t now,
+    int64_t window, int64_t *count, struct nd_error *err);
+
+enum delivery_status {
+	DELIVERY_CLAIMED,
+	DELIVERY_SENT,
+	DELIVERY_FAILED,
+	DELIVERY_RETRY,
+};
+
+/* What a claim found. */
+enum delivery_claim_result {
+	CLAIM_NEW,	/* no row: claimed with the window asked for */
+	CLAIM_RESEND,	/* a stale claim (crash): send again, same id/window */
+	CLAIM_RETRY,	/* a retry whose time has come: same id/window */
+	CLAIM_SKIP,	/* sent, failed, claimed recently or retry not yet */
+};
+
+/* One (reader, local date) to claim. In: reader_id, local_date,
+ * message_id, window_start/end. Out: result; for RESEND and RETRY the
+ * stored message_id and window replace the ones asked for, and attempts
+ * counts the tries including this one. */
+struct delivery_claim {
+	int64_t reader_id;
+	char local_date[11];		/* "YYYY-MM-DD" */
+	char message_id[128];
+	int64_t window_start, window_end;
+	int attempts;
+	enum delivery_claim_result result;
+};
+
+/* Claim every entry of v in one transaction (PostgreSQL: SELECT ... FOR
+ * UPDATE SKIP LOCKED). A 'claimed' row older than stale seconds counts
+ * as abandoned and is claimed again. */
+enum nd_err store_delivery_claim(struct store *s, struct delivery_claim *v,
+    size_t n, int64_t now, int64_t stale, struct nd_error *err);
+
+/* The outcome of one claimed delivery. */
+struct delivery_mark {
+	int64_t reader_id;
+	const char *local_date;
+	enum delivery_status status;	/* SENT, RETRY or FAILED */
+	const char *error;		/* relay's reason, or NULL */
+	int64_t next_attempt;		/* RETRY: not before */
+	int64_t window_end;		/* SENT: becomes last_digest_at */
+};
+
+/* Record outcomes in one transaction. SENT resets the reader's hard
+ * failures; FAILED adds one and marks the reader bouncing at
+ * max_failures. */
+enum nd_err store_delivery_mark(struct store *s,
+    const struct delivery_mark *v, size_t n, int max_failures,
+    int64_t now, struct nd_error *err);
+
+/* Brief articles for a digest: published in [since, until), on topic
+ * slug, newest first, at most limit. */
+struct brief {
+	int64_t id, story_id, published;
+	char *headline, *standfirst, *source, *url;
+};
+
+struct brief_list {
+	struct brief *v;
+	size_t n;
+};
+
+enum nd_err store_brief_list(struct store *s, const char *topic,
+    int64_t since, int64_t until, size_t limit, struct brief_list *out,
+    struct nd_error *err);
+void brief_list_release(struct brief_list *l);
 
 /* The backend table (OpenSMTPD queue_backend style). */
 struct store_backend {
@@ -285,6 +419,29 @@ struct store_backend {
 	    struct nd_error *err);
 	enum nd_err (*comment_block_list)(struct store *s,
 	    struct comment_block_list *out, struct nd_error *err);
+	enum nd_err (*reader_put)(struct store *s, struct reader *r,
+	    int64_t now, struct nd_error *err);
+	enum nd_err (*reader_update)(struct store *s, const struct reader *r,
+	    struct nd_error *err);
+	enum nd_err (*reader_get)(struct store *s, const char *email,
+	    int64_t id, struct reader **out, struct nd_error *err);
+	enum nd_err (*reader_confirm)(struct store *s, int64_t id,
+	    int64_t now, struct nd_error *err);
+	enum nd_err (*reader_rm)(struct store *s, int64_t id,
+	    struct nd_error *err);
+	enum nd_err (*reader_list)(struct store *s, int active, int64_t after,
+	    size_t limit, struct reader_list *out, struct nd_error *err);
+	enum nd_err (*rate_hit)(struct store *s, const char *key, int64_t now,
+	    int64_t window, int64_t *count, struct nd_error *err);
+	enum nd_err (*delivery_claim)(struct store *s,
+	    struct delivery_claim *v, size_t n, int64_t now, int64_t stale,
+	    struct nd_error *err);
+	enum nd_err (*delivery_mark)(struct store *s,
+	    const struct delivery_mark *v, size_t n, int max_failures,
+	    int64_t now, struct nd_error *err);
+	enum nd_err (*brief_list)(struct store *s, const char *topic,
+	    int64_t since, int64_t until, size_t limit,
+	    struct brief_list *out, struct nd_error *err);
 	int latest_version;
 };
 

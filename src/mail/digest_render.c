@@ -1,0 +1,504 @@
+/* digest_render.c - the digest's words: topic sections (near-duplicates
+ * collapsed, ranked, capped), cached per topic and window; bodies
+ * assembled from them once per group; per-reader links filled in last.
+ */
+#include "mail/digest_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail/schedule.h"
+#include "util/xalloc.h"
+#include "web/html.h"
+
+#define DIGEST_FETCH_MAX	500	/* articles read per topic section */
+#define DIGEST_BOOST		(3 * 3600)	/* per extra source */
+
+/* Sentences are pieces around the values (no format strings from a
+ * table): intro + DATE + ".", more_a + N + more_b + TOPIC, subject
+ * FIRST [+ and + N + others] + digest + DATE. */
+struct digest_words {
+	const char *greeting, *intro, *also, *more_a, *more_b, *prefs;
+	const char *unsub, *why, *and, *others, *digest;
+};
+
+static const struct digest_words digest_en = {
+	"Good morning,", "Your Daily Digest for ", "Also reported by",
+	"And ", " more on ", "Preferences", "Unsubscribe",
+	"You get this email because you follow these topics.",
+	" and ", " more", ": your Daily Digest, ",
+};
+
+static const struct digest_words digest_de = {
+	"Guten Morgen,", "Ihr Daily Digest vom ", "Auch berichtet von",
+	"Und ", " weitere zu ", "Einstellungen", "Abbestellen",
+	"Sie erhalten diese E-Mail, weil Sie diesen Themen folgen.",
+	" und ", " weitere", ": Ihr Daily Digest, ",
+};
+
+static const struct digest_words *
+digest_words_for(const char *lang)
+{
+	return lang && strcmp(lang, "de") == 0 ? &digest_de : &digest_en;
+}
+
+/* One story: the newest article of a story id plus the other sources. */
+struct digest_item {
+	const struct brief *b;
+	struct strlist also;
+	int64_t score;
+};
+
+static int
+digest_topic_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct topic *)a)->slug,
+	    ((const struct topic *)b)->slug);
+}
+
+enum nd_err
+digest_render_init(struct digest_render *r, struct store *s,
+    const struct digest_opts *o, struct nd_error *err)
+{
+	enum nd_err e;
+
+	memset(r, 0, sizeof(*r));
+	r->store = s;
+	r->opts = o;
+	if ((e = store_topic_list(s, &r->topics, err)) != ND_OK)
+		return e;
+	qsort(r->topics.v, r->topics.n, sizeof(*r->topics.v),
+	    digest_topic_cmp);
+	r->capsec = 1024;
+	r->sec = xcalloc(r->capsec, sizeof(*r->sec));
+	return ND_OK;
+}
+
+static void
+digest_body_release(struct digest_body *b)
+{
+	free(b->key);
+	free(b->subject);
+	free(b->text);
+	free(b->html);
+	memset(b, 0, sizeof(*b));
+}
+
+static void
+digest_sections_free(struct digest_section *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].name);
+		free(v[i].text);
+		free(v[i].html);
+	}
+	free(v);
+}
+
+void
+digest_render_release(struct digest_render *r)
+{
+	digest_sections_free(r->sec, r->capsec);
+	topic_list_release(&r->topics);
+	digest_body_release(&r->body);
+}
+
+static const char *
+digest_topic_name(struct digest_render *r, const char *slug)
+{
+	struct topic key = {0, (char *)slug, NULL, NULL}, *t;
+
+	t = bsearch(&key, r->topics.v, r->topics.n, sizeof(*r->topics.v),
+	    digest_topic_cmp);
+	return t ? t->name : slug;
+}
+
+static int
+digest_item_cmp(const void *a, const void *b)
+{
+	const struct digest_item *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->b->id > y->b->id ? -1 : x->b->id < y->b->id;
+}
+
+/* Collapse briefs (newest first) by story id into items, ranked by
+ * recency with a boost per extra source. Returns the item count. */
+static size_t
+digest_collapse(const struct brief_list *bl, struct digest_item *it)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < bl->n; i++) {
+		const struct brief *b = &bl->v[i];
+
+		for (j = 0; j < n; j++)
+			if (b->story_id != 0 && it[j].b->story_id == b->story_id)
+				break;
+		if (j < n) {
+			if (b->source && !strlist_has(&it[j].also, b->source) &&
+			    (it[j].b->source == NULL ||
+			    strcmp(it[j].b->source, b->source) != 0))
+				strlist_push(&it[j].also, b->source);
+			it[j].score += DIGEST_BOOST;
+			continue;
+		}
+		memset(&it[n], 0, sizeof(it[n]));
+		it[n].b = b;
+		it[n].score = b->published;
+		n++;
+	}
+	qsort(it, n, sizeof(*it), digest_item_cmp);
+	return n;
+}
+
+static void
+digest_join(const struct strlist *l, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		buf_printf(out, "%s%s", i ? ", " : "", l->v[i]);
+}
+
+static void
+digest_item_text(const struct digest_item *it, const struct digest_words *w,
+    const char *base, const char *when, struct buf *t)
+{
+	const struct brief *b = it->b;
+
+	buf_printf(t, "* %s\n", b->headline ? b->headline : "(untitled)");
+	if (b->standfirst)
+		buf_printf(t, "  %s\n", b->standfirst);
+	buf_printf(t, "  %s, %s\n  %s/articles/%lld\n", b->source ? b->source :
+	    "", when, base, (long long)b->id);
+	if (it->also.n) {
+		buf_printf(t, "  %s: ", w->also);
+		digest_join(&it->also, t);
+		buf_puts(t, "\n");
+	}
+	buf_puts(t, "\n");
+}
+
+static void
+digest_item_html(const struct digest_item *it, const struct digest_words *w,
+    const char *base, const char *when, struct buf *h)
+{
+	const struct brief *b = it->b;
+	struct buf url = BUF_INIT, also = BUF_INIT;
+
+	buf_printf(&url, "%s/articles/%lld", base, (long long)b->id);
+	html_raw_trusted(h, "<div style=\"margin:0 0 18px\"><a style=\""
+	    "color:#1a4d8f;font-size:18px;font-weight:bold;text-decoration:"
+	    "none\" href=\"");
+	html_url(h, url.ptr);
+	html_raw_trusted(h, "\">");
+	html_text(h, b->headline ? b->headline : "(untitled)");
+	html_raw_trusted(h, "</a>");
+	if (b->standfirst) {
+		html_raw_trusted(h, "<p style=\"margin:4px 0\">");
+		html_text(h, b->standfirst);
+		html_raw_trusted(h, "</p>");
+	}
+	html_raw_trusted(h, "<p style=\"margin:2px 0;color:#555;font-size:"
+	    "13px\">");
+	html_text(h, b->source ? b->source : "");
+	html_raw_trusted(h, ", ");
+	html_text(h, when);
+	if (it->also.n) {
+		digest_join(&it->also, &also);
+		html_raw_trusted(h, "<br>");
+		html_text(h, w->also);
+		html_raw_trusted(h, ": ");
+		html_text(h, also.ptr);
+	}
+	html_raw_trusted(h, "</p></div>\n");
+	buf_release(&url);
+	buf_release(&also);
+}
+
+/* Heading and "and N more" of a section. */
+static void
+digest_section_frame(struct digest_section *sec, const char *slug,
+    const struct digest_words *w, const char *base, size_t more,
+    struct buf *t, struct buf *h, int end)
+{
+	struct buf url = BUF_INIT, line = BUF_INIT;
+
+	if (!end) {
+		buf_printf(t, "== %s ==\n\n", sec->name);
+		html_raw_trusted(h, "<h2 style=\"font-size:20px;border-bottom:"
+		    "2px solid #1a4d8f;padding-bottom:4px\">");
+		html_text(h, sec->name);
+		html_raw_trusted(h, "</h2>\n");
+		return;
+	}
+	if (more == 0)
+		return;
+	buf_printf(&url, "%s/topics/%s", base, slug);
+	buf_printf(&line, "%s%zu%s%s", w->more_a, more, w->more_b, sec->name);
+	buf_printf(t, "%s: %s\n\n", line.ptr, url.ptr);
+	html_raw_trusted(h, "<p><a style=\"color:#1a4d8f\" href=\"");
+	html_url(h, url.ptr);
+	html_raw_trusted(h, "\">");
+	html_text(h, line.ptr);
+	html_raw_trusted(h, "</a></p>\n");
+	buf_release(&url);
+	buf_release(&line);
+}
+
+/* Render the section of slug for w into sec (key already set). */
+static enum nd_err
+digest_section_render(struct digest_render *r, const char *slug,
+    const struct digest_want *w, struct digest_section *sec,
+    struct nd_error *err)
+{
+	const struct digest_words *words = digest_words_for(w->lang);
+	const char *base = r->opts->base_url;
+	struct brief_list bl = {NULL, 0};
+	struct buf t = BUF_INIT, h = BUF_INIT, when = BUF_INIT;
+	struct digest_item *it = NULL;
+	size_t n, i, cap = r->opts->per_topic;
+	enum nd_err e;
+
+	sec->name = xstrdup(digest_topic_name(r, slug));
+	if ((e = store_brief_list(r->store, slug, w->since, w->until,
+	    DIGEST_FETCH_MAX, &bl, err)) != ND_OK)
+		goto out;
+	it = xcalloc(bl.n + 1, sizeof(*it));
+	n = digest_collapse(&bl, it);
+	sec->items = n < cap ? n : cap;
+	if (n > 0)
+		digest_section_frame(sec, slug, words, base, 0, &t, &h, 0);
+	for (i = 0; i < sec->items; i++) {
+		buf_clear(&when);
+		if ((e = schedule_format(w->lang, w->tz, it[i].b->published, 1,
+		    &when, err)) != ND_OK)
+			goto out;
+		digest_item_text(&it[i], words, base, when.ptr, &t);
+		digest_item_html(&it[i], words, base, when.ptr, &h);
+	}
+	if (n > 0)
+		digest_section_frame(sec, slug, words, base, n - sec->items,
+		    &t, &h, 1);
+out:
+	for (i = 0; it && i < bl.n; i++)
+		strlist_release(&it[i].also);
+	free(it);
+	brief_list_release(&bl);
+	sec->text = buf_detach(&t, NULL);
+	sec->html = buf_detach(&h, NULL);
+	buf_release(&when);
+	return e;
+}
+
+static uint64_t
+digest_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Start over when the table is three quarters full (a run's sections
+ * rarely pass the cap; dropping them costs a re-render, not a bug). */
+static void
+digest_sections_room(struct digest_render *r)
+{
+	if (r->nsec * 4 < r->capsec * 3)
+		return;
+	digest_sections_free(r->sec, r->capsec);
+	r->capsec = r->capsec < (1u << 20) ? r->capsec * 2 : r->capsec;
+	r->sec = xcalloc(r->capsec, sizeof(*r->sec));
+	r->nsec = 0;
+}
+
+/* The cached section of slug for w, rendering it on a miss. */
+static enum nd_err
+digest_section_get(struct digest_render *r, const char *slug,
+    const struct digest_want *w, struct digest_section **out,
+    struct nd_error *err)
+{
+	struct buf key = BUF_INIT;
+	size_t i;
+	enum nd_err e = ND_OK;
+
+	digest_sections_room(r);
+	buf_printf(&key, "%s|%lld|%lld|%s|%s", slug, (long long)w->since,
+	    (long long)w->until, w->lang, w->tz);
+	i = (size_t)(digest_hash(key.ptr) & (r->capsec - 1));
+	while (r->sec[i].key && strcmp(r->sec[i].key, key.ptr) != 0)
+		i = (i + 1) & (r->capsec - 1);
+	if (r->sec[i].key == NULL) {
+		r->sec[i].key = buf_detach(&key, NULL);
+		r->nsec++;
+		e = digest_section_render(r, slug, w, &r->sec[i], err);
+	}
+	buf_release(&key);
+	*out = &r->sec[i];
+	return e;
+}
+
+void
+digest_render_key(const struct digest_want *w, struct buf *out)
+{
+	size_t i;
+
+	buf_printf(out, "%s|%s|%s|%lld|%lld|", w->lang, w->tz, w->date,
+	    (long long)w->since, (long long)w->until);
+	for (i = 0; i < w->topics->n; i++)
+		buf_printf(out, "%s ", w->topics->v[i]);
+}
+
+static void
+digest_body_head(const struct digest_words *words, const char *date,
+    struct buf *t, struct buf *h)
+{
+	struct buf intro = BUF_INIT;
+
+	buf_printf(&intro, "%s%s.", words->intro, date);
+	buf_printf(t, "%s\n\n%s\n\n", words->greeting, intro.ptr);
+	html_raw_trusted(h, "<!DOCTYPE html>\n<html><head><meta charset=\""
+	    "utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+	    "</head><body style=\"margin:0;padding:16px;background:#f4f4f4;"
+	    "font-family:Georgia,serif;color:#222\"><div style=\"max-width:"
+	    "600px;margin:0 auto;background:#fff;padding:20px\">\n<p>");
+	html_text(h, words->greeting);
+	html_raw_trusted(h, "</p><p>");
+	html_text(h, intro.ptr);
+	html_raw_trusted(h, "</p>\n");
+	buf_release(&intro);
+}
+
+static void
+digest_body_foot(const struct digest_words *words, struct buf *t,
+    struct buf *h)
+{
+	buf_printf(t, "-- \n%s\n%s: \001P\n%s: \001U\n", words->why,
+	    words->prefs, words->unsub);
+	html_raw_trusted(h, "<hr><p style=\"color:#555;font-size:13px\">");
+	html_text(h, words->why);
+	html_raw_trusted(h, "<br><a style=\"color:#1a4d8f\" href=\"\001P\">");
+	html_text(h, words->prefs);
+	html_raw_trusted(h, "</a> &middot; <a style=\"color:#1a4d8f\" "
+	    "href=\"\001U\">");
+	html_text(h, words->unsub);
+	html_raw_trusted(h, "</a></p></div></body></html>\n");
+}
+
+static void
+digest_body_subject(const struct digest_words *words, const char *first,
+    size_t others, const char *date, struct buf *s)
+{
+	buf_puts(s, first);
+	if (others > 0)
+		buf_printf(s, "%s%zu%s", words->and, others, words->others);
+	buf_printf(s, "%s%s", words->digest, date);
+}
+
+/* Render a new body for w into r->body. */
+static enum nd_err
+digest_body_render(struct digest_render *r, const struct digest_want *w,
+    struct nd_error *err)
+{
+	const struct digest_words *words = digest_words_for(w->lang);
+	struct buf t = BUF_INIT, h = BUF_INIT, date = BUF_INIT, subj = BUF_INIT;
+	struct digest_section *sec;
+	const char *first = NULL;
+	size_t i, shown = 0;
+	enum nd_err e;
+
+	if ((e = schedule_format(w->lang, w->tz, w->until, 0, &date, err)))
+		goto out;
+	digest_body_head(words, date.ptr, &t, &h);
+	for (i = 0; i < w->topics->n; i++) {
+		if ((e = digest_section_get(r, w->topics->v[i], w, &sec, err)))
+			goto out;
+		if (sec->items == 0)
+			continue;
+		if (first == NULL)
+			first = sec->name;
+		else
+			shown++;
+		r->body.items += sec->items;
+		buf_puts(&t, sec->text);
+		html_raw_trusted(&h, sec->html);
+	}
+	digest_body_foot(words, &t, &h);
+	digest_body_subject(words, first ? first : "Daily Digest", shown,
+	    date.ptr, &subj);
+	r->body.subject = buf_detach(&subj, NULL);
+	r->body.text = buf_detach(&t, NULL);
+	r->body.html = buf_detach(&h, NULL);
+out:
+	buf_release(&t);
+	buf_release(&h);
+	buf_release(&date);
+	buf_release(&subj);
+	return e;
+}
+
+enum nd_err
+digest_render_body(struct digest_render *r, const struct digest_want *w,
+    const struct digest_body **out, int *fresh, struct nd_error *err)
+{
+	struct buf key = BUF_INIT;
+	enum nd_err e = ND_OK;
+
+	digest_render_key(w, &key);
+	*fresh = 0;
+	if (r->body.key == NULL || strcmp(r->body.key, key.ptr) != 0) {
+		digest_body_release(&r->body);
+		r->body.key = buf_detach(&key, NULL);
+		e = digest_body_render(r, w, err);
+		*fresh = 1;
+	}
+	buf_release(&key);
+	*out = &r->body;
+	return e;
+}
+
+enum nd_err
+digest_render_items(struct digest_render *r, const struct digest_want *w,
+    size_t *items, struct nd_error *err)
+{
+	struct digest_section *sec;
+	enum nd_err e;
+	size_t i;
+
+	*items = 0;
+	for (i = 0; i < w->topics->n; i++) {
+		if ((e = digest_section_get(r, w->topics->v[i], w, &sec, err)))
+			return e;
+		*items += sec->items;
+	}
+	return ND_OK;
+}
+
+void
+digest_render_fill(const char *tmpl, int html, const char *prefs,
+    const char *unsub, struct buf *out)
+{
+	const char *p = tmpl, *q;
+
+	while ((q = strchr(p, '\001')) != NULL) {
+		buf_put(out, p, (size_t)(q - p));
+		if (q[1] == 'P' || q[1] == 'U') {
+			const char *url = q[1] == 'P' ? prefs : unsub;
+
+			if (html)
+				html_url(out, url);
+			else
+				buf_puts(out, url);
+			p = q + 2;
+		} else
+			p = q + 1;
+	}
+	buf_puts(out, p);
+}

@@ -1,0 +1,107 @@
+/* schedule.c - ICU ucal/udat for local dates, hours and date text. */
+#include "mail/schedule.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
+
+#define SCHEDULE_TZ_MAX	64
+
+/* tz as UTF-16; 0 when too long or empty. */
+static int32_t
+schedule_uzone(const char *tz, UChar *out, int32_t cap)
+{
+	size_t n = tz ? strlen(tz) : 0;
+
+	if (n == 0 || n >= (size_t)cap || n > SCHEDULE_TZ_MAX)
+		return 0;
+	u_charsToUChars(tz, out, (int32_t)n);
+	return (int32_t)n;
+}
+
+int
+schedule_tz_valid(const char *tz)
+{
+	UChar id[SCHEDULE_TZ_MAX + 1], canon[128];
+	UErrorCode e = U_ZERO_ERROR;
+	UBool sys = 0;
+	int32_t n = schedule_uzone(tz, id, SCHEDULE_TZ_MAX + 1);
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; tz[i]; i++)
+		if (!((tz[i] >= 'A' && tz[i] <= 'Z') || (tz[i] >= 'a' &&
+		    tz[i] <= 'z') || (tz[i] >= '0' && tz[i] <= '9') ||
+		    strchr("/_+-", tz[i])))
+			return 0;
+	ucal_getCanonicalTimeZoneID(id, n, canon, 128, &sys, &e);
+	return U_SUCCESS(e) && sys;
+}
+
+enum nd_err
+schedule_local(const char *tz, int64_t now, struct local_day *out,
+    struct nd_error *err)
+{
+	UChar id[SCHEDULE_TZ_MAX + 1];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n = schedule_uzone(tz, id, SCHEDULE_TZ_MAX + 1);
+	UCalendar *cal;
+	int y, m, d;
+
+	if (n == 0 || !schedule_tz_valid(tz))
+		return nd_error_set(err, ND_EINVAL, "unknown time zone '%s'",
+		    tz ? tz : "");
+	cal = ucal_open(id, n, "en", UCAL_GREGORIAN, &e);
+	if (U_FAILURE(e))
+		return nd_error_set(err, ND_EINVAL, "time zone '%s': %s", tz,
+		    u_errorName(e));
+	ucal_setMillis(cal, (UDate)now * 1000.0, &e);
+	y = ucal_get(cal, UCAL_EXTENDED_YEAR, &e);
+	m = ucal_get(cal, UCAL_MONTH, &e) + 1;
+	d = ucal_get(cal, UCAL_DATE, &e);
+	out->hour = ucal_get(cal, UCAL_HOUR_OF_DAY, &e);
+	out->minute = ucal_get(cal, UCAL_MINUTE, &e);
+	ucal_close(cal);
+	if (U_FAILURE(e) || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > 31)
+		return nd_error_set(err, ND_EINVAL, "time zone '%s': no local "
+		    "date for %lld", tz, (long long)now);
+	snprintf(out->date, sizeof(out->date), "%04u-%02u-%02u",
+	    (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
+	return ND_OK;
+}
+
+enum nd_err
+schedule_format(const char *lang, const char *tz, int64_t now,
+    int time_only, struct buf *out, struct nd_error *err)
+{
+	UChar id[SCHEDULE_TZ_MAX + 1], res[128];
+	static const UChar hhmm[] = {'H', 'H', ':', 'm', 'm', 0};
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n = schedule_uzone(tz, id, SCHEDULE_TZ_MAX + 1), len;
+	const char *loc = lang && strcmp(lang, "de") == 0 ? "de_DE" : "en_GB";
+	char utf8[512];
+	UDateFormat *f;
+
+	if (n == 0)
+		return nd_error_set(err, ND_EINVAL, "unknown time zone '%s'",
+		    tz ? tz : "");
+	f = time_only ? udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, id, n,
+	    hhmm, -1, &e) : udat_open(UDAT_NONE, UDAT_LONG, loc, id, n, NULL,
+	    0, &e);
+	if (U_FAILURE(e))
+		return nd_error_set(err, ND_EINVAL, "cannot format dates for "
+		    "'%s' in '%s'", loc, tz);
+	len = udat_format(f, (UDate)now * 1000.0, res, 128, NULL, &e);
+	udat_close(f);
+	if (U_SUCCESS(e))
+		u_strToUTF8(utf8, (int32_t)sizeof(utf8), NULL, res, len, &e);
+	if (U_FAILURE(e))
+		return nd_error_set(err, ND_EINVAL, "cannot format a date");
+	buf_puts(out, utf8);
+	return ND_OK;
+}
