@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "util/xalloc.h"
+#include "web/session.h"
 
 void
 response_init(struct response *r)
@@ -14,6 +15,8 @@ response_init(struct response *r)
 	r->location = NULL;
 	r->last_modified = 0;
 	r->etag = 0;
+	r->session = NULL;
+	r->session_clear = 0;
 }
 
 void
@@ -22,6 +25,8 @@ response_release(struct response *r)
 	buf_release(&r->body);
 	free(r->location);
 	r->location = NULL;
+	free(r->session);
+	r->session = NULL;
 }
 
 void
@@ -33,4 +38,13 @@ response_redirect(struct response *r, const char *path)
 	r->content_type = "text/plain; charset=utf-8";
 	buf_clear(&r->body);
 	buf_puts(&r->body, "See other\n");
+}
+
+void
+response_session(struct response *r, const unsigned char *key, int64_t reader,
+    int64_t now)
+{
+	free(r->session);
+	r->session = reader ? session_token(key, reader, now) : NULL;
+	r->session_clear = reader == 0;
 }

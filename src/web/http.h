@@ -40,6 +40,7 @@ struct request {
 	int want_json;			/* Accept names application/json */
 	const unsigned char *key;	/* store secret (STORE_SECRET_BYTES) */
 	const struct comments_policy *comments;	/* posting policy */
+	int64_t reader;			/* signed-in reader (session.h), 0 */
 };
 
 struct response {
@@ -49,11 +50,17 @@ struct response {
 	char *location;			/* redirect target, owned, or NULL */
 	int64_t last_modified;		/* UTC seconds, 0: none */
 	int etag;			/* send an ETag of the body, allow 304 */
+	char *session;			/* session token to set, owned, or NULL */
+	int session_clear;		/* 1: sign out (clear the cookie) */
 };
 
 void response_init(struct response *r);
 void response_release(struct response *r);
 /* Turn r into a redirect (303 See Other) to a site path. */
 void response_redirect(struct response *r, const char *path);
+/* Sign reader in (set the session cookie with this response), or out
+ * when reader is 0. */
+void response_session(struct response *r, const unsigned char *key,
+    int64_t reader, int64_t now);
 
 #endif

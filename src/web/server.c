@@ -23,6 +23,7 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 #include "web/csrf.h"
+#include "web/session.h"
 #include "web/form.h"
 #include "web/i18n.h"
 #include "web/pages.h"
@@ -145,6 +146,11 @@ server_headers(struct MHD_Response *resp, const struct response *r,
 	if (x->lang_cookie)
 		server_cookie(resp, "lang", x->lang_cookie, 365 * 24 * 3600,
 		    0, x->secure);
+	if (r->session)
+		server_cookie(resp, SESSION_COOKIE, r->session, SESSION_TTL, 1,
+		    x->secure);
+	else if (r->session_clear)
+		server_cookie(resp, SESSION_COOKIE, "", 0, 1, x->secure);
 }
 
 static enum MHD_Result
@@ -396,6 +402,8 @@ server_answer(struct server_req *sr)
 	rq.post = strcmp(sr->method, "POST") == 0;
 	rq.base = sr->srv->base;
 	rq.now = (int64_t)time(NULL);
+	rq.reader = session_reader(rq.key, MHD_lookup_connection_value(sr->c,
+	    MHD_COOKIE_KIND, SESSION_COOKIE), rq.now);
 	x.secure = proto && strcmp(proto, "https") == 0;
 	response_init(&r);
 	server_dispatch(sr, &rq, &r, &x);

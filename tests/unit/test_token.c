@@ -5,6 +5,7 @@
 
 #include "store/store.h"
 #include "util/token.h"
+#include "web/session.h"
 
 static const unsigned char key[TOKEN_KEY_BYTES] = "0123456789abcdef0123456789abcde";
 static const unsigned char other[TOKEN_KEY_BYTES] = "fedcba9876543210fedcba987654321";
@@ -101,6 +102,25 @@ store_secret_is_made_once_and_shared(void **state)
 	rmdir(dir);
 }
 
+static void
+session_round_trips_and_refuses_others(void **state)
+{
+	char *t = session_token(key, 42, 1000), *c;
+
+	(void)state;
+	assert_int_equal(session_reader(key, t, 1000), 42);
+	assert_int_equal(session_reader(other, t, 1000), 0);
+	assert_int_equal(session_reader(key, t, 1000 + SESSION_TTL + 1), 0);
+	assert_int_equal(session_reader(key, NULL, 1000), 0);
+	c = token_sign(key, "csrf", "42", 0);	/* right data, wrong purpose */
+	assert_int_equal(session_reader(key, c, 1000), 0);
+	free(c);
+	c = token_sign(key, "session", "42x", 0);
+	assert_int_equal(session_reader(key, c, 1000), 0);
+	free(c);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -109,6 +129,7 @@ main(void)
 		cmocka_unit_test(token_refuses_expired_wrong_purpose_and_key),
 		cmocka_unit_test(token_refuses_tampering),
 		cmocka_unit_test(store_secret_is_made_once_and_shared),
+		cmocka_unit_test(session_round_trips_and_refuses_others),
 	};
 
 	return cmocka_run_group_tests_name("token", tests, NULL, NULL);
