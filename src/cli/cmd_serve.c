@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "comments/comments.h"
+#include "mail/deliver.h"
 #include "web/server.h"
 
 static void
@@ -17,7 +18,8 @@ serve_usage(FILE *fp)
 	fputs("usage: newsdesk [--db DSN] serve [--listen HOST:PORT] "
 	    "[--base-url URL] [--po-dir DIR]\n"
 	    "       [--trust-proxy] [--moderation all|first|none] "
-	    "[--comment-min-fill SECONDS]\n\n"
+	    "[--comment-min-fill SECONDS]\n"
+	    "       [--deliver maildir:DIR|smtp://HOST:PORT] [--from ADDR]\n\n"
 	    "Serve the store over HTTP (default 127.0.0.1:8080) until SIGINT\n"
 	    "or SIGTERM. /healthz answers 200 while the store is reachable.\n"
 	    "--base-url is the public address used in share links and feeds\n"
@@ -25,7 +27,9 @@ serve_usage(FILE *fp)
 	    "--trust-proxy takes the client address from the last\n"
 	    "X-Forwarded-For entry (only behind a proxy that sets it).\n"
 	    "--moderation: which comments wait for approval (default first);\n"
-	    "--comment-min-fill: a form sent back faster is spam (default 3).\n",
+	    "--comment-min-fill: a form sent back faster is spam (default 3).\n"
+	    "--deliver: where reader mail goes (default maildir:var/mail),\n"
+	    "the same setting as digest --deliver; --from: its sender.\n",
 	    fp);
 }
 
@@ -78,8 +82,12 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		{"trust-proxy", no_argument, NULL, 't'},
 		{"moderation", required_argument, NULL, 'm'},
 		{"comment-min-fill", required_argument, NULL, 'f'},
+		{"deliver", required_argument, NULL, 'd'},
+		{"from", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct server_config cfg;
+	struct deliver_opts dopts;
+	const char *deliver_spec = DELIVER_DEFAULT;
 	struct server *srv = NULL;
 	struct store *s;
 	struct nd_error err;
@@ -88,6 +96,8 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.listen = "127.0.0.1:8080";
+	cfg.mail_from = "newsdesk@localhost";
+	memset(&dopts, 0, sizeof(dopts));
 	comments_policy_default(&cfg.comments);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "l:b:p:h", opts, NULL)) != -1) {
@@ -99,6 +109,10 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 			cfg.po_dir = optarg;
 		else if (c == 't')
 			cfg.trust_proxy = 1;
+		else if (c == 'd')
+			deliver_spec = optarg;
+		else if (c == 'F')
+			cfg.mail_from = optarg;
 		else if ((c == 'm' || c == 'f') &&
 		    serve_policy(&cfg.comments, c, optarg) == 0)
 			continue;
@@ -117,8 +131,10 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	if ((s = cli_store_open(g)) == NULL)
 		return 1;
-	if (server_start(&cfg, s, &srv, &err) != ND_OK) {
+	if (deliver_open(deliver_spec, &dopts, &cfg.deliver, &err) != ND_OK ||
+	    server_start(&cfg, s, &srv, &err) != ND_OK) {
 		cli_error("%s", err.msg);
+		deliver_close(cfg.deliver);
 		store_close(s);
 		return 1;
 	}
@@ -130,6 +146,7 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		fprintf(stderr, "newsdesk: %s received, stopping\n",
 		    sig == SIGINT ? "SIGINT" : "SIGTERM");
 	server_stop(srv);
+	deliver_close(cfg.deliver);
 	store_close(s);
 	return 0;
 }

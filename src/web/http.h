@@ -19,6 +19,7 @@
 #define HTTP_PAGE_MAX	(8u << 20)	/* whole response body */
 
 struct comments_policy;
+struct deliver;
 struct i18n;
 struct route;
 
@@ -41,6 +42,11 @@ struct request {
 	const unsigned char *key;	/* store secret (STORE_SECRET_BYTES) */
 	const struct comments_policy *comments;	/* posting policy */
 	int64_t reader;			/* signed-in reader (session.h), 0 */
+	/* Mail out for the reader routes (mail/deliver.h), or NULL when
+	 * serve runs without mail; and its sender address. The web calls
+	 * the mail side only for these mails (DESIGN.md). */
+	struct deliver *deliver;
+	const char *mail_from;
 };
 
 struct response {

@@ -43,6 +43,8 @@ struct server {
 	char *base;
 	int trust_proxy;
 	struct comments_policy comments;
+	struct deliver *deliver;
+	const char *mail_from;
 };
 
 /* Per connection: the request body read so far. */
@@ -396,6 +398,8 @@ server_answer(struct server_req *sr)
 	rq.want_json = server_wants_json(sr->c);
 	rq.key = sr->srv->key;
 	rq.comments = &sr->srv->comments;
+	rq.deliver = sr->srv->deliver;
+	rq.mail_from = sr->srv->mail_from;
 	rq.store = sr->srv->store;
 	rq.ui = sr->srv->ui[0];
 	rq.path = sr->url;
@@ -595,6 +599,8 @@ server_start(const struct server_config *cfg, struct store *s,
 	srv->store = s;
 	srv->trust_proxy = cfg->trust_proxy;
 	srv->comments = cfg->comments;
+	srv->deliver = cfg->deliver;
+	srv->mail_from = cfg->mail_from;
 	if ((rc = server_setup(srv, cfg, err)) != ND_OK) {
 		freeaddrinfo(ai);
 		server_free(srv);

@@ -6,6 +6,8 @@
 
 #include "comments/comments.h"
 #include "store/store.h"
+
+struct deliver;
 #include "util/err.h"
 
 struct server;
@@ -18,6 +20,9 @@ struct server_config {
 	int trust_proxy;	/* take the client address from the last
 				 * X-Forwarded-For entry (behind a proxy) */
 	struct comments_policy comments;	/* for posted comments */
+	struct deliver *deliver;	/* mail out (sign-in, confirmations);
+					 * borrowed, may be NULL: no mail */
+	const char *mail_from;		/* sender address of that mail */
 };
 
 /* Listen and serve s, which the server borrows until server_stop. Loads
