@@ -30,6 +30,7 @@ int cmd_comments(const struct cli_global *g, int argc, char **argv);
 int cmd_subscribe(const struct cli_global *g, int argc, char **argv);
 int cmd_subscribers(const struct cli_global *g, int argc, char **argv);
 int cmd_digest(const struct cli_global *g, int argc, char **argv);
+int cmd_admin(const struct cli_global *g, int argc, char **argv);
 
 /* Open the store named by g and migrate it; prints the error and returns
  * NULL on failure. */

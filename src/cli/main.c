@@ -15,6 +15,7 @@ static const struct cli_command commands[] = {
 	{"comments", cmd_comments, "moderate, export or erase reader comments"},
 	{"subscribe", cmd_subscribe, "make an address follow topics (double opt-in unless --confirmed)"},
 	{"subscribers", cmd_subscribers, "list, show or remove readers"},
+	{"admin", cmd_admin, "mark readers as admins who moderate on /admin"},
 	{"digest", cmd_digest, "send every Daily Digest that is due (--status: today's counts)"},
 };
 

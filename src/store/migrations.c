@@ -198,11 +198,23 @@ static const char migration_v4[] =
 	"  created INTEGER NOT NULL,"
 	"  PRIMARY KEY (reader_id, article_id));";
 
+/* Version 5: reader accounts. Signing in spends a one-time nonce (the
+ * emailed link works once), admins may moderate on the web, and a
+ * reader's saved list reads newest first by an index. */
+static const char migration_v5[] =
+	"CREATE TABLE signin_nonces ("
+	"  nonce TEXT PRIMARY KEY CHECK (length(nonce) BETWEEN 16 AND 64),"
+	"  used_at INTEGER NOT NULL);"
+	"CREATE INDEX signin_nonces_used ON signin_nonces(used_at);"
+	"ALTER TABLE readers ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX saved_reader ON saved(reader_id, created);";
+
 const struct migration migrations_sqlite[] = {
 	{1, migration_v1},
 	{2, migration_v2},
 	{3, migration_v3},
 	{4, migration_v4},
+	{5, migration_v5},
 };
 
 const size_t migrations_sqlite_n =

@@ -17,6 +17,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_article.h"
 #include "store/sqlite_comment.h"
+#include "store/sqlite_account.h"
 #include "store/sqlite_reader.h"
 #include "store/sqlite_stmt.h"
 #include "util/buf.h"
@@ -424,5 +425,12 @@ const struct store_backend store_backend_sqlite = {
 	.delivery_claim = sqlite_delivery_claim,
 	.delivery_mark = sqlite_delivery_mark,
 	.brief_list = sqlite_brief_list,
+	.signin_use = sqlite_signin_use,
+	.saved_set = sqlite_saved_set,
+	.saved_has = sqlite_saved_has,
+	.saved_ids = sqlite_saved_ids,
+	.admin_set = sqlite_admin_set,
+	.admin_get = sqlite_admin_get,
+	.admin_list = sqlite_admin_list,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

@@ -281,6 +281,26 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    " JOIN topics t ON t.id = l.topic_id"
 	    " WHERE t.slug = ?1 AND a.published >= ?2 AND a.published < ?3"
 	    " ORDER BY a.published DESC, a.id DESC LIMIT ?4",
+	/* reader accounts (sqlite_account.c) */
+	[STMT_SIGNIN_NONCE_USE] =
+	    "INSERT INTO signin_nonces(nonce, used_at) VALUES (?1, ?2)"
+	    " ON CONFLICT DO NOTHING",
+	[STMT_SIGNIN_NONCE_PURGE] =
+	    "DELETE FROM signin_nonces WHERE used_at < ?1",
+	[STMT_SAVED_ADD] =
+	    "INSERT INTO saved(reader_id, article_id, created)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+	[STMT_SAVED_DELETE] =
+	    "DELETE FROM saved WHERE reader_id = ?1 AND article_id = ?2",
+	[STMT_SAVED_HAS] =
+	    "SELECT 1 FROM saved WHERE reader_id = ?1 AND article_id = ?2",
+	[STMT_SAVED_LIST] =
+	    "SELECT article_id FROM saved WHERE reader_id = ?1"
+	    " ORDER BY created DESC, rowid DESC LIMIT ?2 OFFSET ?3",
+	[STMT_ADMIN_SET] = "UPDATE readers SET admin = ?2 WHERE id = ?1",
+	[STMT_ADMIN_GET] = "SELECT admin FROM readers WHERE id = ?1",
+	[STMT_ADMIN_LIST] =
+	    "SELECT email FROM readers WHERE admin = 1 ORDER BY email",
 };
 
 enum nd_err

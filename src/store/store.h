@@ -275,6 +275,38 @@ enum nd_err store_reader_list(struct store *s, int active, int64_t after,
 enum nd_err store_rate_hit(struct store *s, const char *key, int64_t now,
     int64_t window, int64_t *count, struct nd_error *err);
 
+/* ---- Reader accounts: sign-in nonces, saved articles, admins
+ * (store_account.c). */
+
+#define STORE_SAVED_MAX		500	/* saved articles listed at most */
+
+/* Spend the one-time sign-in nonce (16..64 bytes): *fresh is 1 the first
+ * time, 0 when it was used before. Nonces used before `before` (UTC
+ * seconds; older than any link still valid) are forgotten first. */
+enum nd_err store_signin_use(struct store *s, const char *nonce,
+    int64_t now, int64_t before, int *fresh, struct nd_error *err);
+/* Save (on) or unsave article for reader; saving twice keeps the first
+ * time, unsaving what is not saved is not an error. */
+enum nd_err store_saved_set(struct store *s, int64_t reader,
+    int64_t article, int on, int64_t now, struct nd_error *err);
+/* *on = 1 when reader saved article. */
+enum nd_err store_saved_has(struct store *s, int64_t reader,
+    int64_t article, int *on, struct nd_error *err);
+/* The reader's saved articles, newest saved first, at most limit (0 or
+ * over STORE_SAVED_MAX: STORE_SAVED_MAX) from offset, appended to out
+ * (article_list_release). */
+enum nd_err store_saved_list(struct store *s, int64_t reader, size_t limit,
+    size_t offset, struct article_list *out, struct nd_error *err);
+/* Mark reader as admin (on) or not; ND_ENOTFOUND without the reader. */
+enum nd_err store_admin_set(struct store *s, int64_t reader, int on,
+    struct nd_error *err);
+/* *admin = 1 when reader exists and is an admin, else 0. */
+enum nd_err store_admin_get(struct store *s, int64_t reader, int *admin,
+    struct nd_error *err);
+/* The admins' emails, sorted, appended to emails. */
+enum nd_err store_admin_list(struct store *s, struct strlist *emails,
+    struct nd_error *err);
+
 enum delivery_status {
 	DELIVERY_CLAIMED,
 	DELIVERY_SENT,
@@ -442,6 +474,22 @@ struct store_backend {
 	enum nd_err (*brief_list)(struct store *s, const char *topic,
 	    int64_t since, int64_t until, size_t limit,
 	    struct brief_list *out, struct nd_error *err);
+	/* reader accounts (sqlite_account.c) */
+	enum nd_err (*signin_use)(struct store *s, const char *nonce,
+	    int64_t now, int64_t before, int *fresh, struct nd_error *err);
+	enum nd_err (*saved_set)(struct store *s, int64_t reader,
+	    int64_t article, int on, int64_t now, struct nd_error *err);
+	enum nd_err (*saved_has)(struct store *s, int64_t reader,
+	    int64_t article, int *on, struct nd_error *err);
+	enum nd_err (*saved_ids)(struct store *s, int64_t reader,
+	    size_t limit, size_t offset, int64_t *ids, size_t *n,
+	    struct nd_error *err);
+	enum nd_err (*admin_set)(struct store *s, int64_t reader, int on,
+	    struct nd_error *err);
+	enum nd_err (*admin_get)(struct store *s, int64_t reader,
+	    int *admin, struct nd_error *err);
+	enum nd_err (*admin_list)(struct store *s, struct strlist *emails,
+	    struct nd_error *err);
 	int latest_version;
 };
 
