@@ -5,6 +5,7 @@
 
 #include "util/timeutil.h"
 #include "web/csrf.h"
+#include "web/account.h"
 #include "web/html.h"
 #include "web/i18n.h"
 
@@ -84,6 +85,7 @@ layout_head(struct buf *b, const struct request *rq, const char *title,
 	html_raw_trusted(b, "</a>\n<header class=\"site\">\n<p class=\"brand\">"
 	    "<a href=\"/\">newsdesk</a></p>\n");
 	layout_search_form(b, rq);
+	account_header(b, rq);
 	layout_nav(b, rq, topics);
 	html_raw_trusted(b, "</header>\n<main id=\"main\">\n");
 }

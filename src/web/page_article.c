@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "web/account.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
@@ -122,13 +123,9 @@ article_tools(struct buf *b, const struct request *rq,
 	article_share(b, rq, "LinkedIn",
 	    "https://www.linkedin.com/sharing/share-offsite/?url=", self.ptr,
 	    NULL);
-	html_raw_trusted(b, "</ul>\n<form class=\"save\" method=\"post\" "
-	    "action=\"/saved\">");
-	layout_csrf(b, rq);
-	buf_printf(b, "<input type=\"hidden\" name=\"article\" value=\"%lld\">"
-	    "<button type=\"submit\">", (long long)a->id);
-	html_text(b, layout_tr(rq, "Save"));
-	html_raw_trusted(b, "</button></form>\n<button type=\"button\" "
+	html_raw_trusted(b, "</ul>\n");
+	account_save_form(b, rq, a->id);
+	html_raw_trusted(b, "<button type=\"button\" "
 	    "class=\"print\" data-print hidden>");
 	html_text(b, layout_tr(rq, "Print this page"));
 	html_raw_trusted(b, "</button>\n</div>\n");

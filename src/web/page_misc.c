@@ -87,20 +87,6 @@ page_notice(const struct request *rq, struct response *r)
 }
 
 void
-page_saved_get(const struct request *rq, struct response *r)
-{
-	(void)rq;
-	response_redirect(r, "/notice/sign-in-needed");
-}
-
-void
-page_saved_post(const struct request *rq, struct response *r)
-{
-	(void)rq;
-	response_redirect(r, "/notice/sign-in-needed");
-}
-
-void
 page_follow_post(const struct request *rq, struct response *r)
 {
 	(void)rq;

@@ -21,6 +21,13 @@ void page_search(const struct request *rq, struct response *r);
 void page_notice(const struct request *rq, struct response *r);
 void page_saved_get(const struct request *rq, struct response *r);
 void page_saved_post(const struct request *rq, struct response *r);
+/* Reader accounts: page_signin.c, page_saved.c, page_admin.c. */
+void page_signin(const struct request *rq, struct response *r);
+void page_signin_post(const struct request *rq, struct response *r);
+void page_signin_confirm(const struct request *rq, struct response *r);
+void page_signout(const struct request *rq, struct response *r);
+void page_admin(const struct request *rq, struct response *r);
+void page_admin_post(const struct request *rq, struct response *r);
 void page_follow_post(const struct request *rq, struct response *r);
 void page_health(const struct request *rq, struct response *r);
 /* A short page (JSON under /api/) with status and a message id. */

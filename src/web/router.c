@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "comments/comments.h"
+#include "util/token.h"
+#include "web/account.h"
 #include "web/pages.h"
 
 #define Q_MAX		256	/* search query bytes */
@@ -47,7 +49,22 @@ static const struct route router_table[] = {
 	{ROUTE_GET, "/saved", PARAM_NONE, "", page_saved_get,
 	    {{NULL, 0, 0, 0}}},
 	{ROUTE_POST, "/saved", PARAM_NONE, "", page_saved_post,
-	    {{"article", FIELD_UINT, 18, 1}, {NULL, 0, 0, 0}}},
+	    {{"article", FIELD_UINT, 18, 1}, {"action", FIELD_SLUG, 8, 0},
+	    {NULL, 0, 0, 0}}},
+	/* reader accounts (page_signin.c, page_admin.c) */
+	{ROUTE_GET, "/signin", PARAM_NONE, "", page_signin,
+	    {{"next", FIELD_TEXT, ACCOUNT_NEXT_MAX, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_POST, "/signin", PARAM_NONE, "", page_signin_post,
+	    {{"email", FIELD_TEXT, CF_EMAIL, 1},
+	    {"next", FIELD_TEXT, ACCOUNT_NEXT_MAX, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/signin/confirm", PARAM_NONE, "", page_signin_confirm,
+	    {{"t", FIELD_TOKEN, TOKEN_MAX_LEN, 1}, {NULL, 0, 0, 0}}},
+	{ROUTE_POST, "/signout", PARAM_NONE, "", page_signout,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/admin", PARAM_NONE, "", page_admin,
+	    {{NULL, 0, 0, 0}}},
+	{ROUTE_POST, "/admin/comments/", PARAM_ID, "", page_admin_post,
+	    {{"action", FIELD_SLUG, 8, 1}, {NULL, 0, 0, 0}}},
 	{ROUTE_POST, "/follow", PARAM_NONE, "", page_follow_post,
 	    {{"topic", FIELD_SLUG, ROUTE_SLUG_MAX, 1},
 	    {"email", FIELD_EMAIL, 254, 1}, {NULL, 0, 0, 0}}},

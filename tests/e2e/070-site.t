@@ -72,7 +72,7 @@ check "page carries a CSRF field" test -n "$tok"
 check "POST with a forged token is 403" test "$(code -b "$T/jar" -d "csrf=x$tok&article=1" "$BASE/saved")" = 403
 check "POST with the token but no cookie is 403" test "$(code -d "csrf=$tok&article=1" "$BASE/saved")" = 403
 check "save with a valid token is 303" test "$(code -b "$T/jar" -d "csrf=$tok&article=1" "$BASE/saved")" = 303
-check "save redirects to the sign-in notice" grep -qi '^Location: /notice/sign-in-needed' "$T/headers"
+check "signed out, save redirects to sign-in" grep -qi '^Location: /signin?next=%2Farticles%2F1' "$T/headers"
 check "follow with a valid token is 303" test "$(code -b "$T/jar" -d "csrf=$tok&topic=energy&email=a@example.org" "$BASE/follow")" = 303
 check "follow with a bad email is 400" test "$(code -b "$T/jar" -d "csrf=$tok&topic=energy&email=nope" "$BASE/follow")" = 400
 

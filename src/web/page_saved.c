@@ -1,0 +1,139 @@
+/* page_saved.c - saved articles: GET /saved lists them (newest saved
+ * first), POST /saved (article, action save|unsave) changes one.
+ *
+ * Both need a signed-in reader: signed out, GET goes to the sign-in
+ * page and POST to it with next= the article. Without JavaScript the
+ * POST answers 303 back to the article (or to /saved when the form was
+ * there), whose button then reads "Remove from saved"; with
+ * "Accept: application/json" (the site script's fetch) it answers
+ * {"saved": bool, "label": "...", "status": "..."} and the page does not
+ * reload.
+ */
+#include "web/pages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "web/account.h"
+#include "web/html.h"
+#include "web/layout.h"
+
+/* Field indexes in the route's list (router.c). */
+enum { SV_ARTICLE, SV_ACTION };
+
+static void
+saved_json(const struct request *rq, struct response *r, int on)
+{
+	json_t *j = json_pack("{s:b, s:s, s:s}", "saved", on, "label",
+	    layout_tr(rq, on ? "Remove from saved" : "Save"), "status",
+	    on ? layout_tr(rq, "Saved") : "");
+	char *s = json_dumps(j, JSON_COMPACT);
+
+	r->content_type = "application/json";
+	buf_puts(&r->body, s);
+	buf_putc(&r->body, '\n');
+	free(s);
+	json_decref(j);
+}
+
+void
+page_saved_post(const struct request *rq, struct response *r)
+{
+	const char *act = rq->field[SV_ACTION];
+	struct article *a = NULL;
+	struct nd_error err;
+	struct buf path = BUF_INIT;
+	int64_t reader = account_reader(rq);
+	int on = act == NULL || strcmp(act, "unsave") != 0;
+
+	if (act && strcmp(act, "save") && strcmp(act, "unsave")) {
+		page_error(rq, r, 400, "Bad request");
+		goto out;
+	}
+	if (store_article_get(rq->store, rq->num[SV_ARTICLE], &a, &err) !=
+	    ND_OK) {
+		page_error(rq, r, 404, "Page not found");
+		goto out;
+	}
+	layout_article_path(&path, a);
+	if (reader == 0) {
+		if (rq->want_json)
+			page_error(rq, r, 401, "Sign in to save articles");
+		else
+			account_to_signin(r, path.ptr);
+		goto out;
+	}
+	if (store_saved_set(rq->store, reader, a->id, on, rq->now, &err) !=
+	    ND_OK) {
+		page_error(rq, r, 503, "The store is not answering");
+		goto out;
+	}
+	if (rq->want_json)
+		saved_json(rq, r, on);
+	else
+		response_redirect(r, path.ptr);
+out:
+	buf_release(&path);
+	article_free(a);
+}
+
+static void
+saved_item(struct buf *b, const struct request *rq, const struct article *a)
+{
+	html_raw_trusted(b, "<li class=\"story\"");
+	if (a->lang) {
+		html_raw_trusted(b, " lang=\"");
+		html_attr(b, a->lang);
+		html_raw_trusted(b, "\"");
+	}
+	html_raw_trusted(b, "><h2><a href=\"");
+	layout_article_path(b, a);
+	html_raw_trusted(b, "\">");
+	html_text(b, a->headline ? a->headline : layout_tr(rq, "(untitled)"));
+	html_raw_trusted(b, "</a></h2>\n<p class=\"meta\">");
+	html_text(b, a->source);
+	if (a->source && a->published)
+		html_raw_trusted(b, " · ");
+	layout_date(b, rq, a);
+	html_raw_trusted(b, "</p>\n");
+	account_save_form(b, rq, a->id);
+	html_raw_trusted(b, "</li>\n");
+}
+
+void
+page_saved_get(const struct request *rq, struct response *r)
+{
+	struct article_list l = ARTICLE_LIST_INIT;
+	struct nd_error err;
+	struct buf *b = &r->body;
+	size_t i;
+
+	if (account_reader(rq) == 0) {
+		account_to_signin(r, "/saved");
+		return;
+	}
+	if (store_saved_list(rq->store, rq->reader, 0, 0, &l, &err) != ND_OK) {
+		page_error(rq, r, 503, "The store is not answering");
+		goto out;
+	}
+	layout_head(b, rq, layout_tr(rq, "Saved articles"), NULL, NULL);
+	html_raw_trusted(b, "<h1>");
+	html_text(b, layout_tr(rq, "Saved articles"));
+	html_raw_trusted(b, "</h1>\n");
+	if (l.n == 0) {
+		html_raw_trusted(b, "<p>");
+		html_text(b, layout_tr(rq, "Nothing saved yet. Use the Save "
+		    "button on an article to keep it here."));
+		html_raw_trusted(b, "</p>\n");
+	} else {
+		html_raw_trusted(b, "<ol class=\"stories saved\">\n");
+		for (i = 0; i < l.n; i++)
+			saved_item(b, rq, l.v[i]);
+		html_raw_trusted(b, "</ol>\n");
+	}
+	layout_foot(b, rq);
+out:
+	article_list_release(&l);
+}
