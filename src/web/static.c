@@ -103,6 +103,22 @@ static const char *const static_css_text[] = {
 ".comment-count{display:none!important}\n"
 "body{background:#fff;color:#000;font-size:11pt}main{max-width:none;",
 "padding:0}a{color:#000;text-decoration:none}img{max-width:60%}}\n",
+/* reader accounts: header links, Save, sign-in form, /admin */
+"header.site nav.account{flex-basis:auto}\n"
+"nav.account ul{list-style:none;display:flex;gap:.75rem;margin:0;"
+"padding:0;align-items:center;font-size:.95rem}\n"
+"nav.account form{margin:0}\n"
+"nav.account button{background:transparent;border:1px solid #fff;"
+"padding:.15rem .6rem;font-size:.95rem}\n"
+".save-status{font:.9rem system-ui,sans-serif;color:var(--muted)}\n"
+".save-status:empty{display:none}\n"
+"form.signin input[type=email]{width:100%}\n"
+".queue{list-style:none;padding:0}\n"
+".queue>li{border-bottom:1px solid var(--rule);padding:.75rem 0}\n"
+".queue .actions{display:flex;gap:.5rem;flex-wrap:wrap}\n"
+".queue form{margin:0}\n"
+".comment-text{white-space:pre-wrap;overflow-wrap:anywhere}\n"
+".reason{font:.9rem system-ui,sans-serif;color:#b00020}\n",
 NULL};
 
 static const char *const static_js_text[] = {
@@ -176,6 +192,26 @@ static const char *const static_js_text[] = {
 "  t.textContent = t.getAttribute(id === '0' ? 'data-title-comment' : 'data-title-reply');\n"
 "  if (c) c.hidden = id === '0';\n"
 "}\n"
+"function ndSaveForm(f) {\n"
+"  f.addEventListener('submit', function (e) {\n"
+"    var btn = f.querySelector('button[type=submit]'), st = f.querySelector('.save-status');\n"
+"    e.preventDefault();\n"
+"    btn.disabled = true;\n"
+"    /* f.action would be the input named action */\n"
+"    fetch(f.getAttribute('action'), { method: 'POST', credentials: 'same-origin',\n"
+"      headers: { 'Accept': 'application/json' },\n"
+"      body: new URLSearchParams(new FormData(f)) })\n"
+"      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })\n"
+"      .then(function (j) {\n"
+"        if (typeof j.saved !== 'boolean') throw new Error('no state');\n"
+"        f.elements.action.value = j.saved ? 'unsave' : 'save';\n"
+"        btn.textContent = j.label;\n"
+"        if (st) st.textContent = j.status;\n"
+"        btn.disabled = false;\n"
+"      })\n"
+"      .catch(function () { f.submit(); });\n"
+"  });\n"
+"}\n",
 "function ndCommentForm(f) {\n",
 "  var links = document.querySelectorAll('[data-reply]'), cancel = document.querySelector('.cancel-reply a');\n"
 "  for (var i = 0; i < links.length; i++)\n"
@@ -210,6 +246,9 @@ static const char *const static_js_text[] = {
 "    b[i].hidden = false;\n"
 "    b[i].addEventListener('click', function () { window.print(); });\n"
 "  }\n"
+"  b = document.querySelectorAll('form[data-save]');\n"
+"  for (i = 0; i < b.length; i++)\n"
+"    if (window.fetch && window.URLSearchParams && window.FormData) ndSaveForm(b[i]);\n"
 "  f = document.querySelector('form.comment-form');\n"
 "  if (f && window.fetch && window.URLSearchParams && window.FormData)\n"
 "    ndCommentForm(f);\n"

@@ -7,6 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { chromium } = require('playwright-core');
+const { accounts } = require('./accounts.js');
 
 const BASE = process.env.BASE;
 const OUT = process.env.OUT || 'build/browser';
@@ -221,6 +222,9 @@ async function main() {
 
   await comments(page);
   check('no CSP or script errors with the comment form', errors.length === 0);
+
+  await accounts(page, { BASE, OUT, check, axe, visible, nd });
+  check('no CSP or script errors with accounts', errors.length === 0);
 
   await ctx.close();
   fs.rmSync(dir, { recursive: true, force: true });
