@@ -69,6 +69,28 @@ cp "$T/body" "$T/unknown"
 code -b "$T/jar" --data-urlencode "csrf=$CSRF" --data-urlencode "email=$ADDR" "$BASE/signin" >/dev/null
 check "known and unknown addresses get the same page" cmp -s "$T/body" "$T/unknown"
 
+# limits: 3 mails an hour per address (the page reads the same), 20
+# requests an hour per client address (then 429)
+before=$(nmail)
+for i in 1 2 3 4; do
+	code -b "$T/jar" -H "X-Forwarded-For: 192.0.2.$i" --data-urlencode "csrf=$CSRF" -d email=limit@example.org "$BASE/signin" >/dev/null
+	cp "$T/body" "$T/limit$i"
+done
+check "at most 3 mails an hour go to one address" test "$(($(nmail) - before))" = 3
+check "... and the 4th answer reads the same" cmp -s "$T/limit1" "$T/limit4"
+i=0
+while [ $i -lt 20 ]; do
+	code -b "$T/jar" -H "X-Forwarded-For: 198.51.100.99" --data-urlencode "csrf=$CSRF" -d email=nope "$BASE/signin" >/dev/null
+	i=$((i + 1))
+done
+check "the 21st request from one client address is 429" test "$(code -b "$T/jar" -H "X-Forwarded-For: 198.51.100.99" --data-urlencode "csrf=$CSRF" -d email=ip@example.org "$BASE/signin")" = 429
+check "other clients still get through" test "$(code -b "$T/jar" -H "X-Forwarded-For: 198.51.100.100" --data-urlencode "csrf=$CSRF" -d email=nope "$BASE/signin")" = 200
+
+# the mail is in the reader's UI language
+code -b "$T/jar" -b lang=de -H "X-Forwarded-For: 192.0.2.50" --data-urlencode "csrf=$CSRF" -d email=leser@example.de "$BASE/signin" >/dev/null
+check "German UI: the page is German" grep -q 'Schau in dein Postfach' "$T/body"
+check "German UI: the mail is German" sh -c "grep -rl 'Anmeldelink' '$T/mail/new' | grep -q ."
+
 # follow the link
 check "the link signs in (303)" test "$(code -c "$T/jar" -b "$T/jar" "$L")" = 303
 check "... back to the next path" test "$(location)" = /articles/1
@@ -76,6 +98,9 @@ check "... with an HttpOnly SameSite=Lax session cookie" sh -c "grep -i '^Set-Co
 check "the link works once only" test "$(code -c "$T/jar2" "$L")" = 400
 keep
 check "... with a page saying so" grep -q 'Request a new sign-in link' "$T/body"
+code -b "$T/jar" -H "X-Forwarded-For: 192.0.2.60" --data-urlencode "csrf=$CSRF" -d email=tls@example.org "$BASE/signin" >/dev/null
+code -H 'X-Forwarded-Proto: https' "$(link tls@example.org)" >/dev/null
+check "behind TLS the session cookie is Secure" sh -c "grep -i '^Set-Cookie: nd_session=' '$T/headers' | grep -qi '; Secure'"
 check "a forged link fails" test "$(code "${L}x")" = 400
 check "a tampered link fails" test "$(code "$(printf '%s' "$L" | sed 's/t=./t=A/')")" = 400
 check "a link without a token is 400" test "$(code "$BASE/signin/confirm")" = 400
@@ -178,7 +203,21 @@ check "sign-out is 303" test "$(code -b "$T/jar" -c "$T/jar" --data-urlencode "c
 check "... clearing the session cookie" grep -qi '^Set-Cookie: nd_session=;' "$T/headers"
 check "signed out again, /saved goes to sign-in" test "$(code -b "$T/jar" "$BASE/saved")" = 303
 
+# a session whose reader was removed counts as signed out
+code -b "$T/jar" --data-urlencode "csrf=$CSRF" -d email=gone@example.org -H "X-Forwarded-For: 192.0.2.70" "$BASE/signin" >/dev/null
+code -c "$T/gone" "$(link gone@example.org)" >/dev/null
+check "a new reader is signed in" test "$(code -b "$T/gone" "$BASE/saved")" = 200
+"$ND" --quiet subscribers rm gone@example.org
+check "... and signed out once removed" test "$(code -b "$T/gone" "$BASE/saved")" = 303
+
+# the API and JSON answers carry no address either
+for u in /api/v1/articles /api/v1/articles/1 "/api/v1/search?q=trains"; do
+	code "$BASE$u" >/dev/null
+	keep
+done
+
 # no address anywhere
-check "no page or JSON answer holds an email address" sh -c "! grep -qi -e '$ADDR' -e 'pat.commenter@' -e 'other@example' '$T/seen'"
+check "no page or JSON answer holds an email address" sh -c "! grep -qi -e '$ADDR' -e 'pat.commenter@' -e 'other@example' -e 'leser@' -e 'limit@' '$T/seen'"
+check "... nor anything that looks like one" sh -c "! grep -qiE '[a-z0-9.]+@(example|browser)' '$T/seen'"
 check "nothing above crashed the server" curl -sf -o /dev/null "$BASE/healthz"
 [ "$FAIL" -eq 0 ]
