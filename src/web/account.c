@@ -88,7 +88,8 @@ account_to_signin(struct response *r, const char *next)
 }
 
 void
-account_save_form(struct buf *b, const struct request *rq, int64_t id)
+account_save_form(struct buf *b, const struct request *rq, int64_t id,
+    int back_to_saved)
 {
 	struct nd_error err;
 	int on = 0;
@@ -102,6 +103,9 @@ account_save_form(struct buf *b, const struct request *rq, int64_t id)
 	buf_printf(b, "<input type=\"hidden\" name=\"article\" value=\"%lld\">"
 	    "<input type=\"hidden\" name=\"action\" value=\"%s\">",
 	    (long long)id, on ? "unsave" : "save");
+	if (back_to_saved)
+		html_raw_trusted(b, "<input type=\"hidden\" name=\"back\" "
+		    "value=\"saved\">");
 	html_raw_trusted(b, "<button type=\"submit\" data-label-save=\"");
 	html_attr(b, layout_tr(rq, "Save"));
 	html_raw_trusted(b, "\" data-label-unsave=\"");

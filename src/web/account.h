@@ -26,7 +26,9 @@ void account_header(struct buf *b, const struct request *rq);
 /* Turn r into 303 to /signin?next=NEXT (NEXT when account_next_ok). */
 void account_to_signin(struct response *r, const char *next);
 /* The Save/Remove button of article id for rq's reader (form posting
- * to /saved, works without JavaScript). */
-void account_save_form(struct buf *b, const struct request *rq, int64_t id);
+ * to /saved, works without JavaScript). With back_to_saved the POST
+ * returns to /saved instead of the article. */
+void account_save_form(struct buf *b, const struct request *rq, int64_t id,
+    int back_to_saved);
 
 #endif

@@ -124,7 +124,7 @@ article_tools(struct buf *b, const struct request *rq,
 	    "https://www.linkedin.com/sharing/share-offsite/?url=", self.ptr,
 	    NULL);
 	html_raw_trusted(b, "</ul>\n");
-	account_save_form(b, rq, a->id);
+	account_save_form(b, rq, a->id, 0);
 	html_raw_trusted(b, "<button type=\"button\" "
 	    "class=\"print\" data-print hidden>");
 	html_text(b, layout_tr(rq, "Print this page"));

@@ -4,7 +4,7 @@
  * Both need a signed-in reader: signed out, GET goes to the sign-in
  * page and POST to it with next= the article. Without JavaScript the
  * POST answers 303 back to the article (or to /saved when the form was
- * there), whose button then reads "Remove from saved"; with
+ * there: back=saved), whose button then reads "Remove from saved"; with
  * "Accept: application/json" (the site script's fetch) it answers
  * {"saved": bool, "label": "...", "status": "..."} and the page does not
  * reload.
@@ -21,7 +21,7 @@
 #include "web/layout.h"
 
 /* Field indexes in the route's list (router.c). */
-enum { SV_ARTICLE, SV_ACTION };
+enum { SV_ARTICLE, SV_ACTION, SV_BACK };
 
 static void
 saved_json(const struct request *rq, struct response *r, int on)
@@ -72,6 +72,8 @@ page_saved_post(const struct request *rq, struct response *r)
 	}
 	if (rq->want_json)
 		saved_json(rq, r, on);
+	else if (rq->field[SV_BACK] && strcmp(rq->field[SV_BACK], "saved") == 0)
+		response_redirect(r, "/saved");
 	else
 		response_redirect(r, path.ptr);
 out:
@@ -98,7 +100,7 @@ saved_item(struct buf *b, const struct request *rq, const struct article *a)
 		html_raw_trusted(b, " · ");
 	layout_date(b, rq, a);
 	html_raw_trusted(b, "</p>\n");
-	account_save_form(b, rq, a->id);
+	account_save_form(b, rq, a->id, 1);
 	html_raw_trusted(b, "</li>\n");
 }
 

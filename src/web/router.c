@@ -50,7 +50,7 @@ static const struct route router_table[] = {
 	    {{NULL, 0, 0, 0}}},
 	{ROUTE_POST, "/saved", PARAM_NONE, "", page_saved_post,
 	    {{"article", FIELD_UINT, 18, 1}, {"action", FIELD_SLUG, 8, 0},
-	    {NULL, 0, 0, 0}}},
+	    {"back", FIELD_SLUG, 8, 0}, {NULL, 0, 0, 0}}},
 	/* reader accounts (page_signin.c, page_admin.c) */
 	{ROUTE_GET, "/signin", PARAM_NONE, "", page_signin,
 	    {{"next", FIELD_TEXT, ACCOUNT_NEXT_MAX, 0}, {NULL, 0, 0, 0}}},

@@ -149,6 +149,8 @@ check "/saved lists the newest saved first" sh -c "grep -o 'href=\"/articles/[0-
 check "unsave is 303" test "$(code -b "$T/jar" --data-urlencode "csrf=$CSRF" -d article=2 -d action=unsave "$BASE/saved")" = 303
 code -b "$T/jar" "$BASE/saved" >/dev/null
 check "/saved lists one after unsave" test "$(grep -c '<li class="story"' "$T/body")" = 1
+check "/saved's own buttons come back to /saved" grep -q 'name="back" value="saved"' "$T/body"
+check "... and the POST does" sh -c "curl -s -o /dev/null -D - -b '$T/jar' --data-urlencode 'csrf=$CSRF' -d article=1 -d action=save -d back=saved '$BASE/saved' | grep -qi '^Location: /saved'"
 check "saving a missing article is 404" test "$(code -b "$T/jar" --data-urlencode "csrf=$CSRF" -d article=999 "$BASE/saved")" = 404
 check "a bad action is 400" test "$(code -b "$T/jar" --data-urlencode "csrf=$CSRF" -d article=1 -d action=drop "$BASE/saved")" = 400
 # JSON (the site script)
