@@ -58,8 +58,6 @@ static const struct notice notices[] = {
 	{"sign-in-needed", "Sign in to save articles",
 	    "Saving articles needs a reader account. Sign-in by email link "
 	    "is coming soon."},
-	{"follow-pending", "Thank you for following",
-	    "Topic updates by email are coming soon."},
 	{NULL, NULL, NULL},
 };
 
@@ -98,13 +96,6 @@ page_saved_post(const struct request *rq, struct response *r)
 {
 	(void)rq;
 	response_redirect(r, "/notice/sign-in-needed");
-}
-
-void
-page_follow_post(const struct request *rq, struct response *r)
-{
-	(void)rq;
-	response_redirect(r, "/notice/follow-pending");
 }
 
 void

@@ -21,7 +21,15 @@ void page_search(const struct request *rq, struct response *r);
 void page_notice(const struct request *rq, struct response *r);
 void page_saved_get(const struct request *rq, struct response *r);
 void page_saved_post(const struct request *rq, struct response *r);
+/* /follow, /confirm (page_follow.c), /preferences (page_prefs.c),
+ * /unsubscribe (page_unsub.c): the reader mail routes. */
+void page_follow_get(const struct request *rq, struct response *r);
 void page_follow_post(const struct request *rq, struct response *r);
+void page_confirm(const struct request *rq, struct response *r);
+void page_prefs_get(const struct request *rq, struct response *r);
+void page_prefs_post(const struct request *rq, struct response *r);
+void page_unsub_get(const struct request *rq, struct response *r);
+void page_unsub_post(const struct request *rq, struct response *r);
 void page_health(const struct request *rq, struct response *r);
 /* A short page (JSON under /api/) with status and a message id. */
 void page_error(const struct request *rq, struct response *r,
