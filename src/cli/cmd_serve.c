@@ -21,7 +21,8 @@ serve_usage(FILE *fp)
 	    "       [--trust-proxy] [--moderation all|first|none] "
 	    "[--comment-min-fill SECONDS]\n"
 	    "       [--deliver maildir:DIR|smtp://HOST:PORT] [--from ADDR] "
-	    "[--no-digest]\n\n"
+	    "[--no-digest]\n"
+	    "       [--digest-every SECONDS]\n\n"
 	    "Serve the store over HTTP (default 127.0.0.1:8080) until SIGINT\n"
 	    "or SIGTERM. /healthz answers 200 while the store is reachable.\n"
 	    "--base-url is the public address used in share links and feeds\n"
@@ -33,7 +34,8 @@ serve_usage(FILE *fp)
 	    "--deliver: where reader mail goes (default maildir:var/mail),\n"
 	    "the same setting as digest --deliver; --from: its sender.\n"
 	    "Every minute serve sends the due Daily Digests as `newsdesk\n"
-	    "digest` would, through --deliver; --no-digest turns that off.\n",
+	    "digest` would, through --deliver (--digest-every: another\n"
+	    "period, 1 to 3600 s); --no-digest turns that off.\n",
 	    fp);
 }
 
@@ -76,12 +78,29 @@ serve_wait(sigset_t *set)
 	return sig;
 }
 
+/* --digest-every: 1 to 3600 seconds, else -1 after a message. */
+static int
+serve_every(const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 3600) {
+		cli_error("digest-every must be 1 to 3600 seconds, not '%s'",
+		    arg);
+		return -1;
+	}
+	return (int)v;
+}
+
 /* Start the digest scheduler with the serve's settings; base receives
  * the default base URL (http://LISTEN) when there is no --base-url. */
 static enum nd_err
 serve_digest(const struct cli_global *g, const struct server_config *cfg,
-    const char *deliver_spec, struct buf *base, struct serve_sched **out,
-    struct nd_error *err)
+    const char *deliver_spec, int every, struct buf *base,
+    struct serve_sched **out, struct nd_error *err)
 {
 	struct serve_sched_config sc;
 
@@ -93,6 +112,7 @@ serve_digest(const struct cli_global *g, const struct server_config *cfg,
 	sc.base_url = cfg->base_url ? cfg->base_url : base->ptr;
 	sc.from = cfg->mail_from;
 	sc.quiet = g->quiet;
+	sc.interval = every;
 	return serve_sched_start(&sc, out, err);
 }
 
@@ -109,6 +129,7 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		{"deliver", required_argument, NULL, 'd'},
 		{"from", required_argument, NULL, 'F'},
 		{"no-digest", no_argument, NULL, 'N'},
+		{"digest-every", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct server_config cfg;
 	struct deliver_opts dopts;
@@ -116,7 +137,7 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	struct server *srv = NULL;
 	struct serve_sched *sched = NULL;
 	struct buf base = BUF_INIT;
-	int digest = 1;
+	int digest = 1, every = 60;
 	struct store *s;
 	struct nd_error err;
 	sigset_t set;
@@ -143,6 +164,8 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 			cfg.mail_from = optarg;
 		else if (c == 'N')
 			digest = 0;
+		else if (c == 'E' && (every = serve_every(optarg)) > 0)
+			continue;
 		else if ((c == 'm' || c == 'f') &&
 		    serve_policy(&cfg.comments, c, optarg) == 0)
 			continue;
@@ -163,8 +186,8 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		return 1;
 	if (deliver_open(deliver_spec, &dopts, &cfg.deliver, &err) != ND_OK ||
 	    server_start(&cfg, s, &srv, &err) != ND_OK ||
-	    (digest && serve_digest(g, &cfg, deliver_spec, &base, &sched,
-	    &err) != ND_OK)) {
+	    (digest && serve_digest(g, &cfg, deliver_spec, every, &base,
+	    &sched, &err) != ND_OK)) {
 		cli_error("%s", err.msg);
 		server_stop(srv);
 		deliver_close(cfg.deliver);
