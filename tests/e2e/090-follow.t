@@ -109,6 +109,8 @@ PT=${PREFS#*t=}
 prefs() { page -b "$T/jar2" --data-urlencode "csrf=$PCSRF" --data-urlencode "t=$PT" "$@" "$BASE/preferences"; }
 check "save answers 303" test "$(prefs -d "topic=$OTHER&topic=$TOPIC&hour=6&tz=Asia/Kolkata&lang=de&paused=1&action=save")" = 303
 check "reader has the new settings" sh -c '"$0" subscribers show ann@example.org | grep -q "	de	Asia/Kolkata	06:00	paused	"' "$ND"
+follow ann@example.org "$TOPIC" -H "Accept-Language: en" >/dev/null
+check "someone else's follow request keeps ann's settings" sh -c '"$0" subscribers show ann@example.org | grep -q "	de	Asia/Kolkata	06:00	paused	"' "$ND"
 check "and both topics" sh -c '"$0" subscribers show ann@example.org | grep -q "$1" && "$0" subscribers show ann@example.org | grep -q "$2"' "$ND" "$TOPIC" "$OTHER"
 check "saved page says so" sh -c 'test "$(curl -s -b "$0/jar2" -o "$0/b" -w "%{http_code}" "$1/preferences?saved=1&t=$2")" = 200 && grep -q "Your preferences were saved" "$0/b"' "$T" "$BASE" "$PT"
 c=$(prefs -d "hour=6&tz=Mars/Base&lang=en")
