@@ -150,7 +150,10 @@ from email import policy
 ms = [email.message_from_bytes(open(f, "rb").read(), policy=policy.default) for f in glob.glob(sys.argv[1] + "/new/*")]
 assert sum(m["To"] == "ann@example.org" for m in ms) == 1' "$T/dmail"
 
-# rate limit: a flood from one address is refused
+# rate limits: per address (3 an hour; ann had 3), then per IP (10)
+check "a 4th request for one address is limited (429)" test "$(follow ann@example.org "$TOPIC" -H 'Accept: application/json')" = 429
+c=$(follow ann@example.org "$TOPIC")
+check "without JavaScript: the form with the message" status_has "$c" 200 "Too many requests"
 i=0 limited=0
 while [ $i -lt 12 ]; do
 	c=$(follow "flood$i@example.net" "$TOPIC" -H 'Accept: application/json')
