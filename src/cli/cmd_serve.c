@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/serve_sched.h"
 #include "comments/comments.h"
 #include "mail/deliver.h"
 #include "web/server.h"
@@ -19,7 +20,9 @@ serve_usage(FILE *fp)
 	    "[--base-url URL] [--po-dir DIR]\n"
 	    "       [--trust-proxy] [--moderation all|first|none] "
 	    "[--comment-min-fill SECONDS]\n"
-	    "       [--deliver maildir:DIR|smtp://HOST:PORT] [--from ADDR]\n\n"
+	    "       [--deliver maildir:DIR|smtp://HOST:PORT] [--from ADDR] "
+	    "[--no-digest]\n"
+	    "       [--digest-every SECONDS]\n\n"
 	    "Serve the store over HTTP (default 127.0.0.1:8080) until SIGINT\n"
 	    "or SIGTERM. /healthz answers 200 while the store is reachable.\n"
 	    "--base-url is the public address used in share links and feeds\n"
@@ -29,7 +32,10 @@ serve_usage(FILE *fp)
 	    "--moderation: which comments wait for approval (default first);\n"
 	    "--comment-min-fill: a form sent back faster is spam (default 3).\n"
 	    "--deliver: where reader mail goes (default maildir:var/mail),\n"
-	    "the same setting as digest --deliver; --from: its sender.\n",
+	    "the same setting as digest --deliver; --from: its sender.\n"
+	    "Every minute serve sends the due Daily Digests as `newsdesk\n"
+	    "digest` would, through --deliver (--digest-every: another\n"
+	    "period, 1 to 3600 s); --no-digest turns that off.\n",
 	    fp);
 }
 
@@ -72,6 +78,44 @@ serve_wait(sigset_t *set)
 	return sig;
 }
 
+/* --digest-every: 1 to 3600 seconds, else -1 after a message. */
+static int
+serve_every(const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 3600) {
+		cli_error("digest-every must be 1 to 3600 seconds, not '%s'",
+		    arg);
+		return -1;
+	}
+	return (int)v;
+}
+
+/* Start the digest scheduler with the serve's settings; base receives
+ * the default base URL (http://LISTEN) when there is no --base-url. */
+static enum nd_err
+serve_digest(const struct cli_global *g, const struct server_config *cfg,
+    const char *deliver_spec, int every, struct buf *base,
+    struct serve_sched **out, struct nd_error *err)
+{
+	struct serve_sched_config sc;
+
+	if (cfg->base_url == NULL)
+		buf_printf(base, "http://%s", cfg->listen);
+	memset(&sc, 0, sizeof(sc));
+	sc.dsn = g->db;
+	sc.deliver = deliver_spec;
+	sc.base_url = cfg->base_url ? cfg->base_url : base->ptr;
+	sc.from = cfg->mail_from;
+	sc.quiet = g->quiet;
+	sc.interval = every;
+	return serve_sched_start(&sc, out, err);
+}
+
 int
 cmd_serve(const struct cli_global *g, int argc, char **argv)
 {
@@ -84,11 +128,16 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		{"comment-min-fill", required_argument, NULL, 'f'},
 		{"deliver", required_argument, NULL, 'd'},
 		{"from", required_argument, NULL, 'F'},
+		{"no-digest", no_argument, NULL, 'N'},
+		{"digest-every", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct server_config cfg;
 	struct deliver_opts dopts;
 	const char *deliver_spec = DELIVER_DEFAULT;
 	struct server *srv = NULL;
+	struct serve_sched *sched = NULL;
+	struct buf base = BUF_INIT;
+	int digest = 1, every = 60;
 	struct store *s;
 	struct nd_error err;
 	sigset_t set;
@@ -113,6 +162,10 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 			deliver_spec = optarg;
 		else if (c == 'F')
 			cfg.mail_from = optarg;
+		else if (c == 'N')
+			digest = 0;
+		else if (c == 'E' && (every = serve_every(optarg)) > 0)
+			continue;
 		else if ((c == 'm' || c == 'f') &&
 		    serve_policy(&cfg.comments, c, optarg) == 0)
 			continue;
@@ -132,10 +185,14 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	if ((s = cli_store_open(g)) == NULL)
 		return 1;
 	if (deliver_open(deliver_spec, &dopts, &cfg.deliver, &err) != ND_OK ||
-	    server_start(&cfg, s, &srv, &err) != ND_OK) {
+	    server_start(&cfg, s, &srv, &err) != ND_OK ||
+	    (digest && serve_digest(g, &cfg, deliver_spec, every, &base,
+	    &sched, &err) != ND_OK)) {
 		cli_error("%s", err.msg);
+		server_stop(srv);
 		deliver_close(cfg.deliver);
 		store_close(s);
+		buf_release(&base);
 		return 1;
 	}
 	if (!g->quiet)
@@ -145,8 +202,10 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	if (!g->quiet)
 		fprintf(stderr, "newsdesk: %s received, stopping\n",
 		    sig == SIGINT ? "SIGINT" : "SIGTERM");
+	serve_sched_stop(sched);
 	server_stop(srv);
 	deliver_close(cfg.deliver);
 	store_close(s);
+	buf_release(&base);
 	return 0;
 }

@@ -29,6 +29,22 @@ follow_rate(struct store *s, const char *kind, const char *who, int64_t now,
 	return e;
 }
 
+/* 1 when email names a confirmed reader. */
+static int
+follow_confirmed(struct store *s, const char *email)
+{
+	struct reader *r = NULL;
+	struct nd_error err;
+	int yes;
+
+	if (store_reader_get(s, email, &r, &err) != ND_OK)
+		return 0;
+	yes = r->confirmed_at > 0;
+	reader_release(r);
+	free(r);
+	return yes;
+}
+
 /* The reader (created unconfirmed when new) with o's settings. */
 static enum nd_err
 follow_reader(struct store *s, const struct follow_opts *o,
@@ -45,9 +61,14 @@ follow_reader(struct store *s, const struct follow_opts *o,
 		    "offered (en, de)", o->lang);
 	memset(&r, 0, sizeof(r));
 	r.email = (char *)email;
-	r.lang = (char *)o->lang;
-	r.tz = (char *)o->tz;
-	r.hour = o->hour;
+	r.hour = -1;
+	/* a confirmed reader's settings change only through their own
+	 * preferences: anyone can type their address into a follow box */
+	if (!follow_confirmed(s, email)) {
+		r.lang = (char *)o->lang;
+		r.tz = (char *)o->tz;
+		r.hour = o->hour;
+	}
 	e = store_reader_put(s, &r, o->now, err);
 	*id = r.id;
 	return e;

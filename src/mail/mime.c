@@ -4,6 +4,7 @@
  */
 #include "mail/mime.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <gmime/gmime.h>
@@ -21,16 +22,20 @@ mime_header_safe(const char *s)
 	return 1;
 }
 
-/* The one-time GMime start (the process is single-threaded here). */
+/* The one-time GMime start: serve composes in its HTTP thread (reader
+ * mails) and in its digest scheduler thread. */
+static pthread_once_t mime_once = PTHREAD_ONCE_INIT;
+
+static void
+mime_init_once(void)
+{
+	g_mime_init();
+}
+
 static void
 mime_init(void)
 {
-	static int done;
-
-	if (!done) {
-		g_mime_init();
-		done = 1;
-	}
+	pthread_once(&mime_once, mime_init_once);
 }
 
 static enum nd_err

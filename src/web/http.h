@@ -20,6 +20,7 @@
 
 struct comments_policy;
 struct deliver;
+struct form;
 struct i18n;
 struct route;
 
@@ -47,6 +48,10 @@ struct request {
 	 * the mail side only for these mails (DESIGN.md). */
 	struct deliver *deliver;
 	const char *mail_from;
+	/* The whole checked form, for a field that repeats (the topic
+	 * checkboxes of /preferences); a handler validates each value it
+	 * reads from here with form_field_check(). */
+	const struct form *form;
 };
 
 struct response {

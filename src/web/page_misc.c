@@ -1,7 +1,5 @@
-/* page_misc.c - error pages, notices, /healthz, and the reader routes
- * whose handling belongs to the reader-accounts work: until it lands,
- * Save and Follow answer 303 to a notice page. Errors are JSON under
- * /api/ and for requests that ask for JSON (the comment form's fetch). */
+/* page_misc.c - error pages and /healthz. Errors are JSON under /api/
+ * and for requests that ask for JSON (the comment form's fetch). */
 #include "web/pages.h"
 
 #include <stdlib.h>
@@ -48,49 +46,6 @@ page_error(const struct request *rq, struct response *r, unsigned status,
 	html_text(&r->body, layout_tr(rq, "Back to the latest news"));
 	html_raw_trusted(&r->body, "</a></p>\n");
 	layout_foot(&r->body, rq);
-}
-
-struct notice {
-	const char *slug, *title, *text;
-};
-
-static const struct notice notices[] = {
-	{"sign-in-needed", "Sign in to save articles",
-	    "Saving articles needs a reader account. Sign-in by email link "
-	    "is coming soon."},
-	{"follow-pending", "Thank you for following",
-	    "Topic updates by email are coming soon."},
-	{NULL, NULL, NULL},
-};
-
-void
-page_notice(const struct request *rq, struct response *r)
-{
-	const struct notice *n;
-
-	for (n = notices; n->slug; n++)
-		if (strcmp(n->slug, rq->param) == 0)
-			break;
-	if (n->slug == NULL) {
-		page_error(rq, r, 404, "Page not found");
-		return;
-	}
-	layout_head(&r->body, rq, layout_tr(rq, n->title), NULL, NULL);
-	html_raw_trusted(&r->body, "<h1>");
-	html_text(&r->body, layout_tr(rq, n->title));
-	html_raw_trusted(&r->body, "</h1>\n<p>");
-	html_text(&r->body, layout_tr(rq, n->text));
-	html_raw_trusted(&r->body, "</p>\n<p><a href=\"/\">");
-	html_text(&r->body, layout_tr(rq, "Back to the latest news"));
-	html_raw_trusted(&r->body, "</a></p>\n");
-	layout_foot(&r->body, rq);
-}
-
-void
-page_follow_post(const struct request *rq, struct response *r)
-{
-	(void)rq;
-	response_redirect(r, "/notice/follow-pending");
 }
 
 void

@@ -18,7 +18,6 @@ void page_article_render(const struct request *rq, struct response *r,
 void comment_post(const struct request *rq, struct response *r);
 void page_topic(const struct request *rq, struct response *r);
 void page_search(const struct request *rq, struct response *r);
-void page_notice(const struct request *rq, struct response *r);
 void page_saved_get(const struct request *rq, struct response *r);
 void page_saved_post(const struct request *rq, struct response *r);
 /* Reader accounts: page_signin.c, page_saved.c, page_admin.c. */
@@ -28,7 +27,15 @@ void page_signin_confirm(const struct request *rq, struct response *r);
 void page_signout(const struct request *rq, struct response *r);
 void page_admin(const struct request *rq, struct response *r);
 void page_admin_post(const struct request *rq, struct response *r);
+/* /follow, /confirm (page_follow.c), /preferences (page_prefs.c),
+ * /unsubscribe (page_unsub.c): the reader mail routes. */
+void page_follow_get(const struct request *rq, struct response *r);
 void page_follow_post(const struct request *rq, struct response *r);
+void page_confirm(const struct request *rq, struct response *r);
+void page_prefs_get(const struct request *rq, struct response *r);
+void page_prefs_post(const struct request *rq, struct response *r);
+void page_unsub_get(const struct request *rq, struct response *r);
+void page_unsub_post(const struct request *rq, struct response *r);
 void page_health(const struct request *rq, struct response *r);
 /* A short page (JSON under /api/) with status and a message id. */
 void page_error(const struct request *rq, struct response *r,

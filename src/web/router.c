@@ -21,6 +21,8 @@
 #define CF_WEBSITE	(4 * COMMENTS_WEBSITE_MAX)
 #define CF_TOKEN	256
 #define CF_HONEYPOT	1024
+#define EMAIL_FIELD_MAX	1024	/* the mail side says what is wrong */
+#define PREFS_TZ_MAX	64
 
 static const struct route router_table[] = {
 	{ROUTE_GET, "/", PARAM_NONE, "", page_home, {{NULL, 0, 0, 0}}},
@@ -65,11 +67,31 @@ static const struct route router_table[] = {
 	    {{NULL, 0, 0, 0}}},
 	{ROUTE_POST, "/admin/comments/", PARAM_ID, "", page_admin_post,
 	    {{"action", FIELD_SLUG, 8, 1}, {NULL, 0, 0, 0}}},
+	/* follow, confirm, preferences, unsubscribe (page_follow.c,
+	 * page_prefs.c, page_unsub.c): the email is checked by the mail
+	 * side, so a bad one gets its message beside the field */
+	{ROUTE_GET, "/follow", PARAM_NONE, "", page_follow_get,
+	    {{"topic", FIELD_SLUG, ROUTE_SLUG_MAX, 0},
+	    {"done", FIELD_SLUG, 16, 0}, {NULL, 0, 0, 0}}},
 	{ROUTE_POST, "/follow", PARAM_NONE, "", page_follow_post,
-	    {{"topic", FIELD_SLUG, ROUTE_SLUG_MAX, 1},
-	    {"email", FIELD_EMAIL, 254, 1}, {NULL, 0, 0, 0}}},
-	{ROUTE_GET, "/notice/", PARAM_SLUG, "", page_notice,
-	    {{NULL, 0, 0, 0}}},
+	    {{"topic", FIELD_SLUG, ROUTE_SLUG_MAX, 0},
+	    {"email", FIELD_TEXT, EMAIL_FIELD_MAX, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/confirm", PARAM_NONE, "", page_confirm,
+	    {{"t", FIELD_TOKEN, TOKEN_MAX_LEN, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/preferences", PARAM_NONE, "", page_prefs_get,
+	    {{"t", FIELD_TOKEN, TOKEN_MAX_LEN, 0},
+	    {"saved", FIELD_UINT, 1, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_POST, "/preferences", PARAM_NONE, "", page_prefs_post,
+	    {{"t", FIELD_TOKEN, TOKEN_MAX_LEN, 0},
+	    {"hour", FIELD_UINT, 2, 0}, {"tz", FIELD_TEXT, PREFS_TZ_MAX, 0},
+	    {"lang", FIELD_LANG, 2, 0}, {"paused", FIELD_UINT, 1, 0},
+	    {"action", FIELD_SLUG, 16, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/unsubscribe", PARAM_NONE, "", page_unsub_get,
+	    {{"t", FIELD_TOKEN, TOKEN_MAX_LEN, 0}, {NULL, 0, 0, 0}}},
+	{ROUTE_POST | ROUTE_TOKEN, "/unsubscribe", PARAM_NONE, "",
+	    page_unsub_post,
+	    {{"t", FIELD_TOKEN, TOKEN_MAX_LEN, 0},
+	    {"List-Unsubscribe", FIELD_TEXT, 32, 0}, {NULL, 0, 0, 0}}},
 	{ROUTE_GET, "/healthz", PARAM_NONE, "", page_health,
 	    {{NULL, 0, 0, 0}}},
 	{ROUTE_GET, "/static/site.css", PARAM_NONE, "", static_css,
@@ -179,7 +201,7 @@ router_allow(const char *path)
 
 	for (i = 0; i < ROUTER_N; i++)
 		if (router_path_is(&router_table[i], path, &id, slug))
-			have |= router_table[i].methods;
+			have |= router_table[i].methods & (ROUTE_GET | ROUTE_POST);
 	return have == (ROUTE_GET | ROUTE_POST) ? "GET, HEAD, POST" :
 	    have == ROUTE_POST ? "POST" : "GET, HEAD";
 }

@@ -16,6 +16,11 @@
 
 #define ROUTE_GET	1u	/* GET and HEAD */
 #define ROUTE_POST	2u
+/* With ROUTE_POST: a signed token in the query ("t") authenticates the
+ * POST instead of the CSRF token, and query fields count (RFC 8058
+ * one-click unsubscribe: mail clients post without our cookie). The
+ * handler must verify the token. */
+#define ROUTE_TOKEN	4u
 #define ROUTE_SLUG_MAX	64
 
 enum route_param {

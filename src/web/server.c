@@ -243,16 +243,40 @@ server_lang(struct server *srv, struct MHD_Connection *c,
 		x->lang_cookie = lang;
 }
 
+/* A ROUTE_TOKEN POST (RFC 8058 one-click): the signed token in the
+ * query authenticates it, so the query's pairs join the body's (body
+ * first) and any content type is taken, the body read only when it is
+ * a form. 0 or an error status. */
+static unsigned
+server_post_token(struct server_conn *sc, const char *ct, const struct form *query, struct form *f)
+{
+	size_t i;
+
+	if (ct != NULL && strncmp(ct, "application/x-www-form-urlencoded",
+	    33) == 0 && form_parse(f, sc->body.ptr, sc->body.len, NULL) !=
+	    ND_OK)
+		return 400;
+	for (i = 0; i < query->n; i++)
+		if (form_add(f, query->v[i].name, strlen(query->v[i].name),
+		    query->v[i].value, strlen(query->v[i].value), NULL) !=
+		    ND_OK)
+			return 400;
+	return 0;
+}
+
 /* POST: form body, content type and CSRF. 0 or an error status. */
 static unsigned
 server_post(struct server *srv, struct MHD_Connection *c,
-    struct server_conn *sc, struct form *f, int64_t now)
+    struct server_conn *sc, const struct route *rt, const struct form *query,
+    struct form *f, int64_t now)
 {
 	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    "Content-Type");
 
 	if (sc->over)
 		return 413;
+	if (rt->methods & ROUTE_TOKEN)
+		return server_post_token(sc, ct, query, f);
 	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
 	    33) != 0)
 		return 415;
@@ -362,13 +386,15 @@ server_dispatch(struct server_req *sr, struct request *rq,
 	if (m == ROUTE_BAD_METHOD)
 		x->allow = router_allow(sr->url);
 	if (status == 0 && rq->post)
-		status = server_post(sr->srv, sr->c, sr->sc, &body, rq->now);
+		status = server_post(sr->srv, sr->c, sr->sc, rq->route, &query,
+		    &body, rq->now);
 	if (status == 0 && form_check(rq->post ? &body : &query,
 	    rq->route->fields, HTTP_MAX_FIELDS, rq->field, rq->num, NULL))
 		status = 400;
 	if (status != 0)
 		goto out;
 	rq->param = slug[0] ? slug : NULL;
+	rq->form = rq->post ? &body : &query;
 	x->csrf_cookie = csrf_token(sr->srv->key, MHD_lookup_connection_value(
 	    sr->c, MHD_COOKIE_KIND, CSRF_COOKIE), rq->now, &fresh);
 	rq->csrf = x->csrf_cookie;

@@ -17,10 +17,12 @@ log=$(mktemp)
 	. tests/e2e/lib_site.sh
 	site_load
 	# the form is filled faster than the 3 s a person needs
-	SERVE_ARGS="--comment-min-fill 0 --deliver maildir:$T/mail"
+	SERVE_ARGS="--comment-min-fill 0 --deliver maildir:$T/mail --no-digest"
 	serve_start || { echo "not ok - server did not start"; exit 1; }
 	BASE=$BASE OUT="$TOP/build/browser" MAILDIR="$T/mail" \
 	    node tests/browser/site.test.js
+	BASE=$BASE OUT="$TOP/build/browser" MAILDIR="$T/mail" \
+	    node tests/browser/follow.test.js
 ) >"$log" 2>&1
 rc=$?
 cat "$log"

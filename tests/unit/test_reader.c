@@ -2,10 +2,13 @@
  * (a real file per test in a fresh temporary folder). */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include "mail/deliver.h"
 #include "mail/digest.h"
+#include "mail/follow.h"
 #include "store/store.h"
 #include "util/strlist.h"
 #include "util/xalloc.h"
@@ -356,6 +359,91 @@ digest_pages_end_on_a_full_last_page(void **state)
 	assert_int_equal(st.sent, 0);
 }
 
+/* Remove the Maildir dir/{new,cur,tmp} and what is in it. */
+static void
+maildir_rm(const char *dir)
+{
+	static const char *const sub[] = {"new", "cur", "tmp"};
+	char p[256], q[512];
+	struct dirent *de;
+	DIR *d;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof(p), "%s/%s", dir, sub[i]);
+		if ((d = opendir(p)) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(q, sizeof(q), "%s/%s", p, de->d_name);
+			unlink(q);
+		}
+		closedir(d);
+		rmdir(p);
+	}
+	rmdir(dir);
+}
+
+/* Anyone can type a confirmed reader's address into a follow box: the
+ * request mails a link but changes none of the reader's settings. */
+static void
+follow_keeps_a_confirmed_readers_settings(void **state)
+{
+	struct fixture *f = *state;
+	struct follow_opts o;
+	struct strlist topics = STRLIST_INIT;
+	struct deliver *d = NULL;
+	struct reader r, *got = NULL;
+	struct nd_error err;
+	char md[128], spec[160];
+
+	snprintf(md, sizeof(md), "%s/md", f->dir);
+	snprintf(spec, sizeof(spec), "maildir:%s", md);
+	assert_int_equal(deliver_open(spec, NULL, &d, &err), ND_OK);
+	memset(&r, 0, sizeof(r));
+	r.email = "cy@example.org";
+	r.lang = "de";
+	r.tz = "Europe/Berlin";
+	r.hour = 6;
+	r.confirmed_at = 5;
+	strlist_push(&r.topics, "climate");
+	assert_int_equal(store_reader_put(f->s, &r, 5, &err), ND_OK);
+	strlist_release(&r.topics);
+	memset(&o, 0, sizeof(o));
+	o.base_url = "http://127.0.0.1:1";
+	o.from = "news@example.org";
+	o.ip = "192.0.2.1";
+	o.lang = "en";
+	o.tz = "UTC";
+	o.hour = 9;
+	o.now = 1000;
+	strlist_push(&topics, "energy");
+	assert_int_equal(follow_request(f->s, d, &o, "cy@example.org",
+	    &topics, &err), ND_OK);
+	assert_int_equal(store_reader_get(f->s, "cy@example.org", &got,
+	    &err), ND_OK);
+	assert_string_equal(got->lang, "de");
+	assert_string_equal(got->tz, "Europe/Berlin");
+	assert_int_equal(got->hour, 6);
+	assert_int_equal(got->topics.n, 1);	/* energy waits for the link */
+	reader_release(got);
+	free(got);
+	/* a new address takes the request's settings */
+	assert_int_equal(follow_request(f->s, d, &o, "dee@example.org",
+	    &topics, &err), ND_OK);
+	assert_int_equal(store_reader_get(f->s, "dee@example.org", &got,
+	    &err), ND_OK);
+	assert_string_equal(got->lang, "en");
+	assert_int_equal(got->hour, 9);
+	assert_int_equal(got->confirmed_at, 0);
+	reader_release(got);
+	free(got);
+	strlist_release(&topics);
+	deliver_close(d);
+	maildir_rm(md);
+}
+
 #define FX(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int
@@ -371,6 +459,7 @@ main(void)
 		FX(retry_waits_and_failures_bounce),
 		FX(briefs_by_topic_and_window),
 		FX(digest_pages_end_on_a_full_last_page),
+		FX(follow_keeps_a_confirmed_readers_settings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

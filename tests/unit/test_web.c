@@ -122,6 +122,34 @@ router_matches_patterns(void **state)
 	assert_string_equal(router_allow("/articles/7/comments"), "POST");
 }
 
+/* Only the one-click unsubscribe POST goes without a CSRF token. */
+static void
+router_token_route_is_unsubscribe_only(void **state)
+{
+	const struct route *rt = NULL;
+	char slug[ROUTE_SLUG_MAX + 1];
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(router_match("POST", "/unsubscribe", &rt, &id,
+	    slug), ROUTE_FOUND);
+	assert_true(rt->methods & ROUTE_TOKEN);
+	assert_int_equal(router_match("GET", "/unsubscribe", &rt, &id,
+	    slug), ROUTE_FOUND);
+	assert_false(rt->methods & ROUTE_TOKEN);
+	assert_string_equal(router_allow("/unsubscribe"), "GET, HEAD, POST");
+	assert_int_equal(router_match("POST", "/preferences", &rt, &id,
+	    slug), ROUTE_FOUND);
+	assert_false(rt->methods & ROUTE_TOKEN);
+	assert_int_equal(router_match("POST", "/follow", &rt, &id, slug),
+	    ROUTE_FOUND);
+	assert_false(rt->methods & ROUTE_TOKEN);
+	assert_int_equal(router_match("GET", "/confirm", &rt, &id, slug),
+	    ROUTE_FOUND);
+	assert_int_equal(router_match("POST", "/confirm", &rt, &id, slug),
+	    ROUTE_BAD_METHOD);
+}
+
 static void
 i18n_reads_po_and_formats(void **state)
 {
@@ -210,6 +238,7 @@ main(void)
 		cmocka_unit_test(form_rejects_bad_input),
 		cmocka_unit_test(form_fields_are_validated),
 		cmocka_unit_test(router_matches_patterns),
+		cmocka_unit_test(router_token_route_is_unsubscribe_only),
 		cmocka_unit_test(i18n_reads_po_and_formats),
 		cmocka_unit_test(i18n_negotiates),
 		cmocka_unit_test(csrf_double_submit),
