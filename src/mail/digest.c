@@ -11,6 +11,7 @@
 #include "mail/schedule.h"
 #include "util/token.h"
 #include "util/xalloc.h"
+#include "web/html.h"
 
 #define DIGEST_PAGE		5000
 #define DIGEST_WINDOW_FIRST	86400
@@ -135,46 +136,44 @@ digest_link(struct digest_run *run, const char *path, int64_t id,
 	buf_printf(out, "%s/%s?t=%s", run->o->base_url, path, *tok);
 }
 
-/* Compose reader c's message from body b into out. */
+/* Emit reader c's message from body b's template into out: only the
+ * links, tokens and per-reader headers are made here. */
 static enum nd_err
 digest_compose(struct digest_run *run, const struct digest_cand *c,
     const char *message_id, const struct digest_body *b, struct buf *out,
     struct nd_error *err)
 {
 	struct buf prefs = BUF_INIT, unsub = BUF_INIT, mailto = BUF_INIT;
-	struct buf text = BUF_INIT, html = BUF_INIT, list = BUF_INIT;
+	struct buf hp = BUF_INIT, hu = BUF_INIT;
+	const char *slots[DIGEST_SLOTS];
 	char *t1 = NULL, *t2 = NULL;
-	struct mime_msg m;
+	struct mime_reader m;
 	enum nd_err e;
 
 	digest_link(run, "preferences", c->r->id, &prefs, &t1);
 	digest_link(run, "unsubscribe", c->r->id, &unsub, &t2);
 	buf_printf(&mailto, "mailto:unsubscribe@%s?subject=unsubscribe%%20%s",
 	    run->host, t2);
-	buf_printf(&list, "Daily Digest <digest.%s>", run->host);
-	digest_render_fill(b->text, 0, prefs.ptr, unsub.ptr, &text);
-	digest_render_fill(b->html, 1, prefs.ptr, unsub.ptr, &html);
+	html_url(&hp, prefs.ptr);
+	html_url(&hu, unsub.ptr);
+	slots[DIGEST_SLOT_PREFS] = prefs.ptr;
+	slots[DIGEST_SLOT_UNSUB] = unsub.ptr;
+	slots[DIGEST_SLOT_PREFS_HTML] = hp.ptr;
+	slots[DIGEST_SLOT_UNSUB_HTML] = hu.ptr;
 	memset(&m, 0, sizeof(m));
-	m.from_name = "Newsdesk Daily Digest";
-	m.from_addr = run->o->from;
 	m.to = c->r->email;
-	m.subject = b->subject;
 	m.message_id = message_id;
 	m.date = run->o->now;
-	m.list_id = list.ptr;
 	m.unsub_url = unsub.ptr;
 	m.unsub_mailto = mailto.ptr;
-	m.text = text.ptr;
-	m.html = html.ptr;
-	e = mime_compose(&m, out, err);
+	e = mime_tmpl_emit(&b->tmpl, &m, slots, DIGEST_SLOTS, out, err);
 	free(t1);
 	free(t2);
 	buf_release(&prefs);
 	buf_release(&unsub);
 	buf_release(&mailto);
-	buf_release(&list);
-	buf_release(&text);
-	buf_release(&html);
+	buf_release(&hp);
+	buf_release(&hu);
 	return e;
 }
 

@@ -4,6 +4,7 @@
 #define ND_DIGEST_INT_H
 
 #include "mail/digest.h"
+#include "mail/mime_tmpl.h"
 #include "util/buf.h"
 
 /* One rendered topic section, cached by topic, window, language, zone. */
@@ -11,15 +12,25 @@ struct digest_section {
 	char *key;
 	char *name;		/* topic display name */
 	char *text, *html;
+	char *qtext, *qhtml;	/* the same, quoted-printable */
+	size_t qtext_len, qhtml_len;
 	size_t items;		/* items shown (0: left out) */
 };
 
-/* A rendered body shared by a group. Markers "\x01P" and "\x01U" stand
- * for the reader's preferences and unsubscribe links. */
+/* Slots of a body's template: the reader's preferences and unsubscribe
+ * links, as they are (text part) and escaped for HTML. */
+enum digest_slot {
+	DIGEST_SLOT_PREFS, DIGEST_SLOT_UNSUB,
+	DIGEST_SLOT_PREFS_HTML, DIGEST_SLOT_UNSUB_HTML,
+	DIGEST_SLOTS
+};
+
+/* A rendered body shared by a group: the message composed once, with
+ * slots for the reader's links (mime_tmpl.h). */
 struct digest_body {
 	char *key;
 	char *subject;
-	char *text, *html;
+	struct mime_tmpl tmpl;
 	size_t items;
 };
 
