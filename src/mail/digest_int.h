@@ -34,6 +34,13 @@ struct digest_body {
 	size_t items;
 };
 
+/* Group headers (From, Subject, List-Id) encoded once per subject. */
+struct digest_head {
+	char *subject;
+	char *head;
+	size_t len;
+};
+
 struct digest_render {
 	struct store *store;
 	const struct digest_opts *opts;
@@ -41,6 +48,8 @@ struct digest_render {
 	struct digest_section *sec;	/* open-addressing table */
 	size_t nsec, capsec;
 	struct digest_body body;	/* the last group's body */
+	struct digest_head *heads;	/* open-addressing table */
+	size_t nheads, capheads;
 };
 
 /* What one group needs. */

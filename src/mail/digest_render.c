@@ -100,9 +100,22 @@ digest_sections_free(struct digest_section *v, size_t n)
 	free(v);
 }
 
+static void
+digest_heads_free(struct digest_head *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].subject);
+		free(v[i].head);
+	}
+	free(v);
+}
+
 void
 digest_render_release(struct digest_render *r)
 {
+	digest_heads_free(r->heads, r->capheads);
 	digest_sections_free(r->sec, r->capsec);
 	topic_list_release(&r->topics);
 	digest_body_release(&r->body);
@@ -311,6 +324,22 @@ out:
 	return e;
 }
 
+/* Append decimal v (keys are built per reader: no printf). */
+static void
+digest_key_num(struct buf *out, int64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	do
+		d[--i] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		d[--i] = '-';
+	buf_put(out, d + i, sizeof(d) - i);
+}
+
 static uint64_t
 digest_hash(const char *s)
 {
@@ -345,8 +374,15 @@ digest_section_get(struct digest_render *r, const char *slug,
 	enum nd_err e = ND_OK;
 
 	digest_sections_room(r);
-	buf_printf(&key, "%s|%lld|%lld|%s|%s", slug, (long long)w->since,
-	    (long long)w->until, w->lang, w->tz);
+	buf_puts(&key, slug);
+	buf_putc(&key, '|');
+	digest_key_num(&key, w->since);
+	buf_putc(&key, '|');
+	digest_key_num(&key, w->until);
+	buf_putc(&key, '|');
+	buf_puts(&key, w->lang);
+	buf_putc(&key, '|');
+	buf_puts(&key, w->tz);
 	i = (size_t)(digest_hash(key.ptr) & (r->capsec - 1));
 	while (r->sec[i].key && strcmp(r->sec[i].key, key.ptr) != 0)
 		i = (i + 1) & (r->capsec - 1);
@@ -365,10 +401,20 @@ digest_render_key(const struct digest_want *w, struct buf *out)
 {
 	size_t i;
 
-	buf_printf(out, "%s|%s|%s|%lld|%lld|", w->lang, w->tz, w->date,
-	    (long long)w->since, (long long)w->until);
-	for (i = 0; i < w->topics->n; i++)
-		buf_printf(out, "%s ", w->topics->v[i]);
+	buf_puts(out, w->lang);
+	buf_putc(out, '|');
+	buf_puts(out, w->tz);
+	buf_putc(out, '|');
+	buf_puts(out, w->date);
+	buf_putc(out, '|');
+	digest_key_num(out, w->since);
+	buf_putc(out, '|');
+	digest_key_num(out, w->until);
+	buf_putc(out, '|');
+	for (i = 0; i < w->topics->n; i++) {
+		buf_puts(out, w->topics->v[i]);
+		buf_putc(out, ' ');
+	}
 }
 
 static void
@@ -456,7 +502,28 @@ digest_body_part(struct digest_render *r, const struct digest_words *words,
 	digest_body_foot(words, tm, html);
 }
 
-/* The group headers: sender, subject, list. */
+/* The cached group headers of subject: slot i of r->heads. Subjects
+ * repeat (first topic, count, date) across many groups. */
+static size_t
+digest_head_slot(struct digest_render *r, const char *subject)
+{
+	size_t i;
+
+	if (r->nheads * 4 >= r->capheads * 3) {
+		digest_heads_free(r->heads, r->capheads);
+		r->capheads = r->capheads ? r->capheads * 2 : 1024;
+		r->capheads = r->capheads > (1u << 16) ? 1u << 16 :
+		    r->capheads;
+		r->heads = xcalloc(r->capheads, sizeof(*r->heads));
+		r->nheads = 0;
+	}
+	i = (size_t)(digest_hash(subject) & (r->capheads - 1));
+	while (r->heads[i].subject && strcmp(r->heads[i].subject, subject))
+		i = (i + 1) & (r->capheads - 1);
+	return i;
+}
+
+/* The group headers: sender, subject, list (GMime once per subject). */
 static enum nd_err
 digest_body_headers(struct digest_render *r, const char *subject,
     struct nd_error *err)
@@ -465,7 +532,13 @@ digest_body_headers(struct digest_render *r, const char *subject,
 	struct buf list = BUF_INIT;
 	struct mime_msg m;
 	enum nd_err e;
+	size_t i = digest_head_slot(r, subject);
 
+	if (r->heads[i].subject) {
+		buf_put(&r->body.tmpl.head, r->heads[i].head,
+		    r->heads[i].len);
+		return ND_OK;
+	}
 	buf_printf(&list, "Daily Digest <digest.%s>", at ? at + 1 : "");
 	memset(&m, 0, sizeof(m));
 	m.from_name = "Newsdesk Daily Digest";
@@ -474,7 +547,14 @@ digest_body_headers(struct digest_render *r, const char *subject,
 	m.list_id = list.ptr;
 	e = mime_tmpl_headers(&r->body.tmpl, &m, err);
 	buf_release(&list);
-	return e;
+	if (e != ND_OK)
+		return e;
+	r->heads[i].subject = xstrdup(subject);
+	r->heads[i].head = xstrndup(r->body.tmpl.head.ptr,
+	    r->body.tmpl.head.len);
+	r->heads[i].len = r->body.tmpl.head.len;
+	r->nheads++;
+	return ND_OK;
 }
 
 /* Render a new body for w into r->body. */

@@ -27,12 +27,33 @@ mime_qp_plain(unsigned char c, size_t col)
 	return !(c == '.' && col == 0);
 }
 
+/* Output is staged in a block and appended a block at a time. */
+struct mime_qp {
+	char blk[1024];
+	size_t n;
+	struct buf *out;
+};
+
+static void
+mime_qp_put(struct mime_qp *q, const char *p, size_t n)
+{
+	if (q->n + n > sizeof(q->blk)) {
+		buf_put(q->out, q->blk, q->n);
+		q->n = 0;
+	}
+	memcpy(q->blk + q->n, p, n);
+	q->n += n;
+}
+
 void
 mime_qp_encode(const char *p, size_t n, struct buf *out)
 {
+	struct mime_qp q;
 	size_t i, col = 0;
 	char enc[3];
 
+	q.n = 0;
+	q.out = out;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 		/* white space before a line end or the piece's end */
@@ -41,28 +62,29 @@ mime_qp_encode(const char *p, size_t n, struct buf *out)
 		int plain = !ws_end && mime_qp_plain(c, col);
 
 		if (c == '\n') {
-			buf_putc(out, '\n');
+			mime_qp_put(&q, "\n", 1);
 			col = 0;
 			continue;
 		}
 		if (col + (plain ? 1 : 3) > MIME_QP_LINE - 1) {
-			buf_put(out, "=\n", 2);
+			mime_qp_put(&q, "=\n", 2);
 			col = 0;
 			plain = !ws_end && mime_qp_plain(c, col);
 		}
 		if (plain) {
-			buf_putc(out, (int)c);
+			mime_qp_put(&q, (const char *)&p[i], 1);
 			col++;
 			continue;
 		}
 		enc[0] = '=';
 		enc[1] = mime_hex[c >> 4];
 		enc[2] = mime_hex[c & 15];
-		buf_put(out, enc, 3);
+		mime_qp_put(&q, enc, 3);
 		col += 3;
 	}
 	if (col > 0)
-		buf_put(out, "=\n", 2);
+		mime_qp_put(&q, "=\n", 2);
+	buf_put(out, q.blk, q.n);
 }
 
 void
