@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "mail/deliver.h"
 #include "mail/digest.h"
 #include "store/store.h"
 #include "util/xalloc.h"
@@ -236,24 +237,90 @@ bench_fill(struct store *s, const char *path, int nreaders, int ntopics,
 	free(cdf);
 }
 
-int
-main(int argc, char **argv)
+static double
+bench_cpu(void)
 {
-	int nreaders = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 20000;
-	int ntopics = argc > 3 ? (int)strtol(argv[3], NULL, 10) : 200;
-	int narticles = argc > 4 ? (int)strtol(argv[4], NULL, 10) : 4000;
-	struct digest_opts o;
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+/* Build every digest into the discarding sink (dry run). */
+static int
+bench_build(struct store *s, struct digest_opts *o)
+{
 	struct digest_stats st;
 	struct nd_error err;
 	struct rusage ru;
+	double t0, t1;
+
+	o->dry_run = 1;
+	t0 = bench_now();
+	if (digest_run(s, NULL, o, &st, &err) != ND_OK)
+		return (fprintf(stderr, "%s\n", err.msg), 1);
+	t1 = bench_now();
+	getrusage(RUSAGE_SELF, &ru);
+	printf("digest --dry-run: %zu digests built in %.2f s = %.0f "
+	    "digests/s; %zu bodies rendered, %.1f MB composed; peak RSS "
+	    "%ld MB\n", st.built, t1 - t0, (double)st.built / (t1 - t0),
+	    st.groups, (double)st.bytes / 1e6, ru.ru_maxrss / 1024);
+	return 0;
+}
+
+/* Send every digest through the relay at url (claims, SMTP, marks). */
+static int
+bench_smtp(struct store *s, struct digest_opts *o, const char *url,
+    int conns)
+{
+	struct deliver_opts dopts = {conns, 0, 0, 60};
+	struct digest_stats st;
+	struct nd_error err;
+	struct deliver *d;
+	double t0, t1, c0;
+
+	if (deliver_open(url, &dopts, &d, &err) != ND_OK)
+		return (fprintf(stderr, "%s\n", err.msg), 1);
+	o->dry_run = 0;
+	c0 = bench_cpu();
+	t0 = bench_now();
+	if (digest_run(s, d, o, &st, &err) != ND_OK)
+		return (fprintf(stderr, "%s\n", err.msg), 1);
+	t1 = bench_now();
+	deliver_close(d);
+	printf("digest --deliver %s (%d connections): %zu sent, %zu retry, "
+	    "%zu failed in %.2f s = %.0f messages/s; %.1f MB; newsdesk CPU "
+	    "%.2f s\n", url, conns, st.sent, st.retry, st.failed, t1 - t0,
+	    (double)st.sent / (t1 - t0), (double)st.bytes / 1e6,
+	    bench_cpu() - c0);
+	return st.sent > 0 ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *url = NULL;
+	int conns = 4, nreaders, ntopics, narticles, reuse;
+	struct digest_opts o;
+	struct nd_error err;
 	struct store *s;
 	char path[512];
-	double t0, t1;
-	int reuse;
+	double t0;
 
-	if (argc < 2 || nreaders <= 0 || ntopics <= 0 || narticles <= 0)
-		return (fputs("usage: digest_bench DIR [READERS [TOPICS "
-		    "[ARTICLES]]]\n", stderr), 2);
+	if (argc > 3 && strcmp(argv[1], "--smtp") == 0) {
+		url = argv[2];
+		conns = (int)strtol(argv[3], NULL, 10);
+		argc -= 3;
+		argv += 3;
+	}
+	nreaders = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 20000;
+	ntopics = argc > 3 ? (int)strtol(argv[3], NULL, 10) : 200;
+	narticles = argc > 4 ? (int)strtol(argv[4], NULL, 10) : 4000;
+	if (argc < 2 || nreaders <= 0 || ntopics <= 0 || narticles <= 0 ||
+	    conns <= 0)
+		return (fputs("usage: digest_bench [--smtp URL CONNECTIONS] DIR "
+		    "[READERS [TOPICS [ARTICLES]]]\n", stderr), 2);
 	snprintf(path, sizeof(path), "%s/bench.db", argv[1]);
 	reuse = access(path, F_OK) == 0;
 	if (store_open(path, &s, &err) != ND_OK ||
@@ -266,19 +333,12 @@ main(int argc, char **argv)
 	    "distinct groups (language, zone, topic set)\n", nreaders,
 	    ntopics, narticles, bench_now() - t0, reuse ? " (reused)" : "",
 	    bench_groups(path));
+	fflush(stdout);
 	digest_opts_init(&o);
 	o.now = BENCH_NOW;
-	o.dry_run = 1;
 	o.from = "digest@news.example";
-	t0 = bench_now();
-	if (digest_run(s, NULL, &o, &st, &err) != ND_OK)
-		return (fprintf(stderr, "%s\n", err.msg), 1);
-	t1 = bench_now();
-	getrusage(RUSAGE_SELF, &ru);
-	printf("digest --dry-run: %zu digests built in %.2f s = %.0f "
-	    "digests/s; %zu bodies rendered, %.1f MB composed; peak RSS "
-	    "%ld MB\n", st.built, t1 - t0, (double)st.built / (t1 - t0),
-	    st.groups, (double)st.bytes / 1e6, ru.ru_maxrss / 1024);
+	if (url ? bench_smtp(s, &o, url, conns) : bench_build(s, &o))
+		return 1;
 	store_close(s);
 	return 0;
 }
