@@ -338,6 +338,8 @@ main(int argc, char **argv)
 	digest_opts_init(&o);
 	o.now = BENCH_NOW;
 	o.from = "digest@news.example";
+	if (getenv("BENCH_PAGE"))	/* readers per page (5000) */
+		o.page = (size_t)strtol(getenv("BENCH_PAGE"), NULL, 10);
 	if (url ? bench_smtp(s, &o, url, conns) : bench_build(s, &o))
 		return 1;
 	store_close(s);
