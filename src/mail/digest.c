@@ -11,6 +11,7 @@
 #include "mail/schedule.h"
 #include "util/token.h"
 #include "util/xalloc.h"
+#include "web/html.h"
 
 #define DIGEST_PAGE		5000
 #define DIGEST_WINDOW_FIRST	86400
@@ -35,6 +36,8 @@ struct digest_run {
 	const char *host;
 	struct { char tz[65]; struct local_day day; } tzc[DIGEST_TZ_CACHE];
 	size_t ntzc;
+	/* per-reader scratch, cleared and reused (no malloc per reader) */
+	struct buf prefs, unsub, mailto, hp, hu, sink;
 };
 
 void
@@ -135,47 +138,54 @@ digest_link(struct digest_run *run, const char *path, int64_t id,
 	buf_printf(out, "%s/%s?t=%s", run->o->base_url, path, *tok);
 }
 
-/* Compose reader c's message from body b into out. */
+/* Emit reader c's message from body b's template into out: only the
+ * links, tokens and per-reader headers are made here. */
 static enum nd_err
 digest_compose(struct digest_run *run, const struct digest_cand *c,
     const char *message_id, const struct digest_body *b, struct buf *out,
     struct nd_error *err)
 {
-	struct buf prefs = BUF_INIT, unsub = BUF_INIT, mailto = BUF_INIT;
-	struct buf text = BUF_INIT, html = BUF_INIT, list = BUF_INIT;
+	const char *slots[DIGEST_SLOTS];
 	char *t1 = NULL, *t2 = NULL;
-	struct mime_msg m;
+	struct mime_reader m;
 	enum nd_err e;
 
-	digest_link(run, "preferences", c->r->id, &prefs, &t1);
-	digest_link(run, "unsubscribe", c->r->id, &unsub, &t2);
-	buf_printf(&mailto, "mailto:unsubscribe@%s?subject=unsubscribe%%20%s",
-	    run->host, t2);
-	buf_printf(&list, "Daily Digest <digest.%s>", run->host);
-	digest_render_fill(b->text, 0, prefs.ptr, unsub.ptr, &text);
-	digest_render_fill(b->html, 1, prefs.ptr, unsub.ptr, &html);
+	buf_clear(&run->prefs);
+	buf_clear(&run->unsub);
+	buf_clear(&run->mailto);
+	buf_clear(&run->hp);
+	buf_clear(&run->hu);
+	digest_link(run, "preferences", c->r->id, &run->prefs, &t1);
+	digest_link(run, "unsubscribe", c->r->id, &run->unsub, &t2);
+	buf_printf(&run->mailto, "mailto:unsubscribe@%s?subject="
+	    "unsubscribe%%20%s", run->host, t2);
+	html_url(&run->hp, run->prefs.ptr);
+	html_url(&run->hu, run->unsub.ptr);
+	slots[DIGEST_SLOT_PREFS] = run->prefs.ptr;
+	slots[DIGEST_SLOT_UNSUB] = run->unsub.ptr;
+	slots[DIGEST_SLOT_PREFS_HTML] = run->hp.ptr;
+	slots[DIGEST_SLOT_UNSUB_HTML] = run->hu.ptr;
 	memset(&m, 0, sizeof(m));
-	m.from_name = "Newsdesk Daily Digest";
-	m.from_addr = run->o->from;
 	m.to = c->r->email;
-	m.subject = b->subject;
 	m.message_id = message_id;
 	m.date = run->o->now;
-	m.list_id = list.ptr;
-	m.unsub_url = unsub.ptr;
-	m.unsub_mailto = mailto.ptr;
-	m.text = text.ptr;
-	m.html = html.ptr;
-	e = mime_compose(&m, out, err);
+	m.unsub_url = run->unsub.ptr;
+	m.unsub_mailto = run->mailto.ptr;
+	e = mime_tmpl_emit(&b->tmpl, &m, slots, DIGEST_SLOTS, out, err);
 	free(t1);
 	free(t2);
-	buf_release(&prefs);
-	buf_release(&unsub);
-	buf_release(&mailto);
-	buf_release(&list);
-	buf_release(&text);
-	buf_release(&html);
 	return e;
+}
+
+static void
+digest_scratch_release(struct digest_run *run)
+{
+	buf_release(&run->prefs);
+	buf_release(&run->unsub);
+	buf_release(&run->mailto);
+	buf_release(&run->hp);
+	buf_release(&run->hu);
+	buf_release(&run->sink);
 }
 
 static void
@@ -308,6 +318,16 @@ digest_batch(struct digest_run *run, struct digest_cand *v, size_t n,
 			run->st->skipped++;
 			continue;
 		}
+		if (run->o->dry_run) {
+			/* the discarding sink: one buffer, reused */
+			buf_clear(&run->sink);
+			if ((e = digest_build(run, &v[idx[i]], &cl[i],
+			    &run->sink, err)))
+				goto out;
+			run->st->built++;
+			run->st->bytes += run->sink.len;
+			continue;
+		}
 		if ((e = digest_build(run, &v[idx[i]], &cl[i], &data[m], err)))
 			goto out;
 		run->st->built++;
@@ -386,6 +406,12 @@ digest_run(struct store *s, struct deliver *d, const struct digest_opts *o,
 	run.o = o;
 	run.st = st;
 	run.host = at + 1;
+	buf_init(&run.prefs, SIZE_MAX);
+	buf_init(&run.unsub, SIZE_MAX);
+	buf_init(&run.mailto, SIZE_MAX);
+	buf_init(&run.hp, SIZE_MAX);
+	buf_init(&run.hu, SIZE_MAX);
+	buf_init(&run.sink, DIGEST_MESSAGE_MAX);
 	if ((e = store_secret(s, run.key, err)) != ND_OK ||
 	    (e = digest_render_init(&run.render, s, o, err)) != ND_OK)
 		return e;
@@ -403,6 +429,7 @@ digest_run(struct store *s, struct deliver *d, const struct digest_opts *o,
 	if (o->progress)
 		fputc('\n', o->progress);
 	digest_render_release(&run.render);
+	digest_scratch_release(&run);
 	return e;
 }
 

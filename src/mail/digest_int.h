@@ -4,6 +4,7 @@
 #define ND_DIGEST_INT_H
 
 #include "mail/digest.h"
+#include "mail/mime_tmpl.h"
 #include "util/buf.h"
 
 /* One rendered topic section, cached by topic, window, language, zone. */
@@ -11,16 +12,33 @@ struct digest_section {
 	char *key;
 	char *name;		/* topic display name */
 	char *text, *html;
+	char *qtext, *qhtml;	/* the same, quoted-printable */
+	size_t qtext_len, qhtml_len;
 	size_t items;		/* items shown (0: left out) */
 };
 
-/* A rendered body shared by a group. Markers "\x01P" and "\x01U" stand
- * for the reader's preferences and unsubscribe links. */
+/* Slots of a body's template: the reader's preferences and unsubscribe
+ * links, as they are (text part) and escaped for HTML. */
+enum digest_slot {
+	DIGEST_SLOT_PREFS, DIGEST_SLOT_UNSUB,
+	DIGEST_SLOT_PREFS_HTML, DIGEST_SLOT_UNSUB_HTML,
+	DIGEST_SLOTS
+};
+
+/* A rendered body shared by a group: the message composed once, with
+ * slots for the reader's links (mime_tmpl.h). */
 struct digest_body {
 	char *key;
 	char *subject;
-	char *text, *html;
+	struct mime_tmpl tmpl;
 	size_t items;
+};
+
+/* Group headers (From, Subject, List-Id) encoded once per subject. */
+struct digest_head {
+	char *subject;
+	char *head;
+	size_t len;
 };
 
 struct digest_render {
@@ -30,6 +48,8 @@ struct digest_render {
 	struct digest_section *sec;	/* open-addressing table */
 	size_t nsec, capsec;
 	struct digest_body body;	/* the last group's body */
+	struct digest_head *heads;	/* open-addressing table */
+	size_t nheads, capheads;
 };
 
 /* What one group needs. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mail/mime.h"
 #include "mail/schedule.h"
 #include "util/xalloc.h"
 #include "web/html.h"
@@ -79,8 +80,7 @@ digest_body_release(struct digest_body *b)
 {
 	free(b->key);
 	free(b->subject);
-	free(b->text);
-	free(b->html);
+	mime_tmpl_release(&b->tmpl);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -94,6 +94,20 @@ digest_sections_free(struct digest_section *v, size_t n)
 		free(v[i].name);
 		free(v[i].text);
 		free(v[i].html);
+		free(v[i].qtext);
+		free(v[i].qhtml);
+	}
+	free(v);
+}
+
+static void
+digest_heads_free(struct digest_head *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].subject);
+		free(v[i].head);
 	}
 	free(v);
 }
@@ -101,6 +115,7 @@ digest_sections_free(struct digest_section *v, size_t n)
 void
 digest_render_release(struct digest_render *r)
 {
+	digest_heads_free(r->heads, r->capheads);
 	digest_sections_free(r->sec, r->capsec);
 	topic_list_release(&r->topics);
 	digest_body_release(&r->body);
@@ -251,6 +266,18 @@ digest_section_frame(struct digest_section *sec, const char *slug,
 	buf_release(&line);
 }
 
+/* The section's parts quoted-printable, once, for every body using it. */
+static void
+digest_section_encode(struct digest_section *sec)
+{
+	struct buf q = BUF_INIT;
+
+	mime_qp_encode(sec->text, strlen(sec->text), &q);
+	sec->qtext = buf_detach(&q, &sec->qtext_len);
+	mime_qp_encode(sec->html, strlen(sec->html), &q);
+	sec->qhtml = buf_detach(&q, &sec->qhtml_len);
+}
+
 /* Render the section of slug for w into sec (key already set). */
 static enum nd_err
 digest_section_render(struct digest_render *r, const char *slug,
@@ -292,8 +319,25 @@ out:
 	brief_list_release(&bl);
 	sec->text = buf_detach(&t, NULL);
 	sec->html = buf_detach(&h, NULL);
+	digest_section_encode(sec);
 	buf_release(&when);
 	return e;
+}
+
+/* Append decimal v (keys are built per reader: no printf). */
+static void
+digest_key_num(struct buf *out, int64_t v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	do
+		d[--i] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		d[--i] = '-';
+	buf_put(out, d + i, sizeof(d) - i);
 }
 
 static uint64_t
@@ -330,8 +374,15 @@ digest_section_get(struct digest_render *r, const char *slug,
 	enum nd_err e = ND_OK;
 
 	digest_sections_room(r);
-	buf_printf(&key, "%s|%lld|%lld|%s|%s", slug, (long long)w->since,
-	    (long long)w->until, w->lang, w->tz);
+	buf_puts(&key, slug);
+	buf_putc(&key, '|');
+	digest_key_num(&key, w->since);
+	buf_putc(&key, '|');
+	digest_key_num(&key, w->until);
+	buf_putc(&key, '|');
+	buf_puts(&key, w->lang);
+	buf_putc(&key, '|');
+	buf_puts(&key, w->tz);
 	i = (size_t)(digest_hash(key.ptr) & (r->capsec - 1));
 	while (r->sec[i].key && strcmp(r->sec[i].key, key.ptr) != 0)
 		i = (i + 1) & (r->capsec - 1);
@@ -350,10 +401,20 @@ digest_render_key(const struct digest_want *w, struct buf *out)
 {
 	size_t i;
 
-	buf_printf(out, "%s|%s|%s|%lld|%lld|", w->lang, w->tz, w->date,
-	    (long long)w->since, (long long)w->until);
-	for (i = 0; i < w->topics->n; i++)
-		buf_printf(out, "%s ", w->topics->v[i]);
+	buf_puts(out, w->lang);
+	buf_putc(out, '|');
+	buf_puts(out, w->tz);
+	buf_putc(out, '|');
+	buf_puts(out, w->date);
+	buf_putc(out, '|');
+	digest_key_num(out, w->since);
+	buf_putc(out, '|');
+	digest_key_num(out, w->until);
+	buf_putc(out, '|');
+	for (i = 0; i < w->topics->n; i++) {
+		buf_puts(out, w->topics->v[i]);
+		buf_putc(out, ' ');
+	}
 }
 
 static void
@@ -376,20 +437,43 @@ digest_body_head(const struct digest_words *words, const char *date,
 	buf_release(&intro);
 }
 
+/* The footer with the reader's links as template slots. */
 static void
-digest_body_foot(const struct digest_words *words, struct buf *t,
-    struct buf *h)
+digest_body_foot(const struct digest_words *words, struct mime_tmpl *tm,
+    int html)
 {
-	buf_printf(t, "-- \n%s\n%s: \001P\n%s: \001U\n", words->why,
-	    words->prefs, words->unsub);
-	html_raw_trusted(h, "<hr><p style=\"color:#555;font-size:13px\">");
-	html_text(h, words->why);
-	html_raw_trusted(h, "<br><a style=\"color:#1a4d8f\" href=\"\001P\">");
-	html_text(h, words->prefs);
-	html_raw_trusted(h, "</a> &middot; <a style=\"color:#1a4d8f\" "
-	    "href=\"\001U\">");
-	html_text(h, words->unsub);
-	html_raw_trusted(h, "</a></p></div></body></html>\n");
+	struct buf f = BUF_INIT;
+
+	if (!html) {
+		buf_printf(&f, "-- \n%s\n%s: ", words->why, words->prefs);
+		mime_tmpl_text(tm, f.ptr, f.len);
+		mime_tmpl_slot(tm, DIGEST_SLOT_PREFS);
+		buf_clear(&f);
+		buf_printf(&f, "\n%s: ", words->unsub);
+		mime_tmpl_text(tm, f.ptr, f.len);
+		mime_tmpl_slot(tm, DIGEST_SLOT_UNSUB);
+		mime_tmpl_text(tm, "\n", 1);
+		buf_release(&f);
+		return;
+	}
+	html_raw_trusted(&f, "<hr><p style=\"color:#555;font-size:13px\">");
+	html_text(&f, words->why);
+	html_raw_trusted(&f, "<br><a style=\"color:#1a4d8f\" href=\"");
+	mime_tmpl_text(tm, f.ptr, f.len);
+	mime_tmpl_slot(tm, DIGEST_SLOT_PREFS_HTML);
+	buf_clear(&f);
+	html_raw_trusted(&f, "\">");
+	html_text(&f, words->prefs);
+	html_raw_trusted(&f, "</a> &middot; <a style=\"color:#1a4d8f\" "
+	    "href=\"");
+	mime_tmpl_text(tm, f.ptr, f.len);
+	mime_tmpl_slot(tm, DIGEST_SLOT_UNSUB_HTML);
+	buf_clear(&f);
+	html_raw_trusted(&f, "\">");
+	html_text(&f, words->unsub);
+	html_raw_trusted(&f, "</a></p></div></body></html>\n");
+	mime_tmpl_text(tm, f.ptr, f.len);
+	buf_release(&f);
 }
 
 static void
@@ -402,6 +486,77 @@ digest_body_subject(const struct digest_words *words, const char *first,
 	buf_printf(s, "%s%s", words->digest, date);
 }
 
+/* One part of the body: head, the sections (already encoded), foot. */
+static void
+digest_body_part(struct digest_render *r, const struct digest_words *words,
+    struct digest_section **secs, size_t n, const char *head, int html)
+{
+	struct mime_tmpl *tm = &r->body.tmpl;
+	size_t i;
+
+	mime_tmpl_part(tm, html ? "html" : "plain");
+	mime_tmpl_text(tm, head, strlen(head));
+	for (i = 0; i < n; i++)
+		mime_tmpl_encoded(tm, html ? secs[i]->qhtml : secs[i]->qtext,
+		    html ? secs[i]->qhtml_len : secs[i]->qtext_len);
+	digest_body_foot(words, tm, html);
+}
+
+/* The cached group headers of subject: slot i of r->heads. Subjects
+ * repeat (first topic, count, date) across many groups. */
+static size_t
+digest_head_slot(struct digest_render *r, const char *subject)
+{
+	size_t i;
+
+	if (r->nheads * 4 >= r->capheads * 3) {
+		digest_heads_free(r->heads, r->capheads);
+		r->capheads = r->capheads ? r->capheads * 2 : 1024;
+		r->capheads = r->capheads > (1u << 16) ? 1u << 16 :
+		    r->capheads;
+		r->heads = xcalloc(r->capheads, sizeof(*r->heads));
+		r->nheads = 0;
+	}
+	i = (size_t)(digest_hash(subject) & (r->capheads - 1));
+	while (r->heads[i].subject && strcmp(r->heads[i].subject, subject))
+		i = (i + 1) & (r->capheads - 1);
+	return i;
+}
+
+/* The group headers: sender, subject, list (GMime once per subject). */
+static enum nd_err
+digest_body_headers(struct digest_render *r, const char *subject,
+    struct nd_error *err)
+{
+	const char *at = strrchr(r->opts->from, '@');
+	struct buf list = BUF_INIT;
+	struct mime_msg m;
+	enum nd_err e;
+	size_t i = digest_head_slot(r, subject);
+
+	if (r->heads[i].subject) {
+		buf_put(&r->body.tmpl.head, r->heads[i].head,
+		    r->heads[i].len);
+		return ND_OK;
+	}
+	buf_printf(&list, "Daily Digest <digest.%s>", at ? at + 1 : "");
+	memset(&m, 0, sizeof(m));
+	m.from_name = "Newsdesk Daily Digest";
+	m.from_addr = r->opts->from;
+	m.subject = subject;
+	m.list_id = list.ptr;
+	e = mime_tmpl_headers(&r->body.tmpl, &m, err);
+	buf_release(&list);
+	if (e != ND_OK)
+		return e;
+	r->heads[i].subject = xstrdup(subject);
+	r->heads[i].head = xstrndup(r->body.tmpl.head.ptr,
+	    r->body.tmpl.head.len);
+	r->heads[i].len = r->body.tmpl.head.len;
+	r->nheads++;
+	return ND_OK;
+}
+
 /* Render a new body for w into r->body. */
 static enum nd_err
 digest_body_render(struct digest_render *r, const struct digest_want *w,
@@ -409,11 +564,13 @@ digest_body_render(struct digest_render *r, const struct digest_want *w,
 {
 	const struct digest_words *words = digest_words_for(w->lang);
 	struct buf t = BUF_INIT, h = BUF_INIT, date = BUF_INIT, subj = BUF_INIT;
-	struct digest_section *sec;
+	struct digest_section *sec, **secs;
 	const char *first = NULL;
-	size_t i, shown = 0;
+	size_t i, n = 0, shown = 0;
 	enum nd_err e;
 
+	secs = xcalloc(w->topics->n + 1, sizeof(*secs));
+	mime_tmpl_init(&r->body.tmpl);
 	if ((e = schedule_format(w->lang, w->tz, w->until, 0, &date, err)))
 		goto out;
 	digest_body_head(words, date.ptr, &t, &h);
@@ -427,16 +584,17 @@ digest_body_render(struct digest_render *r, const struct digest_want *w,
 		else
 			shown++;
 		r->body.items += sec->items;
-		buf_puts(&t, sec->text);
-		html_raw_trusted(&h, sec->html);
+		secs[n++] = sec;
 	}
-	digest_body_foot(words, &t, &h);
 	digest_body_subject(words, first ? first : "Daily Digest", shown,
 	    date.ptr, &subj);
+	if ((e = digest_body_headers(r, subj.ptr, err)) != ND_OK)
+		goto out;
+	digest_body_part(r, words, secs, n, t.ptr, 0);
+	digest_body_part(r, words, secs, n, h.ptr, 1);
 	r->body.subject = buf_detach(&subj, NULL);
-	r->body.text = buf_detach(&t, NULL);
-	r->body.html = buf_detach(&h, NULL);
 out:
+	free(secs);
 	buf_release(&t);
 	buf_release(&h);
 	buf_release(&date);
