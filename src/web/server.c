@@ -535,20 +535,21 @@ server_cacheable(const struct server_req *sr, const struct request *rq)
 }
 
 /* Everything a cached page depends on: path, UI language, JSON or not,
- * the query pairs in order (NUL-separated: no name or value has one). */
+ * and the route's checked fields, the only query values a handler sees
+ * (so unknown parameters cannot fill the cache with copies). Values are
+ * NUL-terminated: none holds a NUL. */
 static void
-server_key(const struct request *rq, const struct form *query,
-    struct buf *key)
+server_key(const struct request *rq, struct buf *key)
 {
 	size_t i;
 
 	buf_put(key, rq->path, strlen(rq->path) + 1);
 	buf_put(key, i18n_lang(rq->ui), strlen(i18n_lang(rq->ui)) + 1);
 	buf_putc(key, rq->want_json ? 'j' : 'h');
-	for (i = 0; i < query->n; i++) {
-		buf_put(key, query->v[i].name, strlen(query->v[i].name) + 1);
-		buf_put(key, query->v[i].value,
-		    strlen(query->v[i].value) + 1);
+	for (i = 0; i < HTTP_MAX_FIELDS && rq->route->fields[i].name; i++) {
+		buf_putc(key, rq->field[i] ? '=' : '-');
+		if (rq->field[i])
+			buf_put(key, rq->field[i], strlen(rq->field[i]) + 1);
 	}
 }
 
@@ -630,8 +631,8 @@ server_render_template(struct server_req *sr, struct request *rq,
 
 /* Run the route's handler, through the page cache when allowed. */
 static void
-server_run(struct server_req *sr, struct request *rq,
-    const struct form *query, struct response *r, struct server_extra *x)
+server_run(struct server_req *sr, struct request *rq, struct response *r,
+    struct server_extra *x)
 {
 	struct buf key = BUF_INIT, fill[CACHE_MARKERS] = {BUF_INIT, BUF_INIT};
 	const char *fills[CACHE_MARKERS];
@@ -647,7 +648,7 @@ server_run(struct server_req *sr, struct request *rq,
 		rq->route->handler(rq, r);
 		return;
 	}
-	server_key(rq, query, &key);
+	server_key(rq, &key);
 	server_fills(rq, fill);
 	fills[MARK_CSRF] = fill[MARK_CSRF].ptr;
 	fills[MARK_FORM] = fill[MARK_FORM].ptr;
@@ -701,7 +702,7 @@ server_dispatch(struct server_req *sr, struct request *rq,
 	x->csrf_cookie = csrf_token(sr->srv->key, MHD_lookup_connection_value(
 	    sr->c, MHD_COOKIE_KIND, CSRF_COOKIE), rq->now, &fresh);
 	rq->csrf = x->csrf_cookie;
-	server_run(sr, rq, &query, r, x);
+	server_run(sr, rq, r, x);
 	if (!fresh || strncmp(r->content_type, "text/html", 9) != 0)
 		rq->csrf = NULL;
 out:

@@ -47,6 +47,15 @@ code "$ART" >/dev/null
 check "... and English stays English" contains "$T/body" 'Print this page'
 check "... from the cache" test "$(hdr X-Cache)" = hit
 
+# a search's terms are part of the key; unknown parameters are not
+code "$BASE/search?q=coal" >/dev/null
+check "a search for coal finds the coal story" contains "$T/body" 'Kestrel Bay votes'
+hit "$BASE/search?q=coal" >/dev/null
+code "$BASE/search?q=tram" >/dev/null
+check "another search is not served the first one" sh -c '! grep -q "Kestrel Bay votes" "$1"' _ "$T/body"
+code "$BASE/search?q=coal&junk=1" >/dev/null
+check "an unknown parameter gets the same cached page" test "$(hdr X-Cache)" = hit
+
 # a comment posted with the tokens of a cached page goes through; once
 # approved with the CLI it shows on the next request
 curl -s -b "$T/jar1" -c "$T/jar1" "$ART" > "$T/p1"
