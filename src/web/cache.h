@@ -12,7 +12,7 @@
  * was rendered at and only matches while that is still the cache's
  * generation; cache_invalidate() moves it on (the server calls it when
  * the store's data version changes, store_data_version()). Memory is
- * bounded by CACHE bytes and entry counts given at creation: least
+ * bounded by the byte and entry counts given at creation: least
  * recently used entries go first, and a body over an eighth of the byte
  * bound is never stored.
  *
@@ -69,8 +69,8 @@ int cache_get(struct cache *c, const char *key, size_t klen,
 /* Store body (len bytes, markers in it) under key as rendered at
  * generation gen, with meta (its hash and used are computed here and
  * written back). Nothing is stored when gen is no longer current or the
- * body or key is too large; meta->hash and used are set either way. Replaces an entry
- * with the same key. */
+ * body or key is too large; meta->hash and used are set either way.
+ * Replaces an entry with the same key. */
 void cache_put(struct cache *c, const char *key, size_t klen, uint64_t gen,
     const char *body, size_t len, struct cache_meta *meta);
 

@@ -4,14 +4,14 @@
  * router.c.
  *
  * A pool of libmicrohttpd threads (one per core) serves the
- * connections. Each thread has its own worker: its own store
- * connection (SQLite in WAL mode: readers run side by side) and its own
- * catalogs (ICU formatters are not thread-safe): a pool of as many
- * workers as threads, made at start, one taken for each request. POST handlers, the
- * only writers and mail senders, run one at a time (post_lock).
- * Anonymous GET answers come from the page cache (cache.h) when they
- * can: every request first asks its connection for the store's data
- * version and empties the cache when it moved.
+ * connections. Each request takes a worker from a pool of as many,
+ * made at start: its own store connection (SQLite in WAL mode: readers
+ * run side by side) and its own catalogs (ICU formatters are not
+ * thread-safe). POST handlers, the only writers and mail senders, run
+ * one at a time (post_lock). Anonymous GET answers come from the page
+ * cache (cache.h) when they can; a worker asks its connection for the
+ * store's data version at most every millisecond and after each POST,
+ * and empties the cache when it moved.
  */
 #include "web/server.h"
 
