@@ -204,6 +204,29 @@ sqlite_migrate(struct store *s, int *from, int *to, struct nd_error *err)
 	return ND_OK;
 }
 
+/* PRAGMA data_version moves when another connection commits; this
+ * connection's own commits show in its total change count. */
+static enum nd_err
+sqlite_data_version(struct store *s, int64_t *v, struct nd_error *err)
+{
+	struct sqlite_conn *c = s->priv;
+	int64_t dv = 0;
+	enum nd_err e;
+
+	if ((e = sqlite_scalar(c, STMT_DATA_VERSION, &dv, err)) != ND_OK)
+		return e;
+	*v = dv + (int64_t)sqlite3_total_changes64(c->db);
+	return ND_OK;
+}
+
+static const char *
+sqlite_dsn(const struct store *s)
+{
+	const struct sqlite_conn *c = s->priv;
+
+	return c->dsn;
+}
+
 static enum nd_err
 sqlite_ping(struct store *s, struct nd_error *err)
 {
@@ -389,6 +412,8 @@ const struct store_backend store_backend_sqlite = {
 	.migrate = sqlite_migrate,
 	.version = sqlite_version,
 	.ping = sqlite_ping,
+	.data_version = sqlite_data_version,
+	.dsn = sqlite_dsn,
 	.article_put = sqlite_article_put,
 	.article_get = sqlite_article_get,
 	.article_list = sqlite_article_list,

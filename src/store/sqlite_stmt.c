@@ -27,6 +27,7 @@ static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
 	[STMT_PING] = "SELECT 1",
+	[STMT_DATA_VERSION] = "PRAGMA data_version",
 	[STMT_HAS_VERSION_TABLE] =
 	    "SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name = 'schema_version'",

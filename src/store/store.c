@@ -74,6 +74,18 @@ store_latest_version(void)
 }
 
 enum nd_err
+store_data_version(struct store *s, int64_t *v, struct nd_error *err)
+{
+	return s->be->data_version(s, v, err);
+}
+
+const char *
+store_dsn(const struct store *s)
+{
+	return s->be->dsn(s);
+}
+
+enum nd_err
 store_ping(struct store *s, struct nd_error *err)
 {
 	return s->be->ping(s, err);

@@ -64,6 +64,16 @@ int store_latest_version(void);
 /* ND_OK when the store answers a trivial query. */
 enum nd_err store_ping(struct store *s, struct nd_error *err);
 
+/* A number that differs from what the previous call on s gave whenever
+ * data changed in between: committed through s, or through any other
+ * connection or process. Cheap enough to call once per web request
+ * (the page cache's invalidation, web/cache.h). */
+enum nd_err store_data_version(struct store *s, int64_t *v,
+    struct nd_error *err);
+/* The DSN s was opened with, to open more connections to the same
+ * store (one per server thread); borrowed from s. */
+const char *store_dsn(const struct store *s);
+
 /* Insert or update (matched by canonical_url, else url) an article with
  * its topics, in one transaction. Assigns a->id. A new article whose
  * a->simhash is within DEDUPE_MAX_DISTANCE of a stored article from
@@ -385,6 +395,9 @@ struct store_backend {
 	    struct nd_error *err);
 	enum nd_err (*version)(struct store *s, int *v, struct nd_error *err);
 	enum nd_err (*ping)(struct store *s, struct nd_error *err);
+	enum nd_err (*data_version)(struct store *s, int64_t *v,
+	    struct nd_error *err);
+	const char *(*dsn)(const struct store *s);
 	enum nd_err (*article_put)(struct store *s, struct article *a,
 	    enum store_put *what, struct nd_error *err);
 	enum nd_err (*article_get)(struct store *s, int64_t id,

@@ -31,7 +31,8 @@ void
 buf_clear(struct buf *b)
 {
 	b->len = 0;
-	b->ptr[0] = '\0';
+	if (b->cap)		/* never write the shared buf_empty: threads */
+		b->ptr[0] = '\0';
 }
 
 char *

@@ -36,6 +36,9 @@ struct request {
 	const char *field[HTTP_MAX_FIELDS];
 	int64_t num[HTTP_MAX_FIELDS];	/* FIELD_UINT values */
 	const char *csrf;		/* token to put in every form */
+	/* text to put as the comment form's token instead of a fresh
+	 * comments_form_token() (the page cache's marker), or NULL */
+	const char *form_token;
 	const char *base;		/* public URL of the site, no '/' */
 	int64_t now;			/* UTC seconds */
 	const char *ip;			/* client address as text, or NULL */

@@ -3,8 +3,8 @@
  *
  * A catalog is loaded once at startup and then only read; it owns its
  * strings and ICU formatters. ICU formatters are not safe to share
- * between threads: the server uses a catalog from its one polling
- * thread only.
+ * between threads: each server worker has catalogs of its own, used by
+ * one request at a time.
  */
 #ifndef ND_I18N_H
 #define ND_I18N_H

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "util/xalloc.h"
 #include "web/html.h"
 #include "web/layout.h"
 
@@ -152,7 +153,8 @@ static void
 form_hidden(struct buf *b, const struct request *rq,
     const struct article *a, const struct comments_view *v)
 {
-	char *tok = rq->key ? comments_form_token(rq->key, a->id, rq->now,
+	char *tok = rq->form_token ? xstrdup(rq->form_token) : rq->key ?
+	    comments_form_token(rq->key, a->id, rq->now,
 	    rq->comments->form_max_age) : NULL;
 
 	layout_csrf(b, rq);

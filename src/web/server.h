@@ -1,5 +1,9 @@
-/* server.h - the HTTP server (libmicrohttpd). One polling thread serves
- * every request, so the store it borrows is used from one thread only.
+/* server.h - the HTTP server (libmicrohttpd). A pool of threads (one
+ * per core) serves the requests; each request runs on a worker with its
+ * own store connection, opened on the DSN of the store the server
+ * borrows (a ":memory:" store cannot be opened twice: then one thread
+ * serves everything on the borrowed connection). Anonymous GET answers
+ * are cached (cache.h) until the store's data changes.
  */
 #ifndef ND_SERVER_H
 #define ND_SERVER_H
