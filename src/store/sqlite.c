@@ -241,25 +241,16 @@ sqlite_topic_put(struct store *s, const struct topic *t,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_TOPIC_UPSERT, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_TOPIC_UPSERT, err)) == NULL)
+		return ND_ESTORE;
 	sqlite_stmt_bind_text(st, 1, t->slug);
 	sqlite_stmt_bind_text(st, 2, t->name);
 	sqlite_stmt_bind_text(st, 3, t->expr);
 	sqlite3_bind_int64(st, 4, (int64_t)time(NULL));
 	e = sqlite_stmt_exec(c, st, "cannot store the topic", err);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 static enum nd_err
@@ -267,24 +258,15 @@ sqlite_topic_rm(struct store *s, const char *slug, struct nd_error *err)
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_TOPIC_DELETE, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_TOPIC_DELETE, err)) == NULL)
+		return ND_ESTORE;
 	sqlite_stmt_bind_text(st, 1, slug);
 	e = sqlite_stmt_exec(c, st, "cannot remove the topic", err);
 	if (e == ND_OK && sqlite3_changes(c->db) == 0)
 		e = nd_error_set(err, ND_ENOTFOUND, "no topic '%s'", slug);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 static void

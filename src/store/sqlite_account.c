@@ -29,12 +29,8 @@ account_write(struct store *s, enum stmt which, int64_t a, int64_t b,
 	e = sqlite_stmt_exec(c, st, "cannot change the reader account", err);
 	if (changed)
 		*changed = sqlite3_changes(c->db);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
 out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err
@@ -43,14 +39,10 @@ sqlite_signin_use(struct store *s, const char *nonce, int64_t now,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_SIGNIN_NONCE_PURGE, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_SIGNIN_NONCE_PURGE, err)) == NULL)
+		return ND_ESTORE;
 	sqlite3_bind_int64(st, 1, before);
 	if ((e = sqlite_stmt_exec(c, st, "cannot purge sign-in nonces",
 	    err)) != ND_OK)

@@ -299,14 +299,10 @@ sqlite_comment_edit(struct store *s, int64_t id, const char *body,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_COMMENT_EDIT, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_COMMENT_EDIT, err)) == NULL)
+		return ND_ESTORE;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite_stmt_bind_text(st, 2, body);
 	sqlite3_bind_int64(st, 3, edited);
@@ -314,12 +310,7 @@ sqlite_comment_edit(struct store *s, int64_t id, const char *body,
 	if (e == ND_OK && sqlite3_changes(c->db) == 0)
 		e = nd_error_set(err, ND_ENOTFOUND, "no comment %lld",
 		    (long long)id);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err
@@ -493,25 +484,16 @@ sqlite_comment_purge_ips(struct store *s, int64_t now, int64_t before,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_COMMENT_PURGE_IPS, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_COMMENT_PURGE_IPS, err)) == NULL)
+		return ND_ESTORE;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, before);
 	e = sqlite_stmt_exec(c, st, "cannot purge ip hashes", err);
 	if (e == ND_OK)
 		*n = sqlite3_changes(c->db);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 /* Run add or remove of one blocklist entry in its own transaction. */
@@ -538,12 +520,8 @@ sqlite_comment_block_change(struct sqlite_conn *c, enum stmt id,
 		    : ND_ENOTFOUND, "%s '%s' is %s the blocklist",
 		    sqlite_comment_kinds[kind], value,
 		    id == STMT_COMMENT_BLOCK_ADD ? "already on" : "not on");
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
 out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err

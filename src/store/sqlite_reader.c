@@ -114,14 +114,10 @@ sqlite_reader_put(struct store *s, struct reader *r, int64_t now,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_READER_UPSERT, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_READER_UPSERT, err)) == NULL)
+		return ND_ESTORE;
 	sqlite_stmt_bind_text(st, 1, r->email);
 	sqlite_stmt_bind_text(st, 2, r->lang);
 	sqlite_stmt_bind_text(st, 3, r->tz);
@@ -135,12 +131,7 @@ sqlite_reader_put(struct store *s, struct reader *r, int64_t now,
 	sqlite_stmt_done(st);
 	if (e == ND_OK)
 		e = sqlite_reader_link(c, r->id, &r->topics, err);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err
@@ -149,14 +140,10 @@ sqlite_reader_update(struct store *s, const struct reader *r,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_READER_UPDATE, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, STMT_READER_UPDATE, err)) == NULL)
+		return ND_ESTORE;
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite_stmt_bind_text(st, 2, r->lang);
 	sqlite_stmt_bind_text(st, 3, r->tz);
@@ -175,12 +162,7 @@ sqlite_reader_update(struct store *s, const struct reader *r,
 	}
 	if (e == ND_OK)
 		e = sqlite_reader_link(c, r->id, &r->topics, err);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err
@@ -238,12 +220,8 @@ sqlite_reader_change(struct store *s, enum stmt which, int64_t id,
 	if (e == ND_OK && must_change && sqlite3_changes(c->db) == 0)
 		e = nd_error_set(err, ND_ENOTFOUND, "no reader %lld",
 		    (long long)id);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
 out:
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err

@@ -436,3 +436,26 @@ sqlite_stmt_rollback(struct sqlite_conn *c)
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite_stmt_run(c, STMT_ROLLBACK, "cannot roll back", NULL);
 }
+
+sqlite3_stmt *
+sqlite_stmt_begin_get(struct sqlite_conn *c, enum stmt id,
+    struct nd_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite_stmt_begin(c, err) != ND_OK)
+		return NULL;
+	if ((st = sqlite_stmt_get(c, id, err)) == NULL)
+		sqlite_stmt_rollback(c);
+	return st;
+}
+
+enum nd_err
+sqlite_stmt_end(struct sqlite_conn *c, enum nd_err e, struct nd_error *err)
+{
+	if (e == ND_OK)
+		e = sqlite_stmt_commit(c, err);
+	if (e != ND_OK)
+		sqlite_stmt_rollback(c);
+	return e;
+}

@@ -174,5 +174,13 @@ enum nd_err sqlite_stmt_begin_read(struct sqlite_conn *c,
     struct nd_error *err);
 enum nd_err sqlite_stmt_commit(struct sqlite_conn *c, struct nd_error *err);
 void sqlite_stmt_rollback(struct sqlite_conn *c);
+/* Begin a write transaction and get statement id in one step: NULL
+ * (with err set and nothing left open) when either fails. */
+sqlite3_stmt *sqlite_stmt_begin_get(struct sqlite_conn *c, enum stmt id,
+    struct nd_error *err);
+/* End a write transaction: commit when e is ND_OK, roll back otherwise
+ * (also when the commit fails). Returns the outcome. */
+enum nd_err sqlite_stmt_end(struct sqlite_conn *c, enum nd_err e,
+    struct nd_error *err);
 
 #endif
