@@ -63,6 +63,7 @@ def find(pat):
 print({"subject": str(m["Subject"]), "text": text,
     "edit": find(r"(http://\S+/comments/edit\?t=[A-Za-z0-9_.-]+)"),
     "optout": find(r"(http://\S+/comments/optout\?t=[A-Za-z0-9_.-]+)"),
+    "signin": find(r"(http://\S+/signin/confirm\?t=[A-Za-z0-9_.-]+)"),
     "link": find(r"(http://\S+/articles/\d+#comment-\d+)"),
     "lu": str(m["List-Unsubscribe"] or ""),
     "lup": str(m["List-Unsubscribe-Post"] or "")}[sys.argv[2]])
@@ -171,6 +172,40 @@ keep
 check "... saying so" contains "$T/body" 'Your comment has been deleted.'
 check "the comment is deleted" test "$(q "SELECT status FROM comments WHERE id = $A")" = deleted
 check "the edit link of a deleted comment is 400" test "$(code "$E")" = 400
+
+# a reply held for moderation mails nobody until it is approved; the
+# CLI approval mails through its own --deliver, once
+GINA=gina.asks@mail.test
+fresh
+check "Gina's comment is stored" test "$(post 198.51.100.7 -d name=Gina --data-urlencode "email=$GINA" -d notify=1 -d "comment=Gina asks a question")" = 303
+G=$(q "SELECT id FROM comments WHERE name = 'Gina'")
+expect_exit 0 "a held reply from the CLI" "$ND" comments post --article 1 --name Hal --email hal@mail.test --text 'Hal answers Gina' --parent "$G" --moderation all --ip 198.51.100.8
+H=$(q "SELECT id FROM comments WHERE name = 'Hal'")
+check "... is pending" test "$(q "SELECT status FROM comments WHERE id = $H")" = pending
+check "... and mails nobody yet" test "$(mails "$GINA" "$REPLY_SUBJ")" = 0
+expect_exit 0 "approve from the CLI with --deliver" "$ND" comments approve "$H" --deliver "maildir:$T/mail" --from desk@example.net --base-url "$BASE"
+check "... says it sent the reply mail" contains "$T/out" "comment $H: reply mail sent"
+check "... and Gina got it" test "$(mails "$GINA" "$REPLY_SUBJ")" = 1
+check "... linking to Hal's reply" test "$(mail "$GINA" link)" = "$BASE/articles/1#comment-$H"
+expect_exit 0 "approving again" "$ND" comments approve "$H" --deliver "maildir:$T/mail" --from desk@example.net --base-url "$BASE"
+check "... sends nothing more" test "$(mails "$GINA" "$REPLY_SUBJ")" = 1
+
+# the same from /admin: an admin signs in by mail and approves
+MOD=mod.erator@mail.test
+expect_exit 0 "newsdesk admin add" "$ND" admin add "$MOD"
+curl -s -c "$T/aj" -b "$T/aj" "$BASE/signin" > "$T/page"
+ACSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/page" | head -n 1)
+code -b "$T/aj" -H "X-Forwarded-For: 198.51.100.9" --data-urlencode "csrf=$ACSRF" --data-urlencode "email=$MOD" "$BASE/signin" >/dev/null
+code -b "$T/aj" -c "$T/aj" "$(mail "$MOD" signin)" >/dev/null
+expect_exit 0 "another held reply to Gina" "$ND" comments post --article 1 --name Ivy --email ivy@mail.test --text 'Ivy answers too' --parent "$G" --moderation all --ip 198.51.100.10
+I=$(q "SELECT id FROM comments WHERE name = 'Ivy'")
+check "the admin approves it on /admin" test "$(code -b "$T/aj" --data-urlencode "csrf=$ACSRF" -d action=approve "$BASE/admin/comments/$I")" = 303
+check "... and Gina got a second reply mail" test "$(mails "$GINA" "$REPLY_SUBJ")" = 2
+check "... linking to Ivy's reply" test "$(mail "$GINA" link)" = "$BASE/articles/1#comment-$I"
+code -b "$T/aj" --data-urlencode "csrf=$ACSRF" -d action=approve "$BASE/admin/comments/$I" >/dev/null
+check "approving it again sends nothing" test "$(mails "$GINA" "$REPLY_SUBJ")" = 2
+code -b "$T/aj" "$BASE/admin" >/dev/null
+keep
 
 # German: the box, the edit mail and the edit page
 ERIKA=erika@mail.test
