@@ -15,6 +15,8 @@
 
 #include "cli/cli.h"
 #include "comments/comments.h"
+#include "mail/comment_notice.h"
+#include "mail/deliver.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -25,7 +27,10 @@ cc_usage(FILE *fp)
 {
 	fputs("usage: newsdesk [--db DSN] comments list [--pending|--spam|"
 	    "--approved] [--article ID]\n"
-	    "       newsdesk [--db DSN] comments approve|spam|delete ID\n"
+	    "       newsdesk [--db DSN] comments approve ID [--deliver SPEC] "
+	    "[--from ADDR]\n"
+	    "             [--base-url URL] [--lang en|de]\n"
+	    "       newsdesk [--db DSN] comments spam|delete ID\n"
 	    "       newsdesk [--db DSN] comments export --email ADDR "
 	    "[--delete]\n"
 	    "       newsdesk [--db DSN] comments block add|rm word|address "
@@ -44,7 +49,11 @@ cc_usage(FILE *fp)
 	    "with --delete the comments are\nthen erased (anonymised) and the "
 	    "author forgotten. A blocked address\n\"@example.org\" blocks the "
 	    "whole domain. post exits 0 when the comment\nis stored "
-	    "(published, pending or spam) and 1 when it is refused.\n", fp);
+	    "(published, pending or spam) and 1 when it is refused.\n"
+	    "approve mails the parent's author about a reply that becomes "
+	    "visible\nwhen they asked for it, through --deliver (default "
+	    "maildir:var/mail,\nas digest), from --from, with links under "
+	    "--base-url.\n", fp);
 }
 
 /* A positive decimal id; 0 on success. */
@@ -141,7 +150,108 @@ usage:
 	return 2;
 }
 
-/* approve, spam, delete */
+/* Where `approve` sends the reply mail (comment_notice_reply). */
+struct cc_mail {
+	const char *deliver, *from, *base, *lang;
+};
+
+/* 1 when approving comment c may mail its parent's author (the parent
+ * asked for reply mails), so that the delivery is opened only then. */
+static int
+cc_reply_due(struct store *s, const struct comment *c)
+{
+	struct comment *p = NULL;
+	struct nd_error err;
+	int due;
+
+	if (c->status == COMMENT_APPROVED || c->parent_id == 0 ||
+	    store_comment_get(s, c->parent_id, &p, &err) != ND_OK)
+		return 0;
+	due = p->notify_replies && p->email != NULL;
+	comment_free(p);
+	return due;
+}
+
+/* Mail the parent's author about reply id, now visible. */
+static int
+cc_reply_mail(struct store *s, const struct cc_mail *m, int64_t id,
+    int quiet)
+{
+	unsigned char key[STORE_SECRET_BYTES];
+	struct comment_notice_ctx cx;
+	struct nd_error err;
+	int sent = 0, rc = 1;
+
+	memset(&cx, 0, sizeof(cx));
+	if (store_secret(s, key, &err) != ND_OK ||
+	    deliver_open(m->deliver, NULL, &cx.deliver, &err) != ND_OK)
+		goto out;
+	cx.store = s;
+	cx.key = key;
+	cx.from = m->from;
+	cx.base = m->base;
+	cx.lang = m->lang;
+	cx.now = (int64_t)time(NULL);
+	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK)
+		goto out;
+	if (sent && !quiet)
+		printf("comment %" PRId64 ": reply mail sent\n", id);
+	rc = 0;
+out:
+	if (rc)
+		cli_error("comment %" PRId64 " approved, but %s", id, err.msg);
+	deliver_close(cx.deliver);
+	return rc;
+}
+
+/* approve ID [--deliver SPEC] [--from ADDR] [--base-url URL] [--lang] */
+static int
+cc_approve(struct store *s, int argc, char **argv, int quiet)
+{
+	static const struct option opts[] = {
+		{"deliver", required_argument, NULL, 'd'},
+		{"from", required_argument, NULL, 'f'},
+		{"base-url", required_argument, NULL, 'b'},
+		{"lang", required_argument, NULL, 'l'},
+		{NULL, 0, NULL, 0}};
+	struct cc_mail m = {DELIVER_DEFAULT, "newsdesk@localhost",
+	    "http://127.0.0.1:8080", "en"};
+	struct comment *c = NULL;
+	struct nd_error err;
+	int64_t id;
+	int o, due;
+
+	optind = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'd': m.deliver = optarg; break;
+		case 'f': m.from = optarg; break;
+		case 'b': m.base = optarg; break;
+		case 'l': m.lang = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (optind != argc - 1)
+		goto usage;
+	if (cc_id(argv[optind], &id) != 0)
+		return 2;
+	if (store_comment_get(s, id, &c, &err) != ND_OK ||
+	    comments_approve(s, id, &err) != ND_OK) {
+		comment_free(c);
+		cli_error("%s", err.msg);
+		return 1;
+	}
+	due = cc_reply_due(s, c);
+	comment_free(c);
+	if (!quiet)
+		printf("comment %" PRId64 ": approved\n", id);
+	return due ? cc_reply_mail(s, &m, id, quiet) : 0;
+usage:
+	cc_usage(stderr);
+	return 2;
+}
+
+/* spam, delete */
 static int
 cc_set(struct store *s, int argc, char **argv, int quiet)
 {
@@ -155,9 +265,7 @@ cc_set(struct store *s, int argc, char **argv, int quiet)
 	}
 	if (cc_id(argv[1], &id) != 0)
 		return 2;
-	if (strcmp(argv[0], "approve") == 0)
-		e = comments_approve(s, id, &err);
-	else if (strcmp(argv[0], "spam") == 0)
+	if (strcmp(argv[0], "spam") == 0)
 		e = comments_mark_spam(s, id, NULL, &err);
 	else
 		e = comments_delete(s, id, &err);
@@ -167,7 +275,6 @@ cc_set(struct store *s, int argc, char **argv, int quiet)
 	}
 	if (!quiet)
 		printf("comment %" PRId64 ": %s\n", id,
-		    strcmp(argv[0], "approve") == 0 ? "approved" :
 		    strcmp(argv[0], "spam") == 0 ? "spam" : "deleted");
 	return 0;
 }
@@ -498,6 +605,8 @@ cmd_comments(const struct cli_global *g, int argc, char **argv)
 		rc = cc_purge(s, argc, argv, g->quiet);
 	else if (strcmp(sub, "post") == 0)
 		rc = cc_post(s, argc, argv, g->quiet);
+	else if (strcmp(sub, "approve") == 0)
+		rc = cc_approve(s, argc, argv, g->quiet);
 	else
 		rc = cc_set(s, argc, argv, g->quiet);
 	store_close(s);

@@ -25,7 +25,7 @@ static const struct messages_pair messages[COMMENTS_MSG_MAX] = {
 	[COMMENTS_MSG_LABEL_WEBSITE] = {"Website", "Website"},
 	[COMMENTS_MSG_LABEL_BODY] = {"Comment", "Kommentar"},
 	[COMMENTS_MSG_LABEL_NOTIFY] = {"Email me when someone replies",
-	    "Benachrichtige mich per E-Mail über Antworten"},
+	    "Benachrichtige mich bei Antworten"},
 	[COMMENTS_MSG_SUBMIT] = {"Post comment", "Kommentar abschicken"},
 	[COMMENTS_MSG_REPLY] = {"Reply", "Antworten"},
 	[COMMENTS_MSG_COUNT_ONE] = {"1 comment", "1 Kommentar"},

@@ -417,6 +417,7 @@ const struct store_backend store_backend_sqlite = {
 	.comment_thread = sqlite_comment_thread,
 	.comment_recent = sqlite_comment_recent,
 	.comment_author = sqlite_comment_author,
+	.comment_notify_off = sqlite_comment_notify_off,
 	.comment_erase = sqlite_comment_erase,
 	.comment_purge_ips = sqlite_comment_purge_ips,
 	.comment_block_add = sqlite_comment_block_add,

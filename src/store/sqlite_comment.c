@@ -408,6 +408,19 @@ sqlite_comment_author(struct store *s, const char *email, int64_t *approved,
 	return e;
 }
 
+enum nd_err
+sqlite_comment_notify_off(struct store *s, const char *email,
+    struct nd_error *err)
+{
+	struct sqlite_conn *c = s->priv;
+	sqlite3_stmt *st = sqlite_stmt_get(c, STMT_COMMENT_NOTIFY_OFF, err);
+
+	if (st == NULL)
+		return ND_ESTORE;
+	sqlite_stmt_bind_text(st, 1, email);
+	return sqlite_stmt_exec(c, st, "cannot turn reply mails off", err);
+}
+
 /* The distinct articles the address commented on, into ids/n. */
 static enum nd_err
 sqlite_comment_erase_articles(struct sqlite_conn *c, const char *email,

@@ -26,6 +26,8 @@ enum nd_err sqlite_comment_recent(struct store *s,
     int64_t *by_ip, int64_t *by_email, struct nd_error *err);
 enum nd_err sqlite_comment_author(struct store *s, const char *email,
     int64_t *approved, struct nd_error *err);
+enum nd_err sqlite_comment_notify_off(struct store *s, const char *email,
+    struct nd_error *err);
 enum nd_err sqlite_comment_erase(struct store *s, const char *email,
     int64_t *n, struct nd_error *err);
 enum nd_err sqlite_comment_purge_ips(struct store *s, int64_t now,

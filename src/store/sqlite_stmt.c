@@ -195,6 +195,8 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    "  AND created >= ?3)",
 	[STMT_COMMENT_AUTHOR] =
 	    "SELECT approved_count FROM comment_authors WHERE email = ?1",
+	[STMT_COMMENT_NOTIFY_OFF] =
+	    "UPDATE comments SET notify_replies = 0 WHERE email = ?1",
 	[STMT_COMMENT_ERASE_ARTICLES] =
 	    "SELECT DISTINCT article_id FROM comments WHERE email = ?1",
 	[STMT_COMMENT_ERASE] =

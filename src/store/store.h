@@ -186,6 +186,10 @@ enum nd_err store_comment_recent(struct store *s,
 /* How many comments of this address were approved (0 if unknown). */
 enum nd_err store_comment_author(struct store *s, const char *email,
     int64_t *approved, struct nd_error *err);
+/* Reply mails off for every comment of the address (the one-click
+ * opt-out). */
+enum nd_err store_comment_notify_off(struct store *s, const char *email,
+    struct nd_error *err);
 /* Erasure: every comment of the address loses name, email, website, IP
  * hash and body and becomes deleted (the row stays so that replies keep
  * their place in the tree); the author row goes; counts are updated.
@@ -452,6 +456,8 @@ struct store_backend {
 	    int64_t *by_ip, int64_t *by_email, struct nd_error *err);
 	enum nd_err (*comment_author)(struct store *s, const char *email,
 	    int64_t *approved, struct nd_error *err);
+	enum nd_err (*comment_notify_off)(struct store *s, const char *email,
+	    struct nd_error *err);
 	enum nd_err (*comment_erase)(struct store *s, const char *email,
 	    int64_t *n, struct nd_error *err);
 	enum nd_err (*comment_purge_ips)(struct store *s, int64_t now,

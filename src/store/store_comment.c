@@ -115,6 +115,15 @@ store_comment_author(struct store *s, const char *email, int64_t *approved,
 }
 
 enum nd_err
+store_comment_notify_off(struct store *s, const char *email,
+    struct nd_error *err)
+{
+	if (email == NULL)
+		return ND_OK;
+	return s->be->comment_notify_off(s, email, err);
+}
+
+enum nd_err
 store_comment_erase(struct store *s, const char *email, int64_t *n,
     struct nd_error *err)
 {

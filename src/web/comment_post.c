@@ -28,7 +28,8 @@
 #include "web/page_comments.h"
 
 /* Field indexes in the route's list (router.c). */
-enum { CP_BODY, CP_NAME, CP_EMAIL, CP_WEBSITE, CP_PARENT, CP_TOKEN, CP_HP };
+enum { CP_BODY, CP_NAME, CP_EMAIL, CP_WEBSITE, CP_PARENT, CP_TOKEN, CP_HP,
+    CP_NOTIFY };
 
 static void
 post_text(struct comments_text *t, const char *v)
@@ -50,6 +51,7 @@ post_form(const struct request *rq, struct comment_form *f)
 	post_text(&f->honeypot, rq->field[CP_HP]);
 	f->form_token = rq->field[CP_TOKEN];
 	f->ip = rq->ip;
+	f->notify_replies = rq->num[CP_NOTIFY] == 1;
 }
 
 /* The page (1-based) of the thread, oldest first, that shows comment
@@ -116,6 +118,7 @@ post_again(const struct request *rq, struct response *r,
 	v.value[COMMENTS_F_WEBSITE] = rq->field[CP_WEBSITE];
 	v.reply = rq->num[CP_PARENT];
 	v.res = res;
+	v.notify = rq->num[CP_NOTIFY] == 1;
 	page_article_render(rq, r, rq->id, &v);
 }
 
@@ -208,6 +211,7 @@ comment_post(const struct request *rq, struct response *r)
 		page_error(rq, r, 503, "The store is not answering");
 		goto out;
 	}
+	comment_notify_stored(rq, &res);
 	if (rq->want_json)
 		post_json(rq, r, &res);
 	else if (res.verdict == COMMENTS_INVALID ||

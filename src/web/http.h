@@ -14,7 +14,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 
-#define HTTP_MAX_FIELDS	8
+#define HTTP_MAX_FIELDS	10
 #define HTTP_BODY_MAX	(64u * 1024)	/* whole request body */
 #define HTTP_PAGE_MAX	(8u << 20)	/* whole response body */
 

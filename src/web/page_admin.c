@@ -19,6 +19,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/page_comments.h"
 
 #define ADMIN_QUEUE_MAX	100	/* comments shown per queue */
 
@@ -144,6 +145,24 @@ page_admin(const struct request *rq, struct response *r)
 	layout_foot(b, rq);
 }
 
+/* Approve, and mail the parent's author when the comment was not
+ * visible before (a second approval sends nothing). */
+static enum nd_err
+admin_approve(const struct request *rq, struct nd_error *err)
+{
+	struct comment *c = NULL;
+	int was;
+	enum nd_err e;
+
+	if ((e = store_comment_get(rq->store, rq->id, &c, err)) != ND_OK)
+		return e;
+	was = c->status == COMMENT_APPROVED;
+	comment_free(c);
+	if ((e = comments_approve(rq->store, rq->id, err)) == ND_OK && !was)
+		comment_notify_visible(rq, rq->id);
+	return e;
+}
+
 void
 page_admin_post(const struct request *rq, struct response *r)
 {
@@ -154,7 +173,7 @@ page_admin_post(const struct request *rq, struct response *r)
 	if (!admin_allowed(rq, r))
 		return;
 	if (strcmp(act, "approve") == 0)
-		e = comments_approve(rq->store, rq->id, &err);
+		e = admin_approve(rq, &err);
 	else if (strcmp(act, "spam") == 0)
 		e = comments_mark_spam(rq->store, rq->id, "moderator", &err);
 	else if (strcmp(act, "delete") == 0)

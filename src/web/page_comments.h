@@ -30,6 +30,7 @@ struct comments_view {
 	 * show beside them, after a POST that failed; NULL otherwise */
 	const char *value[COMMENTS_F_MAX];
 	const struct comment_result *res;
+	int notify;			/* the reply-mail box was ticked */
 };
 
 /* An empty view: oldest first, page 1, no reply, nothing kept. */
@@ -61,6 +62,16 @@ void page_comments_msg(struct buf *b, const struct request *rq,
 /* The same without escaping (for JSON). */
 void page_comments_msg_plain(struct buf *b, const struct request *rq,
     enum comments_msg msg, int num);
+
+/* comment_notify.c: after comments_submit stored res (published or
+ * pending), mail the author the edit link and, when published, the
+ * parent's author about the reply. Needs rq->deliver (else nothing);
+ * only from POST handlers. Failures are logged, not shown. */
+void comment_notify_stored(const struct request *rq,
+    const struct comment_result *res);
+/* Comment id has just become visible (published or approved): mail
+ * the parent's author if they asked for reply mails. */
+void comment_notify_visible(const struct request *rq, int64_t id);
 
 /* The comments core's language code for the request ("en", "de"). */
 const char *page_comments_lang(const struct request *rq);

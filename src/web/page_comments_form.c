@@ -171,6 +171,19 @@ form_hidden(struct buf *b, const struct request *rq,
 	free(tok);
 }
 
+/* The reply-mail box: unticked unless the reader ticked it. */
+static void
+form_notify(struct buf *b, const struct request *rq,
+    const struct comments_view *v)
+{
+	html_raw_trusted(b, "<p class=\"notify\"><input id=\"c-notify\" "
+	    "name=\"notify\" type=\"checkbox\" value=\"1\"");
+	html_raw_trusted(b, v->notify ? " checked" : "");
+	html_raw_trusted(b, "> <label for=\"c-notify\">");
+	page_comments_msg(b, rq, COMMENTS_MSG_LABEL_NOTIFY, 0);
+	html_raw_trusted(b, "</label></p>\n");
+}
+
 void
 page_comments_form(struct buf *b, const struct request *rq,
     const struct article *a, const struct comments_view *v)
@@ -186,6 +199,7 @@ page_comments_form(struct buf *b, const struct request *rq,
 	form_hidden(b, rq, a, v);
 	for (i = 0; i < FORM_NFIELDS; i++)
 		form_one(b, rq, &form_fields[i], v);
+	form_notify(b, rq, v);
 	html_raw_trusted(b, "<div class=\"form-status\" role=\"status\" "
 	    "aria-live=\"polite\"></div>\n<p><button type=\"submit\">");
 	page_comments_msg(b, rq, COMMENTS_MSG_SUBMIT, 0);

@@ -37,6 +37,11 @@ void page_prefs_post(const struct request *rq, struct response *r);
 void page_unsub_get(const struct request *rq, struct response *r);
 void page_unsub_post(const struct request *rq, struct response *r);
 void page_health(const struct request *rq, struct response *r);
+/* The author's links from the comment mails (page_comment_edit.c). */
+void page_comment_edit_get(const struct request *rq, struct response *r);
+void page_comment_edit_post(const struct request *rq, struct response *r);
+void page_comment_optout_get(const struct request *rq, struct response *r);
+void page_comment_optout_post(const struct request *rq, struct response *r);
 /* A short page (JSON under /api/) with status and a message id. */
 void page_error(const struct request *rq, struct response *r,
     unsigned status, const char *msgid);

@@ -12,6 +12,7 @@ site_load
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 "$ND" serve --listen "127.0.0.1:$PORT" --trust-proxy --comment-min-fill 0 \
+    --deliver "maildir:$T/mail" --no-digest \
     2>"$T/serve.log" &
 PIDS="$PIDS $!"
 check "server starts" wait_http "$BASE/healthz"

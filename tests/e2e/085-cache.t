@@ -8,7 +8,7 @@
 . tests/e2e/lib_site.sh
 
 site_load
-SERVE_ARGS="--comment-min-fill 0"
+SERVE_ARGS="--comment-min-fill 0 --deliver maildir:$T/mail --no-digest"
 check "server starts" serve_start
 ART="$BASE/articles/1"
 hdr() { sed -n "s/^$1: *//Ip" "$T/headers" | tr -d '\r' | head -n 1; }

@@ -1,0 +1,58 @@
+/* comment_notice.h - the two mails of reader comments.
+ *
+ *   comment_notice_edit()	the author's 15-minute edit/delete link,
+ *				sent right after a comment is stored
+ *   comment_notice_reply()	"someone replied to your comment", sent
+ *				when a reply becomes visible, to a parent
+ *				author who asked for it (notify_replies)
+ *   comment_notice_optout()	the one-click opt-out behind the link and
+ *				the List-Unsubscribe header of the latter
+ *
+ * Both go out through the caller's deliver handle, one message at a
+ * time (the web calls them from POST handlers, which run one at a time;
+ * the CLI from its own process). Texts are English or German.
+ */
+#ifndef ND_COMMENT_NOTICE_H
+#define ND_COMMENT_NOTICE_H
+
+#include <stdint.h>
+
+#include "mail/deliver.h"
+#include "store/store.h"
+#include "util/err.h"
+
+#define COMMENT_NOTICE_PURPOSE	"comment-optout"
+#define COMMENT_NOTICE_EXCERPT	280	/* bytes of the reply quoted */
+
+/* Where and how the mails go (all borrowed). */
+struct comment_notice_ctx {
+	struct store *store;
+	const unsigned char *key;	/* store secret */
+	struct deliver *deliver;
+	const char *from;		/* sender address */
+	const char *base;		/* public site URL, no trailing '/' */
+	const char *lang;		/* "en", "de" */
+	int64_t now;
+};
+
+/* Mail the author of comment id (its stored address) the link
+ * base/comments/edit?t=TOKEN. Fails when the comment is gone or the
+ * relay does not take the message. */
+enum nd_err comment_notice_edit(const struct comment_notice_ctx *cx,
+    int64_t id, const char *token, struct nd_error *err);
+
+/* Comment id has just become visible: when it is an approved reply and
+ * its parent's author opted in and is not the replier, mail them the
+ * replier's name, an excerpt, a link to the reply and an opt-out link
+ * (token purpose COMMENT_NOTICE_PURPOSE, data the parent id, no
+ * expiry). *sent is 1 when a mail went out. */
+enum nd_err comment_notice_reply(const struct comment_notice_ctx *cx,
+    int64_t id, int *sent, struct nd_error *err);
+
+/* Check an opt-out token at now and turn reply mails off for the
+ * address of the comment it names. ND_EINVAL for a forged token. */
+enum nd_err comment_notice_optout(struct store *s,
+    const unsigned char *key, const char *token, int64_t now,
+    struct nd_error *err);
+
+#endif

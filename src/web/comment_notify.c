@@ -1,0 +1,59 @@
+/* comment_notify.c - the web's calls to the comment mails.
+ *
+ * The serve's mail handle (rq->deliver) is used only from POST handlers,
+ * which run one at a time. A mail that cannot go out is logged and
+ * never changes the answer: the comment is stored either way.
+ */
+#include "web/page_comments.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mail/comment_notice.h"
+
+static void
+notify_ctx(const struct request *rq, struct comment_notice_ctx *cx)
+{
+	memset(cx, 0, sizeof(*cx));
+	cx->store = rq->store;
+	cx->key = rq->key;
+	cx->deliver = rq->deliver;
+	cx->from = rq->mail_from;
+	cx->base = rq->base ? rq->base : "";
+	cx->lang = page_comments_lang(rq);
+	cx->now = rq->now;
+}
+
+void
+comment_notify_stored(const struct request *rq,
+    const struct comment_result *res)
+{
+	struct comment_notice_ctx cx;
+	struct nd_error err;
+
+	if (rq->deliver == NULL || (res->verdict != COMMENTS_PUBLISHED &&
+	    res->verdict != COMMENTS_PENDING))
+		return;
+	notify_ctx(rq, &cx);
+	if (res->edit_token && comment_notice_edit(&cx, res->id,
+	    res->edit_token, &err) != ND_OK)
+		fprintf(stderr, "newsdesk: comment %lld: edit mail: %s\n",
+		    (long long)res->id, err.msg);
+	if (res->verdict == COMMENTS_PUBLISHED)
+		comment_notify_visible(rq, res->id);
+}
+
+void
+comment_notify_visible(const struct request *rq, int64_t id)
+{
+	struct comment_notice_ctx cx;
+	struct nd_error err;
+	int sent;
+
+	if (rq->deliver == NULL)
+		return;
+	notify_ctx(rq, &cx);
+	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK)
+		fprintf(stderr, "newsdesk: comment %lld: reply mail: %s\n",
+		    (long long)id, err.msg);
+}
