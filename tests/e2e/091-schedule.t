@@ -22,7 +22,7 @@ DATE=$($PY -c 'import email.utils, time; print(email.utils.formatdate(time.time(
 } > "$T/feed.xml"
 "$ND" --quiet ingest --no-fetch "$T/feed.xml" >/dev/null
 "$ND" --quiet subscribe zed@example.org --topic climate --tz UTC --hour 0 --confirmed >/dev/null
-"$ND" --quiet subscribe wait@example.org --topic climate --tz UTC --hour 0 >/dev/null 2>&1
+"$ND" --quiet subscribe wait@example.org --topic climate --tz UTC --hour 0 --deliver "maildir:$T/mail" >/dev/null 2>&1
 
 SERVE_ARGS="--deliver smtp://127.0.0.1:$SPORT --digest-every 1"
 check "server starts" serve_start

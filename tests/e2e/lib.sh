@@ -63,7 +63,7 @@ serve_start() {
 	PORT=$(free_port)
 	BASE="http://127.0.0.1:$PORT"
 	# shellcheck disable=SC2086
-	"$ND" serve --listen "127.0.0.1:$PORT" ${SERVE_ARGS:-} 2>"$T/serve.log" &
+	"$ND" serve --listen "127.0.0.1:$PORT" --deliver "maildir:$T/mail" ${SERVE_ARGS:-} 2>"$T/serve.log" &
 	SERVE_PID=$!
 	PIDS="$PIDS $SERVE_PID"
 	wait_http "$BASE/healthz"
