@@ -173,31 +173,12 @@ page_comment_edit_post(const struct request *rq, struct response *r)
 void
 page_comment_optout_get(const struct request *rq, struct response *r)
 {
-	struct buf *b = &r->body;
-	struct nd_error err;
-	char *data = NULL;
+	const struct oneclick o = {COMMENT_NOTICE_PURPOSE,
+	    rq->field[CO_TOKEN], "/comments/optout", "Reply emails",
+	    "Stop the emails about replies to your comments?",
+	    "Stop these emails"};
 
-	if (rq->field[CO_TOKEN] == NULL || token_verify(rq->key,
-	    COMMENT_NOTICE_PURPOSE, rq->field[CO_TOKEN], rq->now, &data,
-	    &err) != ND_OK) {
-		page_error(rq, r, 400, FOLLOW_MSG_BAD_LINK);
-		return;
-	}
-	free(data);
-	layout_head(b, rq, layout_tr(rq, "Reply emails"), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, "Reply emails"));
-	html_raw_trusted(b, "</h1>\n<p>");
-	html_text(b, layout_tr(rq, "Stop the emails about replies to your "
-	    "comments?"));
-	html_raw_trusted(b, "</p>\n<form method=\"post\" action=\""
-	    "/comments/optout?t=");
-	html_attr(b, rq->field[CO_TOKEN]);
-	html_raw_trusted(b, "\"><input type=\"hidden\" name=\""
-	    "List-Unsubscribe\" value=\"One-Click\"><button type=\"submit\">");
-	html_text(b, layout_tr(rq, "Stop these emails"));
-	html_raw_trusted(b, "</button></form>\n");
-	layout_foot(b, rq);
+	page_oneclick(rq, r, &o);
 }
 
 void

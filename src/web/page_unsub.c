@@ -21,33 +21,43 @@
 enum { FU_TOKEN, FU_ONECLICK };
 
 void
-page_unsub_get(const struct request *rq, struct response *r)
+page_oneclick(const struct request *rq, struct response *r,
+    const struct oneclick *o)
 {
 	struct buf *b = &r->body;
 	struct nd_error err;
 	char *data = NULL;
 
-	if (rq->field[FU_TOKEN] == NULL || token_verify(rq->key,
-	    "unsubscribe", rq->field[FU_TOKEN], rq->now, &data, &err) !=
-	    ND_OK) {
+	if (o->token == NULL || token_verify(rq->key, o->purpose, o->token,
+	    rq->now, &data, &err) != ND_OK) {
 		page_error(rq, r, 400, FOLLOW_MSG_BAD_LINK);
 		return;
 	}
 	free(data);
-	layout_head(b, rq, layout_tr(rq, "Unsubscribe"), NULL, NULL);
+	layout_head(b, rq, layout_tr(rq, o->title), NULL, NULL);
 	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, "Unsubscribe"));
+	html_text(b, layout_tr(rq, o->title));
 	html_raw_trusted(b, "</h1>\n<p>");
-	html_text(b, layout_tr(rq, "Stop every Daily Digest and forget this "
-	    "address?"));
-	html_raw_trusted(b, "</p>\n<form method=\"post\" action=\""
-	    "/unsubscribe?t=");
-	html_attr(b, rq->field[FU_TOKEN]);
+	html_text(b, layout_tr(rq, o->question));
+	html_raw_trusted(b, "</p>\n<form method=\"post\" action=\"");
+	html_attr(b, o->action);
+	html_raw_trusted(b, "?t=");
+	html_attr(b, o->token);
 	html_raw_trusted(b, "\"><input type=\"hidden\" name=\""
 	    "List-Unsubscribe\" value=\"One-Click\"><button type=\"submit\">");
-	html_text(b, layout_tr(rq, "Unsubscribe"));
+	html_text(b, layout_tr(rq, o->button));
 	html_raw_trusted(b, "</button></form>\n");
 	layout_foot(b, rq);
+}
+
+void
+page_unsub_get(const struct request *rq, struct response *r)
+{
+	const struct oneclick o = {"unsubscribe", rq->field[FU_TOKEN],
+	    "/unsubscribe", "Unsubscribe",
+	    "Stop every Daily Digest and forget this address?", "Unsubscribe"};
+
+	page_oneclick(rq, r, &o);
 }
 
 void

@@ -35,6 +35,16 @@ void page_confirm(const struct request *rq, struct response *r);
 void page_prefs_get(const struct request *rq, struct response *r);
 void page_prefs_post(const struct request *rq, struct response *r);
 void page_unsub_get(const struct request *rq, struct response *r);
+/* The GET page of a one-click link (unsubscribe, reply opt-out): checks
+ * token for purpose (a bad one is a 400 page), then asks question with
+ * one button that POSTs List-Unsubscribe=One-Click to action?t=token.
+ * A GET never changes anything: mail scanners follow links. Strings are
+ * msgids, translated and escaped here. */
+struct oneclick {
+	const char *purpose, *token, *action, *title, *question, *button;
+};
+void page_oneclick(const struct request *rq, struct response *r,
+    const struct oneclick *o);
 void page_unsub_post(const struct request *rq, struct response *r);
 void page_health(const struct request *rq, struct response *r);
 /* The author's links from the comment mails (page_comment_edit.c). */
