@@ -170,11 +170,7 @@ sqlite_migrate_step(struct store *s, const struct migration *m,
 	sqlite3_bind_int64(st, 2, (int64_t)time(NULL));
 	e = sqlite_stmt_exec(c, st, "cannot record the schema version", err);
 out:
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 static enum nd_err

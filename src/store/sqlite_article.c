@@ -635,11 +635,7 @@ sqlite_article_set_topics(struct store *s, int64_t id,
 	e = sqlite_article_exists(c, id, err);
 	if (e == ND_OK)
 		e = sqlite_article_put_links(c, id, label, slugs, err);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err

@@ -355,11 +355,7 @@ sqlite_comment_thread(struct store *s, int64_t article_id, int newest_first,
 		sqlite3_bind_int64(st, 3, (int64_t)offset);
 		e = sqlite_comment_collect(c, st, out, err);
 	}
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 enum nd_err

@@ -118,11 +118,7 @@ sqlite_delivery_claim(struct store *s, struct delivery_claim *v, size_t n,
 		return e;
 	for (i = 0; i < n && e == ND_OK; i++)
 		e = sqlite_delivery_claim_one(c, &v[i], now, stale, err);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 /* The reader-side effect of an outcome: last digest or failure count. */
@@ -177,11 +173,7 @@ sqlite_delivery_mark(struct store *s, const struct delivery_mark *v,
 		return e;
 	for (i = 0; i < n && e == ND_OK; i++)
 		e = sqlite_delivery_mark_one(c, &v[i], max_failures, now, err);
-	if (e == ND_OK)
-		e = sqlite_stmt_commit(c, err);
-	if (e != ND_OK)
-		sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
 
 static void
