@@ -176,6 +176,9 @@ static const struct xt_word xt_words[] = {
 	{"photograph", XC_PHOTO}, {"fotografía", XC_PHOTO},
 	{"illustration", XC_PHOTO}, {"©", XC_PHOTO | XC_LEGAL},
 	{"(c)", XC_PHOTO | XC_LEGAL},
+	/* caption markers */
+	{"caption", XC_CAPTION}, {"bildunterschrift", XC_CAPTION},
+	{"légende", XC_CAPTION}, {"leyenda", XC_CAPTION},
 	/* advertising labels */
 	{"advertisement", XC_AD}, {"anzeige", XC_AD}, {"werbung", XC_AD},
 	{"publicité", XC_AD}, {"publicidad", XC_AD}, {"sponsored", XC_AD},

@@ -20,6 +20,7 @@
 #define XT_NAME_MAX	5	/* words in one person's name */
 #define XT_CREDIT_MAX	12	/* words in a photo credit */
 #define XT_LIST_MAX	24	/* words in a name list (byline, credits) */
+#define XT_CAPTION_MAX	40	/* words of a marked caption */
 
 /* word shape flags */
 enum {
@@ -68,7 +69,8 @@ enum {
 	XC_LEGAL = 1u << 26,	/* copyright, rights, reserved, trademark */
 	XC_TUNIT = 1u << 27,	/* hours, Stunden, heures, horas */
 	XC_AGO = 1u << 28,	/* ago, fa; vor, hace, há before the number */
-	XC_REPLY = 1u << 29	/* reply, antworten, répondre, responder */
+	XC_REPLY = 1u << 29,	/* reply, antworten, répondre, responder */
+	XC_CAPTION = 1u << 30	/* caption, Bildunterschrift, légende */
 };
 
 /* kinds of spans of words */
@@ -86,7 +88,8 @@ enum xt_kind {
 	XK_DATELINE,	/* "KIEL (dpa) -" */
 	XK_FORM,	/* "Leave a comment" */
 	XK_STAMP,	/* "2 hours ago": a teaser's or comment's time */
-	XK_REPLY	/* "Reply" under a comment */
+	XK_REPLY,	/* "Reply" under a comment */
+	XK_CAPTION	/* "Image caption ...": a caption with its marker */
 };
 
 /* phrase kinds of the multi-word table */

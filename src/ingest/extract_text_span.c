@@ -297,6 +297,9 @@ xt_marker(const struct xt *x, size_t i)
 		return 1;
 	if (!xt_cls(x, i, XC_PHOTO) || !(x->t[i].flags & TF_CAP))
 		return x->t[i].len == 3 && memcmp(p, "(c)", 3) == 0;
+	if (xt_cls(x, i + 1, XC_PHOTO | XC_LEGAL) && !xt_has(x, i + 1,
+	    TF_END))
+		return 2;	/* "Image copyright", "Photo credit" */
 	return (x->t[i].flags & TF_COLON) || (i + 1 < x->nt &&
 	    x->t[i + 1].len == 1 && x->s[x->t[i + 1].off] == ':');
 }
@@ -339,12 +342,13 @@ static size_t
 xt_credit(struct xt *x, size_t i)
 {
 	const char *p = x->s + x->t[i].off;
-	size_t j = i + 1, e;
-	int copy = x->t[i].len >= 2 && (unsigned char)p[0] == 0xC2 &&
+	size_t j, e;
+	int m, copy = x->t[i].len >= 2 && (unsigned char)p[0] == 0xC2 &&
 	    (unsigned char)p[1] == 0xA9;
 
-	if (!xt_marker(x, i))
+	if ((m = xt_marker(x, i)) == 0)
 		return 0;
+	j = i + (size_t)m;
 	if (j < x->nt && x->t[j].len == 1 && x->s[x->t[j].off] == ':')
 		j++;	/* "Photo :" */
 	if (copy && x->t[i].len > 2)
@@ -361,6 +365,30 @@ xt_credit(struct xt *x, size_t i)
 		x->have_credit = 1;
 	}
 	return e;
+}
+
+/* "Image caption Text of the caption", "Caption: ...": the caption
+ * ends with its sentence, or where a sentence starter follows a
+ * lower-case word (captions often lack their full stop). */
+static size_t
+xt_caption_span(const struct xt *x, size_t i)
+{
+	size_t j = i, k;
+
+	if (xt_cls(x, j, XC_PHOTO) && xt_has(x, j, TF_CAP) &&
+	    xt_cls(x, j + 1, XC_CAPTION))
+		j++;
+	else if (!xt_cls(x, j, XC_CAPTION) || !xt_has(x, j, TF_CAP) ||
+	    !xt_bound_before(x, j))
+		return 0;
+	for (k = j + 1; k < x->nt && k <= j + XT_CAPTION_MAX; k++) {
+		if (xt_has(x, k, TF_NL) || (xt_has(x, k, TF_CAP) &&
+		    xt_cls(x, k, XC_STARTER) && xt_has(x, k - 1, TF_LOWER)))
+			return k;
+		if (xt_has(x, k, TF_END))
+			return k + 1;
+	}
+	return k > j + XT_CAPTION_MAX ? 0 : k;
 }
 
 /* A date on its own: "14 March 2022", "Published: 14.03.2022 12:30". */
@@ -597,6 +625,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	size_t e;
 
 	if ((e = xt_phrase_span(x, i, kind)) > i)
+		return e;
+	*kind = XK_CAPTION;
+	if ((e = xt_caption_span(x, i)) > i)
 		return e;
 	*kind = XK_CREDIT;
 	if ((e = xt_credit(x, i)) > i)

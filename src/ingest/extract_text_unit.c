@@ -24,6 +24,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
 #define XT_PART_MIN	3	/* words of a part at least */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
+#define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -114,7 +115,8 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (s.strong && s.promo + s.you >= 3 && u->words <=
 	    XT_PROMO_MAX && (s.you || !ended))
 		u->kind = U_PROMO;
-	else if (s.legal >= 2 || (s.legal && (x->t[u->a].cls & XC_LEGAL)))
+	else if ((s.legal >= 2 || (s.legal && (x->t[u->a].cls &
+	    XC_LEGAL))) && u->words <= XT_LEGAL_MAX)
 		u->kind = U_LEGAL;
 	else if (xt_title_case(x, u))
 		u->kind = U_TITLE;
@@ -332,7 +334,8 @@ xt_inline_captions(struct xt_units *us)
 		if (!xt_is_span(us, k, XK_CREDIT) || xt_is_span(us, k - 1,
 		    XK_CREDIT))
 			continue;
-		if (!first && us->v[k - 1].kind == U_SENT)
+		if (!first && us->v[k - 1].kind == U_SENT &&
+		    !xt_is_span(us, k + 1, XK_CAPTION))
 			us->v[k - 1].role = R_DROP;
 		first = 0;
 	}
@@ -352,7 +355,8 @@ xt_soft(const struct xt_unit *u)
 	case U_SPAN:
 		return u->span == XK_WIDGET || u->span == XK_CREDIT ||
 		    u->span == XK_RECO || u->span == XK_CTA ||
-		    u->span == XK_AD || u->span == XK_DATELINE;
+		    u->span == XK_AD || u->span == XK_DATELINE ||
+		    u->span == XK_CAPTION;
 	default:
 		return 0;
 	}
@@ -635,6 +639,27 @@ xt_units_fill(struct xt *x, struct xt_units *us)
 	xt_paragraphs(x, us);
 }
 
+
+#ifdef XT_TRACE
+#include <stdio.h>
+static void
+xt_trace(const struct xt *x, const struct xt_units *us)
+{
+	size_t k;
+
+	for (k = 0; k < us->n; k++) {
+		const struct xt_unit *u = &us->v[k];
+		size_t n = x->t[u->b - 1].off + x->t[u->b - 1].len -
+		    x->t[u->a].off;
+
+		fprintf(stderr, "%c%4zu k%d s%d r%d w%3zu %4ld |%.*s\n",
+		    k >= us->run_a && k < us->run_b ? '*' : ' ', k, u->kind,
+		    u->span, u->role, u->words, xt_weight(u),
+		    (int)(n > 160 ? 160 : n), x->s + x->t[u->a].off);
+	}
+}
+#endif
+
 enum nd_err
 xt_units(struct xt *x)
 {
@@ -646,6 +671,9 @@ xt_units(struct xt *x)
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
 	xt_units_body(&us);
+#ifdef XT_TRACE
+	xt_trace(x, &us);
+#endif
 	if (us.run_a == us.run_b) {
 		free(us.v);
 		return ND_EEMPTY;
