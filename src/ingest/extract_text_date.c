@@ -207,11 +207,38 @@ xt_time_after(const struct xt *x, size_t j)
 	return j;
 }
 
+/* Read over a time of day before a date: "11:21 pm CST, Tuesday, ...",
+ * "10:48, Tue, Nov 19, 2019". Returns j when there is none. */
+static size_t
+xt_time_before(const struct xt *x, size_t j)
+{
+	size_t k = j, n, h;
+	const char *p;
+	int v;
+
+	if (j >= x->nt)
+		return j;
+	p = xt_word(x, j, &n);	/* "11:21", "10.48,", "9h30" */
+	h = xt_digits(p, n, &v);
+	if (h == 0 || h > 2 || h + 3 > n || strchr(":.h", p[h]) == NULL ||
+	    xt_digits(p + h + 1, n - h - 1, &v) != 2 || n > h + 4 ||
+	    (n == h + 4 && p[n - 1] != ','))
+		return j;
+	for (k++; k < x->nt && k < j + XT_TIME_WORDS; k++) {
+		if (x->t[k].flags & TF_NL)
+			return j;
+		if (!xt_time_like(x, k) && !(x->t[k].flags & TF_PUNCT) &&
+		    !((x->t[k].flags & TF_UPPER) && x->t[k].len <= 4))
+			break;
+	}
+	return k;
+}
+
 size_t
 xt_date_at(const struct xt *x, size_t i, int64_t *t)
 {
 	int y = 0, m = 0, d = 0;
-	size_t j = i;
+	size_t j = xt_time_before(x, i);
 
 	if (j < x->nt && (x->t[j].cls & XC_WEEKDAY))
 		j++;

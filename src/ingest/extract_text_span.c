@@ -391,6 +391,20 @@ xt_caption_span(const struct xt *x, size_t i)
 	return k > j + XT_CAPTION_MAX ? 0 : k;
 }
 
+/* Run-together text glues a date to what came before ("... Arrizabalaga
+ * LinkNaija August 08, 2018 Chelsea have ..."): a date may start after
+ * a capitalised word or a number that is no preposition; in prose a
+ * date follows "on", "am", "le" or a comma. */
+static int
+xt_glued_before(const struct xt *x, size_t i)
+{
+	const struct xt_tok *p = &x->t[i - 1];
+
+	return (p->flags & (TF_CAP | TF_DIGIT)) && !(p->flags & TF_COMMA) &&
+	    !(p->cls & (XC_FUNC | XC_DATEPREP | XC_MONTH | XC_BY |
+	    XC_PLACEPREP));
+}
+
 /* A date on its own: "14 March 2022", "Published: 14.03.2022 12:30". */
 static size_t
 xt_date(struct xt *x, size_t i, int updated)
@@ -398,7 +412,7 @@ xt_date(struct xt *x, size_t i, int updated)
 	int64_t t;
 	size_t e;
 
-	if (!xt_bound_before(x, i) && !updated)
+	if (!xt_bound_before(x, i) && !updated && !xt_glued_before(x, i))
 		return 0;
 	if ((e = xt_date_at(x, i, &t)) == 0 || !xt_bound_after(x, e))
 		return 0;

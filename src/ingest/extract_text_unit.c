@@ -467,6 +467,8 @@ xt_stamp_title(struct xt_units *us, size_t k)
 	    us->run_b == k && k > us->run_a &&
 	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
 		us->run_b = k - 1;
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+		us->run_b--;	/* the comment's name and date */
 }
 
 static void
