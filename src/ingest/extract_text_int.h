@@ -21,6 +21,8 @@
 #define XT_CREDIT_MAX	12	/* words in a photo credit */
 #define XT_LIST_MAX	24	/* words in a name list (byline, credits) */
 #define XT_CAPTION_MAX	40	/* words of a marked caption */
+#define XT_ITEM_MAX	40	/* words of one item of a ranked list */
+#define XT_LIST_ITEMS	3	/* items of a ranked list at least */
 
 /* word shape flags */
 enum {
@@ -89,7 +91,8 @@ enum xt_kind {
 	XK_FORM,	/* "Leave a comment" */
 	XK_STAMP,	/* "2 hours ago": a teaser's or comment's time */
 	XK_REPLY,	/* "Reply" under a comment */
-	XK_CAPTION	/* "Image caption ...": a caption with its marker */
+	XK_CAPTION,	/* "Image caption ...": a caption with its marker */
+	XK_LIST		/* "1 Title 2 Title 3 Title": a ranked teaser list */
 };
 
 /* phrase kinds of the multi-word table */
@@ -151,6 +154,9 @@ void xt_spans(struct xt *x);
 size_t xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out);
 int xt_bound_before(const struct xt *x, size_t i);
 int xt_bound_after(const struct xt *x, size_t j);
+
+/* extract_text_list.c */
+void xt_lists(struct xt *x);
 
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);

@@ -1,0 +1,106 @@
+/* extract_text_list.c - ranked teaser lists in flattened text.
+ *
+ * "Most read" boxes number their teasers: "1 Title of one story 2 Title
+ * of the next 3 ...". In run-together text the titles glue into one
+ * long run that reads as prose. A run of numbers 1, 2, 3, ... standing
+ * alone, each a few words after the last, whose items mostly do not
+ * end a sentence (an article's own numbered steps do) and hold few
+ * other numbers (tables and recipes do), is marked as a list so the
+ * body search passes over it without keeping it.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <string.h>
+
+/* The number word i stands for: "3" or "3." alone; 0 if none. */
+static int
+xt_rank(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k;
+	int v = 0;
+
+	if (n > 0 && p[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 2)
+		return 0;
+	for (k = 0; k < n; k++) {
+		if (p[k] < '0' || p[k] > '9')
+			return 0;
+		v = v * 10 + (p[k] - '0');
+	}
+	return v;
+}
+
+struct xt_listscan {
+	int ended;		/* items that end a sentence */
+	int digits;		/* other numbers inside the items */
+};
+
+/* Index of the word "want" within the next XT_ITEM_MAX words after i
+ * (at least two words later); 0 if none. */
+static size_t
+xt_next_rank(const struct xt *x, size_t i, int want, struct xt_listscan *ls)
+{
+	size_t k;
+	int digits = 0;
+
+	for (k = i + 3; k < x->nt && k <= i + XT_ITEM_MAX; k++) {
+		if (xt_rank(x, k) == want) {
+			ls->ended += (x->t[k - 1].flags & TF_END) != 0;
+			ls->digits += digits;
+			return k;
+		}
+		digits += (x->t[k].flags & TF_DIGIT) != 0;
+	}
+	return 0;
+}
+
+/* End of the last item that starts at word i: its sentence end, or as
+ * long as the items before it were on average. */
+static size_t
+xt_last_item(const struct xt *x, size_t i, size_t avg)
+{
+	size_t k;
+
+	for (k = i + 1; k < x->nt && k <= i + avg; k++)
+		if (x->t[k].flags & (TF_END | TF_NL))
+			return (x->t[k].flags & TF_END) ? k + 1 : k;
+	return k;
+}
+
+/* A ranked list starting at the word "1" at i: its end, or 0. */
+static size_t
+xt_list_at(const struct xt *x, size_t i)
+{
+	struct xt_listscan ls = {0, 0};
+	size_t k = i, next;
+	int want = 2;
+
+	while ((next = xt_next_rank(x, k, want, &ls)) != 0) {
+		k = next;
+		want++;
+	}
+	/* numbered steps end their sentences; tables and recipes are
+	 * full of other numbers */
+	if (want - 1 < XT_LIST_ITEMS || ls.ended * 2 >= want - 2 ||
+	    ls.digits > want - 2)
+		return 0;
+	return xt_last_item(x, k, (k - i) / (size_t)(want - 2));
+}
+
+void
+xt_lists(struct xt *x)
+{
+	size_t i, e, k;
+
+	for (i = 0; i < x->nt; i++) {
+		if (xt_rank(x, i) != 1 || (e = xt_list_at(x, i)) == 0)
+			continue;
+		for (k = i; k < e; k++) {
+			x->t[k].kind = XK_LIST;
+			x->t[k].span = k == i;
+		}
+		i = e - 1;
+	}
+}
