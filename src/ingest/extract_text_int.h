@@ -154,6 +154,7 @@ void xt_spans(struct xt *x);
 size_t xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out);
 int xt_bound_before(const struct xt *x, size_t i);
 int xt_bound_after(const struct xt *x, size_t j);
+int xt_new_part(const struct xt *x, size_t k);
 
 /* extract_text_list.c */
 void xt_lists(struct xt *x);

@@ -56,16 +56,20 @@ xt_next_rank(const struct xt *x, size_t i, int want, struct xt_listscan *ls)
 	return 0;
 }
 
-/* End of the last item that starts at word i: its sentence end, or as
- * long as the items before it were on average. */
+/* End of the last item that starts at word i: its sentence end, where
+ * a new part starts, or as long as the items before it were on
+ * average. */
 static size_t
 xt_last_item(const struct xt *x, size_t i, size_t avg)
 {
 	size_t k;
 
-	for (k = i + 1; k < x->nt && k <= i + avg; k++)
-		if (x->t[k].flags & (TF_END | TF_NL))
-			return (x->t[k].flags & TF_END) ? k + 1 : k;
+	for (k = i + 1; k < x->nt && k <= i + avg; k++) {
+		if (k > i + 2 && xt_new_part(x, k))
+			return k;
+		if (x->t[k].flags & TF_END)
+			return k + 1;
+	}
 	return k;
 }
 

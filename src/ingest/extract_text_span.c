@@ -40,6 +40,29 @@ xt_bound_before(const struct xt *x, size_t i)
 	    x->t[i - 1].kind != XK_TEXT;
 }
 
+/* Word k starts a new part of run-together text: a line break, or a
+ * capital after a lower-case content word with lower case after it
+ * ("... at low tide Volunteers spent ..."), or a capitalised sentence
+ * starter after a lower-case word. Not in German, which capitalises
+ * its nouns, except for the starters. */
+int
+xt_new_part(const struct xt *x, size_t k)
+{
+	const struct xt_tok *p, *t;
+
+	if (k == 0 || k >= x->nt || (x->t[k].flags & TF_NL))
+		return k < x->nt;
+	p = &x->t[k - 1], t = &x->t[k];
+	if (!(t->flags & TF_CAP) || !(p->flags & TF_LOWER) ||
+	    (p->flags & (TF_COMMA | TF_COLON)) ||
+	    (t->cls & (XC_MONTH | XC_WEEKDAY)))
+		return 0;
+	if (t->cls & XC_STARTER)
+		return 1;
+	return !x->german && !(p->cls & XC_FUNC) && xt_has(x, k + 1,
+	    TF_LOWER);
+}
+
 /* What follows a span at j can start a unit: end, new line, a capital,
  * a digit or punctuation. */
 int
@@ -368,8 +391,8 @@ xt_credit(struct xt *x, size_t i)
 }
 
 /* "Image caption Text of the caption", "Caption: ...": the caption
- * ends with its sentence, or where a sentence starter follows a
- * lower-case word (captions often lack their full stop). */
+ * ends with its sentence, or where a new part starts (captions often
+ * lack their full stop). */
 static size_t
 xt_caption_span(const struct xt *x, size_t i)
 {
@@ -382,8 +405,7 @@ xt_caption_span(const struct xt *x, size_t i)
 	    !xt_bound_before(x, j))
 		return 0;
 	for (k = j + 1; k < x->nt && k <= j + XT_CAPTION_MAX; k++) {
-		if (xt_has(x, k, TF_NL) || (xt_has(x, k, TF_CAP) &&
-		    xt_cls(x, k, XC_STARTER) && xt_has(x, k - 1, TF_LOWER)))
+		if (k > j + 2 && xt_new_part(x, k))
 			return k;
 		if (xt_has(x, k, TF_END))
 			return k + 1;

@@ -115,8 +115,8 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (s.strong && s.promo + s.you >= 3 && u->words <=
 	    XT_PROMO_MAX && (s.you || !ended))
 		u->kind = U_PROMO;
-	else if ((s.legal >= 2 || (s.legal && (x->t[u->a].cls &
-	    XC_LEGAL))) && u->words <= XT_LEGAL_MAX)
+	else if (((s.legal >= 2 && u->func * 4 < u->words) || (s.legal &&
+	    (x->t[u->a].cls & XC_LEGAL))) && u->words <= XT_LEGAL_MAX)
 		u->kind = U_LEGAL;
 	else if (xt_title_case(x, u))
 		u->kind = U_TITLE;
@@ -296,6 +296,14 @@ xt_caption(const struct xt *x, struct xt_units *us)
 		;
 	if (c == us->n)
 		return;
+	for (k = c + 1; xt_is_span(us, k, XK_CREDIT); k++)
+		;
+	if (xt_is_span(us, k, XK_CAPTION)) {	/* "Image caption ..." */
+		us->cap_a = us->v[k].a + ((x->t[us->v[k].a].cls &
+		    XC_CAPTION) ? 1 : 2);	/* past the marker */
+		us->cap_b = us->v[k].b;
+		return;
+	}
 	if (c > 0 && us->v[c - 1].kind == U_SENT && us->v[c - 1].role ==
 	    R_NONE) {
 		struct xt_unit *u = &us->v[c - 1];

@@ -224,6 +224,16 @@ stops_at_reply_french(void **state)
 	check_fixture("fr_thread");
 }
 
+/* Run-together boxes: a credit and marked caption inside the body, a
+ * date glued to the site name, a ranked "Most read" list between two
+ * paragraphs, copyright words in prose and in the footer. */
+static void
+passes_over_boxes_english(void **state)
+{
+	(void)state;
+	check_fixture("en_boxes");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -406,6 +416,7 @@ main(void)
 		cmocka_unit_test(stops_at_time_stamps_german),
 		cmocka_unit_test(stops_at_reply_english),
 		cmocka_unit_test(stops_at_reply_french),
+		cmocka_unit_test(passes_over_boxes_english),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
