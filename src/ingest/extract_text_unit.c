@@ -24,6 +24,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
 #define XT_PART_MIN	3	/* words of a part at least */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
+#define XT_STORY_MIN	120	/* body weight before another story may end it */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 
 struct xt_unit {
@@ -479,20 +480,43 @@ xt_stamp_title(struct xt_units *us, size_t k)
 		us->run_b--;	/* the comment's name and date */
 }
 
+/* Unit k is the date of another story: a title (and byline) before it,
+ * a sentence after it. Pages run their next article or a list of
+ * teasers with their first paragraphs after the article. */
+static int
+xt_next_story(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	size_t j = k;
+	const char *p;
+
+	if (!xt_is_span(us, k, XK_DATE) || k < 2 || !xt_is_sent(&us->v[k +
+	    (k + 1 < us->n)]))
+		return 0;
+	if (xt_is_span(us, j - 1, XK_BYLINE))
+		j--;
+	p = x->s + x->t[us->v[j - 1].b - 1].off;
+	if (p[0] == '@' || (p[0] == '(' && p[1] == '@'))
+		return 0;	/* "— Name (@handle) date": an embedded post */
+	return us->v[j - 1].kind == U_TITLE && us->v[j - 1].role == R_NONE;
+}
+
 static void
-xt_units_body(struct xt_units *us)
+xt_units_body(const struct xt *x, struct xt_units *us)
 {
 	size_t k, a = 0;
 	long sum = 0, best = 0, w;
 
 	for (k = 0; k < us->n; k++) {
-		w = xt_weight(&us->v[k]);
-		if (w <= -XT_HARD_GAP && best >= XT_ARTICLE_MIN) {
+		int story = xt_next_story(x, us, k);
+
+		w = story ? -XT_HARD_GAP : xt_weight(&us->v[k]);
+		if (w <= -XT_HARD_GAP && best >= (story ? XT_STORY_MIN :
+		    XT_ARTICLE_MIN)) {
 			xt_stamp_title(us, k);
-			break;	/* comments follow an article */
+			break;	/* comments or other stories follow */
 		}
 		if (w <= -XT_HARD_GAP)
-			sum = 0;
+			sum = 0;	/* what came before was no article */
 		if (sum <= 0) {
 			if (w <= 0 || !xt_is_sent(&us->v[k]))
 				continue;
@@ -680,7 +704,7 @@ xt_units(struct xt *x)
 	xt_teasers(&us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
-	xt_units_body(&us);
+	xt_units_body(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);
 #endif

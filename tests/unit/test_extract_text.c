@@ -234,6 +234,16 @@ passes_over_boxes_english(void **state)
 	check_fixture("en_boxes");
 }
 
+/* The next story (title, byline, date, first paragraph) runs on after
+ * the article; an embedded post's signature with its date does not end
+ * the article. */
+static void
+stops_at_next_story_english(void **state)
+{
+	(void)state;
+	check_fixture("en_more");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -417,6 +427,7 @@ main(void)
 		cmocka_unit_test(stops_at_reply_english),
 		cmocka_unit_test(stops_at_reply_french),
 		cmocka_unit_test(passes_over_boxes_english),
+		cmocka_unit_test(stops_at_next_story_english),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
