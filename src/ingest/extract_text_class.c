@@ -2,7 +2,9 @@
  *
  * Each entry names a word's role, not a site's wording: "share" verbs,
  * network names, "subscribe" words, byline prepositions, month names,
- * in English, German, French and Spanish. Detectors combine these roles
+ * in English, German, French and Spanish, with the commonest widget,
+ * form, date and function words of Portuguese, Italian, Dutch and
+ * Indonesian. Detectors combine these roles
  * with the shape of the text around them (extract_text_span.c), so a
  * page whose exact phrasing is in no table is still read.
  */
@@ -39,12 +41,17 @@ static const struct xt_word xt_words[] = {
 	{"linkedin", NE}, {"whatsapp", NE}, {"pinterest", NE}, {"reddit", NE},
 	{"telegram", NE}, {"xing", NE}, {"flipboard", NE}, {"messenger", NE},
 	{"mastodon", NE}, {"bluesky", NE}, {"threads", NE},
+	{"compartilhar", SH}, {"compartilhe", SH}, {"partilhar", SH},
+	{"condividi", SH}, {"condividere", SH}, {"delen", SH},
+	{"bagikan", SH}, {"tumblr", NE},
 	/* save, print, listen */
 	{"save", SV}, {"print", SV}, {"merken", SV}, {"speichern", SV},
 	{"drucken", SV}, {"enregistrer", SV}, {"sauvegarder", SV},
 	{"imprimer", SV}, {"guardar", SV}, {"imprimir", SV},
 	{"bookmark", SV}, {"listen", SV}, {"anhören", SV}, {"vorlesen", SV},
 	{"écouter", SV}, {"escuchar", SV}, {"gift", SV},
+	{"salvar", SV}, {"stampa", SV}, {"salva", SV}, {"afdrukken", SV},
+	{"opslaan", SV}, {"cetak", SV}, {"simpan", SV},
 	/* crumbs */
 	{"home", NV}, {"news", NV | PW}, {"startseite", NV},
 	{"nachrichten", NV}, {"accueil", NV}, {"actualités", NV},
@@ -68,7 +75,8 @@ static const struct xt_word xt_words[] = {
 	{"recherche", NV}, {"buscar", NV}, {"login", NV}, {"log", NV},
 	{"connexion", NV}, {"skip", NV}, {"topics", NV}, {"themen", NV},
 	{"rubriques", NV}, {"temas", NV}, {"more", NV}, {"mehr", NV},
-	{"plus", NV}, {"más", NV},
+	{"plus", NV}, {"más", NV}, {"início", NV}, {"notícias", NV},
+	{"notizie", NV}, {"nieuws", NV}, {"beranda", NV}, {"berita", NV},
 	/* widget connectors and objects */
 	{"on", CO | FU}, {"auf", CO | FU}, {"sur", CO | FU}, {"en", CO | FU},
 	{"via", CO}, {"per", CO}, {"this", CO | FU}, {"diesen", CO | FU},
@@ -151,6 +159,16 @@ static const struct xt_word xt_words[] = {
 	{"su", FU}, {"al", FU}, {"ha", FU}, {"fue", FU}, {"van", XC_PARTICLE},
 	{"di", XC_PARTICLE}, {"da", XC_PARTICLE}, {"dos", XC_PARTICLE},
 	{"&", XC_AND}, {"le", XC_DATEPREP}, {"on", XC_DATEPREP},
+	/* function words of pt, it, nl, id: sentence-likeness only */
+	{"o", FU}, {"os", FU}, {"as", FU}, {"do", FU}, {"da", FU},
+	{"em", FU}, {"no", FU}, {"na", FU}, {"um", FU}, {"com", FU},
+	{"não", FU}, {"é", FU}, {"foi", FU}, {"il", FU}, {"gli", FU},
+	{"della", FU}, {"che", FU}, {"è", FU}, {"non", FU}, {"nel", FU},
+	{"het", FU}, {"een", FU}, {"op", FU}, {"niet", FU}, {"met", FU},
+	{"voor", FU}, {"zijn", FU}, {"yang", FU}, {"dan", FU}, {"di", FU},
+	{"ke", FU}, {"dari", FU}, {"ini", FU}, {"itu", FU}, {"dengan", FU},
+	{"untuk", FU}, {"tidak", FU}, {"dalam", FU}, {"akan", FU},
+	{"pada", FU},
 	/* roles after a byline name */
 	{"correspondent", XC_ROLE}, {"reporter", XC_ROLE},
 	{"editor", XC_ROLE}, {"writer", XC_ROLE}, {"staff", XC_ROLE},
@@ -169,6 +187,9 @@ static const struct xt_word xt_words[] = {
 	{"responses", XC_COMMENTW}, {"replies", XC_COMMENTW},
 	{"antworten", XC_COMMENTW}, {"réponses", XC_COMMENTW},
 	{"respuestas", XC_COMMENTW}, {"reacciones", XC_COMMENTW},
+	{"comentários", XC_COMMENTW}, {"commenti", XC_COMMENTW},
+	{"reacties", XC_COMMENTW}, {"komentar", XC_COMMENTW},
+	{"tanggapan", XC_COMMENTW},
 	/* photo markers (with a colon) */
 	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
 	{"bild", XC_PHOTO}, {"credit", XC_PHOTO}, {"crédit", XC_PHOTO},
@@ -182,6 +203,8 @@ static const struct xt_word xt_words[] = {
 	/* advertising labels */
 	{"advertisement", XC_AD}, {"anzeige", XC_AD}, {"werbung", XC_AD},
 	{"publicité", XC_AD}, {"publicidad", XC_AD}, {"sponsored", XC_AD},
+	{"publicidade", XC_AD}, {"pubblicità", XC_AD}, {"advertentie", XC_AD},
+	{"iklan", XC_AD},
 	/* copyright and legal footers */
 	{"copyright", XC_LEGAL}, {"rights", XC_LEGAL}, {"reserved", XC_LEGAL},
 	{"trademark", XC_LEGAL}, {"trademarks", XC_LEGAL},
@@ -190,6 +213,8 @@ static const struct xt_word xt_words[] = {
 	{"réservés", XC_LEGAL}, {"reproduction", XC_LEGAL},
 	{"derechos", XC_LEGAL}, {"reservados", XC_LEGAL},
 	{"reservado", XC_LEGAL}, {"urheberrecht", XC_LEGAL},
+	{"direitos", XC_LEGAL}, {"diritti", XC_LEGAL}, {"riservati", XC_LEGAL},
+	{"rechten", XC_LEGAL}, {"voorbehouden", XC_LEGAL},
 	/* time of day */
 	{"uhr", XC_TIMEW}, {"a.m", XC_TIMEW}, {"p.m", XC_TIMEW},
 	{"am", XC_TIMEW}, {"pm", XC_TIMEW}, {"gmt", XC_TIMEW},
@@ -223,7 +248,7 @@ static const struct xt_word xt_words[] = {
 	/* the reply button under each comment of a thread */
 	{"reply", XC_REPLY}, {"antworten", XC_REPLY}, {"répondre", XC_REPLY},
 	{"responder", XC_REPLY}, {"rispondi", XC_REPLY},
-	{"reageren", XC_REPLY},
+	{"reageren", XC_REPLY}, {"balas", XC_REPLY}, {"responda", XC_REPLY},
 };
 
 struct xt_month {
@@ -247,6 +272,13 @@ static const struct xt_month xt_months[] = {
 	{"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
 	{"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
 	{"noviembre", 11}, {"diciembre", 12},
+	{"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5},
+	{"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10},
+	{"novembro", 11}, {"dezembro", 12}, {"gennaio", 1},
+	{"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+	{"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5},
+	{"augustus", 8}, {"maret", 3}, {"agustus", 8}, {"desember", 12},
 };
 
 static const char *const xt_weekdays[] = {
@@ -279,6 +311,11 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"te puede interesar", XP_RECO},
 	{"también te puede interesar", XP_RECO},
 	{"noticias relacionadas", XP_RECO},
+	{"leia também", XP_RECO}, {"veja também", XP_RECO},
+	{"relacionados", XP_RECO}, {"baca juga", XP_RECO},
+	{"artikel terkait", XP_RECO}, {"terkait", XP_RECO},
+	{"leggi anche", XP_RECO}, {"articoli correlati", XP_RECO},
+	{"lees ook", XP_RECO}, {"gerelateerd", XP_RECO},
 	{"most read", XP_RECO}, {"most popular", XP_RECO},
 	{"most viewed", XP_RECO}, {"trending", XP_RECO},
 	{"meistgelesen", XP_RECO}, {"am meisten gelesen", XP_RECO},
@@ -315,10 +352,18 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"ajouter un commentaire", XP_FORM},
 	{"laisser une réponse", XP_FORM}, {"deja un comentario", XP_FORM},
 	{"deja una respuesta", XP_FORM}, {"escribe un comentario", XP_FORM},
+	{"deixe um comentário", XP_FORM}, {"deixe uma resposta", XP_FORM},
+	{"lascia un commento", XP_FORM}, {"lascia una risposta", XP_FORM},
+	{"laat een reactie achter", XP_FORM},
+	{"plaats een reactie", XP_FORM}, {"tinggalkan balasan", XP_FORM},
+	{"tinggalkan komentar", XP_FORM},
 	{"published", XP_PUBLISHED}, {"published on", XP_PUBLISHED},
 	{"veröffentlicht am", XP_PUBLISHED}, {"veröffentlicht", XP_PUBLISHED},
 	{"publié le", XP_PUBLISHED}, {"publié", XP_PUBLISHED},
 	{"publicado el", XP_PUBLISHED}, {"publicado", XP_PUBLISHED},
+	{"publicado em", XP_PUBLISHED}, {"pubblicato", XP_PUBLISHED},
+	{"gepubliceerd", XP_PUBLISHED}, {"diterbitkan", XP_PUBLISHED},
+	{"posted", XP_PUBLISHED}, {"posted on", XP_PUBLISHED},
 	{"updated", XP_UPDATED}, {"last updated", XP_UPDATED},
 	{"aktualisiert am", XP_UPDATED}, {"aktualisiert", XP_UPDATED},
 	{"stand", XP_UPDATED}, {"mis à jour le", XP_UPDATED},

@@ -244,6 +244,14 @@ stops_at_next_story_english(void **state)
 	check_fixture("en_more");
 }
 
+/* Portuguese widget, teaser, counter and form words; a date with "de". */
+static void
+reads_portuguese_flattened(void **state)
+{
+	(void)state;
+	check_fixture("pt_flat");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -428,6 +436,7 @@ main(void)
 		cmocka_unit_test(stops_at_reply_french),
 		cmocka_unit_test(passes_over_boxes_english),
 		cmocka_unit_test(stops_at_next_story_english),
+		cmocka_unit_test(reads_portuguese_flattened),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
