@@ -140,6 +140,28 @@ xt_cjk_closer(const char *p, size_t n)
 	    (unsigned char)p[0] != 0xE2 ? 3 : 0;
 }
 
+/* Flattening glues a caption to its credit ("...treatmentCredit: EPA"):
+ * the offset of a photo marker glued after a lower-case letter inside
+ * the word [a, b), or 0. */
+static size_t
+xt_glued_marker(const struct xt *x, size_t a, size_t b)
+{
+	char key[XT_KEY_MAX];
+	size_t k, j, n;
+
+	for (k = a + 1; k + 4 < b; k++) {
+		if (!(x->s[k - 1] >= 'a' && x->s[k - 1] <= 'z' &&
+		    x->s[k] >= 'A' && x->s[k] <= 'Z'))
+			continue;
+		for (j = k, n = 0; j < b && n + 1 < sizeof(key) &&
+		    ((x->s[j] | 0x20) >= 'a' && (x->s[j] | 0x20) <= 'z'); j++)
+			key[n++] = (char)(x->s[j] | 0x20);
+		if (xt_classify(x, key, n) & (XC_PHOTO | XC_CAPTION))
+			return k;
+	}
+	return 0;
+}
+
 static void
 xt_words(struct xt *x)
 {
@@ -160,6 +182,11 @@ xt_words(struct xt *x)
 				break;
 			}
 			i++;
+		}
+		if ((w = xt_glued_marker(x, a, i)) != 0) {
+			xt_push(x, &cap, a, w - a, nl);
+			a = w;
+			nl = 0;
 		}
 		xt_push(x, &cap, a, i - a, nl);
 		nl = 0;
