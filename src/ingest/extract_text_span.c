@@ -618,9 +618,10 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	if (e < x->nt && x->t[e].len == 1 && x->s[x->t[e].off] == ':')
 		e++;
 	switch (p) {
-	case XP_RECO:
+	case XP_RECO:	/* "Most read in world news", "Related" */
 		*kind = XK_RECO;
-		return xt_bound_before(x, i) && xt_bound_after(x, e) ? e : 0;
+		return xt_bound_before(x, i) && (e > i + 1 ||
+		    xt_bound_after(x, e)) ? e : 0;
 	case XP_CTA:
 		*kind = XK_CTA;
 		return xt_bound_before(x, i) && xt_bound_after(x, e) ? e : 0;

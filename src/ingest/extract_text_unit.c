@@ -225,12 +225,9 @@ xt_teasers(struct xt_units *us)
 	for (k = 0; k < us->n; k++) {
 		if (!xt_is_span(us, k, XK_RECO))
 			continue;
-		j = k + 1;
-		if (j < us->n && us->v[j].kind == U_TITLE) {
+		for (j = k + 1; j < us->n && us->v[j].kind == U_TITLE; j++)
 			us->v[j].role = R_DROP;
-			j++;
-		}
-		if (j < us->n && us->v[j].kind == U_SENT)
+		if (j < us->n && us->v[j].kind == U_SENT && j <= k + 2)
 			us->v[j].role = R_DROP;
 	}
 }
