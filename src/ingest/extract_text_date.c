@@ -183,6 +183,18 @@ xt_time_like(const struct xt *x, size_t i)
 	return p[k] == ':' || p[k] == 'h' || p[k] == '.';
 }
 
+/* A time zone after a time of day: "ET", "EST", "CEST", "UTC". */
+static int
+xt_zone(const struct xt *x, size_t k)
+{
+	const char *p = x->s + x->t[k].off;
+	size_t n = x->t[k].len;
+
+	if (!(x->t[k].flags & TF_UPPER) || n < 2 || n > 4)
+		return 0;
+	return p[n - 1] == 'T' || (n == 3 && memcmp(p, "UTC", 3) == 0);
+}
+
 /* Read over a time of day after a date: "12:30", "at 9:30 a.m.",
  * "um 12.30 Uhr", "à 14h30", "- 10:15 GMT". */
 static size_t
@@ -194,7 +206,7 @@ xt_time_after(const struct xt *x, size_t j)
 	for (k = j; k < x->nt && k < lim; k++) {
 		if (x->t[k].flags & TF_NL)
 			break;
-		if (xt_time_like(x, k)) {
+		if (xt_time_like(x, k) || (seen && xt_zone(x, k))) {
 			seen = 1;
 			j = k + 1;
 			continue;
