@@ -435,7 +435,8 @@ xt_trim_head(struct xt_units *us)
 /* Weight of a unit in the body search: real sentences count their
  * words past the first few (a teaser line or "shared 40 times." adds
  * next to nothing), everything else costs a little (sub-headings,
- * widget labels), more when short or in Title Case (menus), or ends
+ * widget labels), more when short or in Title Case (menus), a third of
+ * its words when long (teaser titles strung together), or ends
  * the search (comment forms and counters, copyright footers): the body
  * is the stretch of units with the largest total, so short boilerplate
  * gaps inside an article are crossed and long menus are not. */
@@ -454,7 +455,8 @@ xt_weight(const struct xt_unit *u)
 	case U_TITLE:
 		if (u->words >= 4 && u->caps * 10 > u->words * 6)
 			return -(4 + (long)u->words / 4);	/* menu run */
-		return u->words >= 8 ? -1 : u->words >= 4 ? -2 : -4;
+		return u->words >= 8 ? -(long)u->words / 3 :
+		    u->words >= 4 ? -2 : -4;
 	case U_SPAN:
 		return u->span == XK_DATE ? -6 : u->span == XK_BYLINE ? -10 : -4;
 	default:
