@@ -10,6 +10,10 @@
 
 #include "util/xalloc.h"
 
+#ifdef XT_TRACE
+#include <stdio.h>
+#endif
+
 enum xt_ukind { U_EMPTY, U_SENT, U_TITLE, U_PROMO, U_FORM, U_COOKIE,
 	U_SPAN, U_LEGAL };
 enum xt_role { R_NONE, R_CAPTION, R_DROP };
@@ -25,11 +29,12 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_PART_MIN	3	/* words of a part at least */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
+#define XT_DATA_MIN	100	/* words of a body without prose */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
-	size_t words, func, caps, lower;
+	size_t words, func, caps, lower, digits;
 	uint8_t kind;		/* enum xt_ukind */
 	uint8_t span;		/* enum xt_kind when kind == U_SPAN */
 	uint8_t role;		/* enum xt_role */
@@ -60,13 +65,14 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 
 		if (t->flags & TF_STAR)
 			s->star++;
+		s->legal += (t->cls & XC_LEGAL) != 0;	/* "©" too */
 		if (t->flags & TF_PUNCT)
 			continue;
 		u->words += t->wn;
 		u->func += (t->cls & XC_FUNC) != 0;
 		u->caps += (t->flags & TF_CAP) != 0;
+		u->digits += (t->flags & TF_DIGIT) != 0;
 		u->lower += (t->flags & (TF_LOWER | TF_NOCASE)) ? t->wn : 0;
-		s->legal += (t->cls & XC_LEGAL) != 0;
 		s->strong += (t->cls & XC_PROMO) != 0;
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
 		s->you += (t->cls & XC_YOU) != 0;
@@ -499,6 +505,41 @@ xt_next_story(const struct xt *x, const struct xt_units *us, size_t k)
 	return us->v[j - 1].kind == U_TITLE && us->v[j - 1].role == R_NONE;
 }
 
+static int
+xt_kept(const struct xt_units *us, size_t k)
+{
+	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE);
+}
+
+/* A page with no article in prose (results, a table, a list of dates):
+ * the body is what stands between its date or byline and the first
+ * hard end (comments, copyright footer), when it holds many more words
+ * than the best stretch of prose and most of them are on lines with
+ * numbers (menus have none). */
+static void
+xt_units_data(struct xt_units *us, long best)
+{
+	size_t h, k, words = 0, numeric = 0;
+
+	for (h = 0; h < us->n && !xt_is_span(us, h, XK_DATE) &&
+	    !xt_is_span(us, h, XK_BYLINE); h++)
+		;
+	for (k = h + 1; k < us->n && xt_weight(&us->v[k]) > -XT_HARD_GAP;
+	    k++)
+		if (xt_kept(us, k)) {
+			words += us->v[k].words;
+			numeric += us->v[k].digits ? us->v[k].words : 0;
+		}
+	if (h >= us->n || words < XT_DATA_MIN || numeric * 2 < words ||
+	    (long)words < 4 * best)
+		return;
+	while (k > h + 1 && !xt_kept(us, k - 1))
+		k--;
+	us->run_a = h + 1;
+	us->run_b = k;
+}
+
 static void
 xt_units_body(const struct xt *x, struct xt_units *us)
 {
@@ -529,6 +570,8 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 			us->run_b = k + 1;
 		}
 	}
+	if (best < XT_ARTICLE_MIN)
+		xt_units_data(us, best);
 	xt_trim_head(us);
 }
 
@@ -578,13 +621,6 @@ xt_head(struct xt *x, struct xt_units *us)
 		xt_text_range(x, ra[0], rb[0], &x->a->headline);
 	if (np > 1)
 		xt_text_range(x, ra[1], rb[1], &x->a->standfirst);
-}
-
-static int
-xt_kept(const struct xt_units *us, size_t k)
-{
-	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
-	    us->v[k].role == R_NONE);
 }
 
 /* Body paragraphs: a line (or the part of it between cuts) when the
@@ -674,7 +710,6 @@ xt_units_fill(struct xt *x, struct xt_units *us)
 
 
 #ifdef XT_TRACE
-#include <stdio.h>
 static void
 xt_trace(const struct xt *x, const struct xt_units *us)
 {

@@ -252,6 +252,15 @@ reads_portuguese_flattened(void **state)
 	check_fixture("pt_flat");
 }
 
+/* No prose at all: results lines between the date and the footer are
+ * the body. */
+static void
+reads_results_without_prose(void **state)
+{
+	(void)state;
+	check_fixture("en_results");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -437,6 +446,7 @@ main(void)
 		cmocka_unit_test(passes_over_boxes_english),
 		cmocka_unit_test(stops_at_next_story_english),
 		cmocka_unit_test(reads_portuguese_flattened),
+		cmocka_unit_test(reads_results_without_prose),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
