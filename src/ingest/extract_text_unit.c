@@ -540,6 +540,31 @@ xt_units_data(struct xt_units *us, long best)
 	us->run_b = k;
 }
 
+/* A list of dates or results right after the last sentence ("Tour
+ * dates: June 9 -- ...") is part of the article: lines with numbers
+ * (XT_LIST_ITEMS of them at least), none of them boilerplate,
+ * announced by a word with a colon before a number or a month ("dates:
+ * June 9", not "Tel.: +49"), or followed by the
+ * article's credits line. */
+static void
+xt_units_tail(const struct xt *x, struct xt_units *us)
+{
+	size_t k, i, items = 0;
+	int colon = 0;
+
+	for (k = us->run_b; k < us->n && us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
+		items += us->v[k].digits;
+	if (items < XT_LIST_ITEMS)
+		return;
+	for (i = us->v[us->run_b - 1].b - 1; i + 1 < us->v[us->run_b].b; i++)
+		colon |= (x->t[i].flags & TF_COLON) && (x->t[i].flags &
+		    TF_LOWER) && ((x->t[i + 1].flags & TF_DIGIT) ||
+		    (x->t[i + 1].cls & XC_MONTH));
+	if (colon || xt_is_span(us, k, XK_CREDITS))
+		us->run_b = k;
+}
+
 static void
 xt_units_body(const struct xt *x, struct xt_units *us)
 {
@@ -572,6 +597,8 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	}
 	if (best < XT_ARTICLE_MIN)
 		xt_units_data(us, best);
+	else
+		xt_units_tail(x, us);
 	xt_trim_head(us);
 }
 

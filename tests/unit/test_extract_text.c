@@ -261,6 +261,15 @@ reads_results_without_prose(void **state)
 	check_fixture("en_results");
 }
 
+/* A list of dates after the last sentence, announced by "dates:", is
+ * the article's; the credits line after it is not body. */
+static void
+keeps_list_of_dates(void **state)
+{
+	(void)state;
+	check_fixture("en_dates");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -447,6 +456,7 @@ main(void)
 		cmocka_unit_test(stops_at_next_story_english),
 		cmocka_unit_test(reads_portuguese_flattened),
 		cmocka_unit_test(reads_results_without_prose),
+		cmocka_unit_test(keeps_list_of_dates),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
