@@ -161,6 +161,7 @@ submit_fill(struct comment *c, const struct comment_form *f,
 	c->body = cl->body;
 	c->created = now;
 	c->notify_replies = f->notify_replies;
+	c->lang = (char *)comments_lang(f->lang);
 	c->edit_token_expires = now + COMMENTS_EDIT_SECONDS;
 	if (f->ip != NULL && *f->ip != '\0') {
 		comments_ip_hash(key, f->ip, c->ip_hash);

@@ -18,7 +18,7 @@
 
 static const char *const sqlite_comment_kinds[] = {"word", "address"};
 
-/* Fill c from the current row (SQLITE_COMMENT_COLS, depth at 14 when the
+/* Fill c from the current row (SQLITE_COMMENT_COLS, depth at 15 when the
  * statement has it). */
 static void
 sqlite_comment_row(sqlite3_stmt *st, struct comment *c)
@@ -43,8 +43,9 @@ sqlite_comment_row(sqlite3_stmt *st, struct comment *c)
 	c->notify_replies = sqlite3_column_int(st, 11);
 	c->edit_token_expires = sqlite3_column_int64(st, 12);
 	c->article_url = sqlite_stmt_column_text(st, 13);
-	if (sqlite3_column_count(st) > 14)
-		c->depth = sqlite3_column_int(st, 14);
+	c->lang = sqlite_stmt_column_text(st, 14);
+	if (sqlite3_column_count(st) > 15)
+		c->depth = sqlite3_column_int(st, 15);
 }
 
 /* Every row of st (bound) appended to out; on failure out keeps what it
@@ -165,6 +166,7 @@ sqlite_comment_insert(struct sqlite_conn *c, struct comment *cm,
 	sqlite3_bind_int64(st, 11, cm->ip_hash_expires);
 	sqlite3_bind_int(st, 12, cm->notify_replies ? 1 : 0);
 	sqlite3_bind_int64(st, 13, cm->edit_token_expires);
+	sqlite_stmt_bind_text(st, 14, cm->lang);
 	if (sqlite_stmt_step(st) == SQLITE_ROW)
 		cm->id = sqlite3_column_int64(st, 0);
 	else

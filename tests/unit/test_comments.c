@@ -523,6 +523,40 @@ moderation_first_then_trusted(void **state)
 	assert_int_equal(comments_delete(f->s, 9999, &err), ND_ENOTFOUND);
 }
 
+/* The request's UI language is stored with the comment (normalised to
+ * en/de); without one the comment has none (the site default). */
+static void
+submit_stores_the_authors_language(void **state)
+{
+	static const char *const in[] = {"de", "de-AT", "en", "fr", NULL};
+	static const char *const want[] = {"de", "de", "en", "en", NULL};
+	struct cfx *f = *state;
+	struct comment_result r;
+	struct comment *c;
+	struct nd_error err;
+	struct post p;
+	char email[32];
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(email, sizeof(email), "l%zu@example.org", i);
+		post_init(&p, f->a1, "Ann", email, "hello");
+		p.f.lang = in[i];
+		assert_int_equal(submit(f->s, &p, &r), COMMENTS_PENDING);
+		assert_int_equal(store_comment_get(f->s, r.id, &c, &err),
+		    ND_OK);
+		if (want[i])
+			assert_string_equal(c->lang, want[i]);
+		else
+			assert_null(c->lang);
+		comment_free(c);
+		comments_result_release(&r);
+	}
+	assert_null(comments_lang(NULL));
+	assert_string_equal(comments_lang("DE"), "de");
+	assert_string_equal(comments_lang("dee"), "en");
+}
+
 static void
 moderation_all_and_none(void **state)
 {
@@ -853,6 +887,7 @@ main(void)
 		T(flood_from_one_address_is_refused),
 		T(oversized_form_is_refused),
 		T(moderation_first_then_trusted),
+		T(submit_stores_the_authors_language),
 		T(moderation_all_and_none),
 		T(replies_need_a_parent_on_the_article),
 		T(author_edits_within_fifteen_minutes),
