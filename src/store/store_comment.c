@@ -47,6 +47,13 @@ store_comment_lang_ok(const char *l)
 enum nd_err
 store_comment_add(struct store *s, struct comment *c, struct nd_error *err)
 {
+	return store_comment_add_checked(s, c, NULL, err);
+}
+
+enum nd_err
+store_comment_add_checked(struct store *s, struct comment *c,
+    const struct comment_guard *g, struct nd_error *err)
+{
 	if (c->body == NULL || c->name == NULL || c->email == NULL)
 		return nd_error_set(err, ND_EINVAL, "comment on article %lld "
 		    "lacks a name, email or body", (long long)c->article_id);
@@ -56,7 +63,7 @@ store_comment_add(struct store *s, struct comment *c, struct nd_error *err)
 	if (!store_comment_lang_ok(c->lang))
 		return nd_error_set(err, ND_EINVAL, "comment language '%.20s' "
 		    "is not a language tag", c->lang);
-	return s->be->comment_add(s, c, err);
+	return s->be->comment_add(s, c, g, err);
 }
 
 enum nd_err

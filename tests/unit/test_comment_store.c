@@ -162,6 +162,64 @@ migration_6_leaves_old_rows_null(void **state)
 	}
 }
 
+/* The checks of store_comment_add_checked: counted in its transaction,
+ * refused with ND_ELIMIT and nothing stored; "first" holds back an
+ * address with nothing approved. */
+static void
+checked_add_counts_and_holds(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_guard g = {100, 2, -1, 0};
+	struct comment c;
+	struct nd_error err;
+
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 150);
+	add(f->s, f->a1, 0, "b@x.org", COMMENT_APPROVED, 160);
+	memset(&c, 0, sizeof(c));
+	c.article_id = f->a1;
+	c.name = (char *)"Cy";
+	c.email = (char *)"c@x.org";
+	c.body = (char *)"hi";
+	c.status = COMMENT_APPROVED;
+	c.created = 170;
+	c.has_ip_hash = 1;
+	memset(c.ip_hash, 0xab, sizeof(c.ip_hash));	/* add()'s hash */
+	/* two from this IP since 100: the third is over */
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_ELIMIT);
+	assert_int_equal(c.id, 0);
+	assert_int_equal(cfx_count(f->s, f->a1), 2);
+	/* a window that starts later counts one: stored, and held back
+	 * under "first" (c@x.org has nothing approved) */
+	g.since = 155;
+	g.hold_first = 1;
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_OK);
+	assert_true(c.id > 0);
+	assert_int_equal(c.status, COMMENT_PENDING);
+	assert_int_equal(cfx_count(f->s, f->a1), 2);
+	/* an address with an approved comment is not held back; the
+	 * address limit: a@x.org has one comment since 155, two since 0 */
+	g.max_per_ip = -1;
+	g.max_per_email = 2;
+	c.email = (char *)"a@x.org";
+	c.status = COMMENT_APPROVED;
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_OK);
+	assert_int_equal(c.status, COMMENT_APPROVED);
+	assert_int_equal(cfx_count(f->s, f->a1), 3);
+	g.since = 0;
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_ELIMIT);
+	/* spam is never promoted or held, only counted */
+	g.max_per_email = -1;
+	c.status = COMMENT_SPAM;
+	c.email = (char *)"d@x.org";
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_OK);
+	assert_int_equal(c.status, COMMENT_SPAM);
+}
+
 static void
 count_follows_every_status_change(void **state)
 {
@@ -452,6 +510,7 @@ main(void)
 		T(add_and_get_round_trip),
 		T(language_round_trip),
 		T(migration_6_leaves_old_rows_null),
+		T(checked_add_counts_and_holds),
 		T(count_follows_every_status_change),
 		T(approval_counts_for_the_author),
 		T(parent_must_be_on_the_same_article),
