@@ -53,7 +53,10 @@ cc_usage(FILE *fp)
 	    "approve mails the parent's author about a reply that becomes "
 	    "visible\nwhen they asked for it, through --deliver (default "
 	    "maildir:var/mail,\nas digest), from --from, with links under "
-	    "--base-url.\n", fp);
+	    "--base-url, in the language\nthe author wrote in; --lang "
+	    "(default en) only for comments stored\nwithout one. post "
+	    "--lang is the author's language, stored with the\ncomment "
+	    "(absent: the site default).\n", fp);
 }
 
 /* A positive decimal id; 0 on success. */
@@ -559,6 +562,7 @@ cc_post(struct store *s, int argc, char **argv, int quiet)
 	form.honeypot = cc_text(o.honeypot);
 	form.form_token = tok;
 	form.ip = o.ip;
+	form.lang = o.lang;
 	form.notify_replies = o.notify;
 	if (comments_submit(s, key, &form, &o.policy, now, &r, &err) != ND_OK)
 		cli_error("%s", err.msg);

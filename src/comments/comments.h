@@ -81,6 +81,11 @@ enum comments_msg {
  * English). Static; never NULL. Patterns marked above take one %d. */
 const char *comments_msg(enum comments_msg msg, const char *lang);
 
+/* The language a comment is stored with (comment.lang): "de" for "de",
+ * "de-AT" and the like, "en" for any other tag, NULL for NULL (then the
+ * site default applies). Static. */
+const char *comments_lang(const char *lang);
+
 /* Fields of the form, in display order. */
 enum comments_field {
 	COMMENTS_F_NAME,
@@ -108,6 +113,9 @@ struct comment_form {
 	struct comments_text honeypot;	/* must come back empty */
 	const char *form_token;		/* comments_form_token(); NULL: none */
 	const char *ip;			/* remote address as text, or NULL */
+	const char *lang;		/* the author's UI language as the
+					 * site chose it for the request
+					 * ("en", "de"); NULL: not known */
 	int notify_replies;
 };
 

@@ -83,6 +83,14 @@ messages_is_german(const char *lang)
 }
 
 const char *
+comments_lang(const char *lang)
+{
+	if (lang == NULL)
+		return NULL;
+	return messages_is_german(lang) ? "de" : "en";
+}
+
+const char *
 comments_msg(enum comments_msg msg, const char *lang)
 {
 	if ((int)msg < 0 || msg >= COMMENTS_MSG_MAX)

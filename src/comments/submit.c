@@ -1,8 +1,13 @@
 /* submit.c - the one path of a posted comment, for the web form and the
  * CLI alike:
  *
- *   size -> fields -> article/parent -> purge old IP hashes -> rate limit
- *   -> form token, honeypot, links, blocklist -> moderation -> store
+ *   size -> fields -> purge old IP hashes -> form token, honeypot,
+ *   links, blocklist -> one store transaction: rate limit, "first"
+ *   moderation, article/parent, insert
+ *
+ * The rate limit and the "first comment waits" check run inside the
+ * insert's write transaction (store_comment_add_checked), so two posts
+ * at once cannot both pass a limit only one of them may.
  *
  * Decisions: going over the rate limit REFUSES the comment (nothing is
  * stored; the reader is told to wait): a flood must not fill the spam
@@ -73,22 +78,6 @@ submit_size(const struct comment_form *f)
 	return n;
 }
 
-/* Over the per-IP or per-address limit in the last window? */
-static enum nd_err
-submit_rate(struct store *s, const struct comments_policy *p,
-    const unsigned char *ip_hash, const char *email, int64_t now,
-    int *over, struct nd_error *err)
-{
-	int64_t by_ip, by_email;
-	enum nd_err e;
-
-	e = store_comment_recent(s, ip_hash, email, now - COMMENTS_RATE_WINDOW,
-	    &by_ip, &by_email, err);
-	*over = e == ND_OK && ((ip_hash && by_ip >= p->rate_per_ip) ||
-	    by_email >= p->rate_per_email);
-	return e;
-}
-
 /* The spam reason of this submission, or NULL; *msg set when the form
  * token expired. */
 static enum nd_err
@@ -108,42 +97,41 @@ submit_spam(struct store *s, const unsigned char *key,
 	return comments_spam_content(s, p, c, reason, err);
 }
 
-static enum nd_err
-submit_status(struct store *s, const struct comments_policy *p,
-    const char *email, enum comment_status *st, struct nd_error *err)
+/* The status by the moderation policy, and the checks the store makes
+ * in the insert's transaction: the rate limits and, under "first",
+ * holding back an address with nothing approved yet. */
+static void
+submit_guard(const struct comments_policy *p, int64_t now,
+    enum comment_status *st, struct comment_guard *g)
 {
-	int64_t approved = 0;
-	enum nd_err e = ND_OK;
-
-	switch (p->moderation) {
-	case COMMENTS_MODERATE_NONE:
-		*st = COMMENT_APPROVED;
-		break;
-	case COMMENTS_MODERATE_FIRST:
-		e = store_comment_author(s, email, &approved, err);
-		*st = approved > 0 ? COMMENT_APPROVED : COMMENT_PENDING;
-		break;
-	default:
-		*st = COMMENT_PENDING;
-		break;
-	}
-	return e;
+	memset(g, 0, sizeof(*g));
+	g->since = now - COMMENTS_RATE_WINDOW;
+	g->max_per_ip = p->rate_per_ip;
+	g->max_per_email = p->rate_per_email;
+	g->hold_first = p->moderation == COMMENTS_MODERATE_FIRST;
+	*st = p->moderation == COMMENTS_MODERATE_ALL ? COMMENT_PENDING :
+	    COMMENT_APPROVED;
 }
 
-/* Store the comment; map a missing article or parent to a form error. */
+/* Store the comment; map going over the rate limit to a refusal and a
+ * missing article or parent to a form error. */
 static enum nd_err
-submit_store(struct store *s, struct comment *c, struct comment_result *r,
+submit_store(struct store *s, struct comment *c,
+    const struct comment_guard *g, struct comment_result *r,
     struct nd_error *err)
 {
-	enum nd_err e = store_comment_add(s, c, err);
+	enum nd_err e = store_comment_add_checked(s, c, g, err);
 
-	if (e == ND_ENOTFOUND)
+	r->verdict = COMMENTS_INVALID;
+	if (e == ND_ELIMIT) {
+		r->verdict = COMMENTS_REFUSED;
+		r->msg = COMMENTS_MSG_RATE;
+	} else if (e == ND_ENOTFOUND)
 		r->msg = COMMENTS_MSG_NO_ARTICLE;
 	else if (e == ND_EINVAL)
 		r->msg = COMMENTS_MSG_BAD_PARENT;
 	else
 		return e;
-	r->verdict = COMMENTS_INVALID;
 	return ND_OK;
 }
 
@@ -161,6 +149,7 @@ submit_fill(struct comment *c, const struct comment_form *f,
 	c->body = cl->body;
 	c->created = now;
 	c->notify_replies = f->notify_replies;
+	c->lang = (char *)comments_lang(f->lang);
 	c->edit_token_expires = now + COMMENTS_EDIT_SECONDS;
 	if (f->ip != NULL && *f->ip != '\0') {
 		comments_ip_hash(key, f->ip, c->ip_hash);
@@ -177,19 +166,18 @@ submit_decide(struct store *s, const unsigned char *key,
     struct comment_result *r, struct nd_error *err)
 {
 	const char *reason = NULL;
+	struct comment_guard g;
 	enum nd_err e;
 
 	e = submit_spam(s, key, f, p, cl, now, &reason, &r->msg, err);
 	if (e != ND_OK || r->msg != COMMENTS_MSG_NONE)
 		return e;
-	if (reason == NULL &&
-	    (e = submit_status(s, p, cl->email, &c->status, err)) != ND_OK)
-		return e;
+	submit_guard(p, now, &c->status, &g);
 	if (reason != NULL) {
 		c->status = COMMENT_SPAM;
 		c->spam_reason = (char *)reason;
 	}
-	if ((e = submit_store(s, c, r, err)) != ND_OK || c->id == 0)
+	if ((e = submit_store(s, c, &g, r, err)) != ND_OK || c->id == 0)
 		return e;
 	r->id = c->id;
 	r->spam_reason = reason;
@@ -212,7 +200,6 @@ comments_submit(struct store *s, const unsigned char key[STORE_SECRET_BYTES],
 	struct comment c;
 	int64_t purged;
 	enum nd_err e;
-	int over = 0;
 
 	memset(res, 0, sizeof(*res));
 	memset(&cl, 0, sizeof(cl));
@@ -227,12 +214,6 @@ comments_submit(struct store *s, const unsigned char key[STORE_SECRET_BYTES],
 	submit_fill(&c, form, &cl, key, policy, now);
 	e = comments_purge_ips(s, now, policy->ip_days, &purged, err);
 	if (e == ND_OK)
-		e = submit_rate(s, policy, c.has_ip_hash ? c.ip_hash : NULL,
-		    cl.email, now, &over, err);
-	if (e == ND_OK && over) {
-		res->verdict = COMMENTS_REFUSED;
-		res->msg = COMMENTS_MSG_RATE;
-	} else if (e == ND_OK)
 		e = submit_decide(s, key, form, policy, &c, &cl, now, res,
 		    err);
 	if (e != ND_OK)

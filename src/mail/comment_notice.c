@@ -138,11 +138,15 @@ out:
 	return e;
 }
 
+/* The words in the language of the recipient's comment `to`: its
+ * stored language, else the site default cx->lang. */
 static const struct comment_notice_words *
-comment_notice_lang(const struct comment_notice_ctx *cx, int reply)
+comment_notice_lang(const struct comment_notice_ctx *cx,
+    const struct comment *to, int reply)
 {
-	return &comment_notice_words[cx->lang &&
-	    strncmp(cx->lang, "de", 2) == 0][reply];
+	const char *l = to->lang ? to->lang : cx->lang;
+
+	return &comment_notice_words[l && strncmp(l, "de", 2) == 0][reply];
 }
 
 enum nd_err
@@ -163,7 +167,7 @@ comment_notice_edit(const struct comment_notice_ctx *cx, int64_t id,
 	}
 	buf_printf(&link, "%s/comments/edit?t=%s", cx->base, token);
 	memset(&nb, 0, sizeof(nb));
-	nb.w = comment_notice_lang(cx, 0);
+	nb.w = comment_notice_lang(cx, c, 0);
 	nb.link = link.ptr;
 	e = comment_notice_send(cx, c->email, &nb, err);
 out:
@@ -224,7 +228,7 @@ comment_notice_reply_send(const struct comment_notice_ctx *cx,
 	buf_printf(&optout, "%s/comments/optout?t=%s", cx->base, tok);
 	comment_notice_excerpt(&ex, reply->body ? reply->body : "");
 	memset(&nb, 0, sizeof(nb));
-	nb.w = comment_notice_lang(cx, 1);
+	nb.w = comment_notice_lang(cx, parent, 1);
 	nb.who = reply->name ? reply->name : "?";
 	nb.excerpt = ex.ptr;
 	nb.link = link.ptr;

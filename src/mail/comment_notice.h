@@ -10,7 +10,9 @@
  *
  * Both go out through the caller's deliver handle, one message at a
  * time (the web calls them from POST handlers, which run one at a time;
- * the CLI from its own process). Texts are English or German.
+ * the CLI from its own process). Texts are English or German: the
+ * language the recipient posted their comment in (comment.lang), never
+ * that of whoever triggers the mail (a moderator approving a reply).
  */
 #ifndef ND_COMMENT_NOTICE_H
 #define ND_COMMENT_NOTICE_H
@@ -31,18 +33,21 @@ struct comment_notice_ctx {
 	struct deliver *deliver;
 	const char *from;		/* sender address */
 	const char *base;		/* public site URL, no trailing '/' */
-	const char *lang;		/* "en", "de" */
+	const char *lang;		/* for comments stored without a
+					 * language (before migration 6):
+					 * the site default; NULL: "en" */
 	int64_t now;
 };
 
-/* Mail the author of comment id (its stored address) the link
- * base/comments/edit?t=TOKEN. Fails when the comment is gone or the
+/* Mail the author of comment id (its stored address, in its stored
+ * language) the link base/comments/edit?t=TOKEN. Fails when the comment is gone or the
  * relay does not take the message. */
 enum nd_err comment_notice_edit(const struct comment_notice_ctx *cx,
     int64_t id, const char *token, struct nd_error *err);
 
 /* Comment id has just become visible: when it is an approved reply and
- * its parent's author opted in and is not the replier, mail them the
+ * its parent's author opted in and is not the replier, mail them (in
+ * the parent's stored language) the
  * replier's name, an excerpt, a link to the reply and an opt-out link
  * (token purpose COMMENT_NOTICE_PURPOSE, data the parent id, no
  * expiry). *sent is 1 when a mail went out. */

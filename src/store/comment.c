@@ -45,6 +45,7 @@ comment_release(struct comment *c)
 	free(c->body);
 	free(c->spam_reason);
 	free(c->article_url);
+	free(c->lang);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -39,6 +39,9 @@ struct comment {
 	int64_t edited;			/* 0: never */
 	int notify_replies;
 	int64_t edit_token_expires;	/* author may edit before this */
+	char *lang;			/* author's UI language ("en", "de")
+					 * when posted; NULL: not known
+					 * (older rows): the site default */
 	/* in: ip_hash is stored when has_ip_hash; never read back */
 	int has_ip_hash;
 	unsigned char ip_hash[COMMENT_IP_HASH_BYTES];

@@ -209,12 +209,21 @@ static const char migration_v5[] =
 	"ALTER TABLE readers ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX saved_reader ON saved(reader_id, created);";
 
+/* Version 6: the comment author's UI language ("en", "de"), as the site
+ * chose it for the request that posted the comment, so that the mails
+ * to the author (edit link, replies) are in their language and not in
+ * that of whoever triggers them. One self-contained step; rows from
+ * before it keep NULL, read as the site default. */
+static const char migration_v6[] =
+	"ALTER TABLE comments ADD COLUMN lang TEXT;";
+
 const struct migration migrations_sqlite[] = {
 	{1, migration_v1},
 	{2, migration_v2},
 	{3, migration_v3},
 	{4, migration_v4},
 	{5, migration_v5},
+	{6, migration_v6},
 };
 
 const size_t migrations_sqlite_n =

@@ -18,7 +18,7 @@
 
 static const char *const sqlite_comment_kinds[] = {"word", "address"};
 
-/* Fill c from the current row (SQLITE_COMMENT_COLS, depth at 14 when the
+/* Fill c from the current row (SQLITE_COMMENT_COLS, depth at 15 when the
  * statement has it). */
 static void
 sqlite_comment_row(sqlite3_stmt *st, struct comment *c)
@@ -43,8 +43,9 @@ sqlite_comment_row(sqlite3_stmt *st, struct comment *c)
 	c->notify_replies = sqlite3_column_int(st, 11);
 	c->edit_token_expires = sqlite3_column_int64(st, 12);
 	c->article_url = sqlite_stmt_column_text(st, 13);
-	if (sqlite3_column_count(st) > 14)
-		c->depth = sqlite3_column_int(st, 14);
+	c->lang = sqlite_stmt_column_text(st, 14);
+	if (sqlite3_column_count(st) > 15)
+		c->depth = sqlite3_column_int(st, 15);
 }
 
 /* Every row of st (bound) appended to out; on failure out keeps what it
@@ -165,6 +166,7 @@ sqlite_comment_insert(struct sqlite_conn *c, struct comment *cm,
 	sqlite3_bind_int64(st, 11, cm->ip_hash_expires);
 	sqlite3_bind_int(st, 12, cm->notify_replies ? 1 : 0);
 	sqlite3_bind_int64(st, 13, cm->edit_token_expires);
+	sqlite_stmt_bind_text(st, 14, cm->lang);
 	if (sqlite_stmt_step(st) == SQLITE_ROW)
 		cm->id = sqlite3_column_int64(st, 0);
 	else
@@ -173,15 +175,98 @@ sqlite_comment_insert(struct sqlite_conn *c, struct comment *cm,
 	return e;
 }
 
+/* Comments created at or after since by the IP hash (NULL: 0) and by
+ * the address. */
+static enum nd_err
+sqlite_comment_count_recent(struct sqlite_conn *c,
+    const unsigned char *ip_hash, const char *email, int64_t since,
+    int64_t *by_ip, int64_t *by_email, struct nd_error *err)
+{
+	sqlite3_stmt *st = sqlite_stmt_get(c, STMT_COMMENT_RECENT, err);
+	enum nd_err e = ND_OK;
+
+	if (st == NULL)
+		return ND_ESTORE;
+	if (ip_hash)
+		sqlite3_bind_blob(st, 1, ip_hash, COMMENT_IP_HASH_BYTES,
+		    SQLITE_TRANSIENT);
+	sqlite_stmt_bind_text(st, 2, email);
+	sqlite3_bind_int64(st, 3, since);
+	if (sqlite_stmt_step(st) == SQLITE_ROW) {
+		*by_ip = sqlite3_column_int64(st, 0);
+		*by_email = sqlite3_column_int64(st, 1);
+	} else
+		e = sqlite_stmt_fail(c, "cannot count recent comments", err);
+	sqlite_stmt_done(st);
+	return e;
+}
+
+/* The approved count of the address (0 if unknown). */
+static enum nd_err
+sqlite_comment_approved(struct sqlite_conn *c, const char *email,
+    int64_t *approved, struct nd_error *err)
+{
+	sqlite3_stmt *st = sqlite_stmt_get(c, STMT_COMMENT_AUTHOR, err);
+	enum nd_err e = ND_OK;
+	int rc;
+
+	*approved = 0;
+	if (st == NULL)
+		return ND_ESTORE;
+	sqlite_stmt_bind_text(st, 1, email);
+	rc = sqlite_stmt_step(st);
+	if (rc == SQLITE_ROW)
+		*approved = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		e = sqlite_stmt_fail(c, "cannot read the author", err);
+	sqlite_stmt_done(st);
+	return e;
+}
+
+/* The checks of g, inside the insert's transaction: the rate limits
+ * (ND_ELIMIT) and "first" moderation (may hold cm back as pending). */
+static enum nd_err
+sqlite_comment_guard(struct sqlite_conn *c, struct comment *cm,
+    const struct comment_guard *g, struct nd_error *err)
+{
+	int64_t by_ip = 0, by_email = 0, approved = 0;
+	enum nd_err e;
+
+	e = sqlite_comment_count_recent(c, cm->has_ip_hash ? cm->ip_hash :
+	    NULL, cm->email, g->since, &by_ip, &by_email, err);
+	if (e != ND_OK)
+		return e;
+	if (g->max_per_ip >= 0 && cm->has_ip_hash && by_ip >= g->max_per_ip)
+		return nd_error_set(err, ND_ELIMIT, "over the limit of %lld "
+		    "comments from one IP in the window",
+		    (long long)g->max_per_ip);
+	if (g->max_per_email >= 0 && by_email >= g->max_per_email)
+		return nd_error_set(err, ND_ELIMIT, "'%s' is over the limit of "
+		    "%lld comments in the window", cm->email,
+		    (long long)g->max_per_email);
+	if (!g->hold_first || cm->status != COMMENT_APPROVED)
+		return ND_OK;
+	if ((e = sqlite_comment_approved(c, cm->email, &approved, err)) ==
+	    ND_OK && approved == 0)
+		cm->status = COMMENT_PENDING;
+	return e;
+}
+
 enum nd_err
-sqlite_comment_add(struct store *s, struct comment *cm, struct nd_error *err)
+sqlite_comment_add(struct store *s, struct comment *cm,
+    const struct comment_guard *g, struct nd_error *err)
 {
 	struct sqlite_conn *c = s->priv;
 	enum nd_err e;
 
+	/* one write transaction from the checks to the insert: a second
+	 * writer waits at its BEGIN IMMEDIATE until this one committed,
+	 * and then counts this comment */
 	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
 		return e;
-	e = sqlite_comment_check_refs(c, cm, err);
+	e = g ? sqlite_comment_guard(c, cm, g, err) : ND_OK;
+	if (e == ND_OK)
+		e = sqlite_comment_check_refs(c, cm, err);
 	if (e == ND_OK)
 		e = sqlite_comment_insert(c, cm, err);
 	if (e == ND_OK && cm->status == COMMENT_APPROVED)
@@ -363,45 +448,15 @@ sqlite_comment_recent(struct store *s, const unsigned char *ip_hash,
     const char *email, int64_t since, int64_t *by_ip, int64_t *by_email,
     struct nd_error *err)
 {
-	struct sqlite_conn *c = s->priv;
-	sqlite3_stmt *st = sqlite_stmt_get(c, STMT_COMMENT_RECENT, err);
-	enum nd_err e = ND_OK;
-
-	if (st == NULL)
-		return ND_ESTORE;
-	if (ip_hash)
-		sqlite3_bind_blob(st, 1, ip_hash, COMMENT_IP_HASH_BYTES,
-		    SQLITE_TRANSIENT);
-	sqlite_stmt_bind_text(st, 2, email);
-	sqlite3_bind_int64(st, 3, since);
-	if (sqlite_stmt_step(st) == SQLITE_ROW) {
-		*by_ip = sqlite3_column_int64(st, 0);
-		*by_email = sqlite3_column_int64(st, 1);
-	} else
-		e = sqlite_stmt_fail(c, "cannot count recent comments", err);
-	sqlite_stmt_done(st);
-	return e;
+	return sqlite_comment_count_recent(s->priv, ip_hash, email, since,
+	    by_ip, by_email, err);
 }
 
 enum nd_err
 sqlite_comment_author(struct store *s, const char *email, int64_t *approved,
     struct nd_error *err)
 {
-	struct sqlite_conn *c = s->priv;
-	sqlite3_stmt *st = sqlite_stmt_get(c, STMT_COMMENT_AUTHOR, err);
-	enum nd_err e = ND_OK;
-	int rc;
-
-	if (st == NULL)
-		return ND_ESTORE;
-	sqlite_stmt_bind_text(st, 1, email);
-	rc = sqlite_stmt_step(st);
-	if (rc == SQLITE_ROW)
-		*approved = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		e = sqlite_stmt_fail(c, "cannot read the author", err);
-	sqlite_stmt_done(st);
-	return e;
+	return sqlite_comment_approved(s->priv, email, approved, err);
 }
 
 enum nd_err

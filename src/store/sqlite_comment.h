@@ -8,7 +8,7 @@
 #include "store/store.h"
 
 enum nd_err sqlite_comment_add(struct store *s, struct comment *c,
-    struct nd_error *err);
+    const struct comment_guard *g, struct nd_error *err);
 enum nd_err sqlite_comment_get(struct store *s, int64_t id,
     struct comment **out, struct nd_error *err);
 enum nd_err sqlite_comment_set_status(struct store *s, int64_t id,

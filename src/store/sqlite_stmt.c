@@ -122,9 +122,9 @@ static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_COMMENT_INSERT] =
 	    "INSERT INTO comments(article_id, parent_id, name, email,"
 	    " website, body, status, spam_reason, created, edited, ip_hash,"
-	    " ip_hash_expires, notify_replies, edit_token_expires)"
+	    " ip_hash_expires, notify_replies, edit_token_expires, lang)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12,"
-	    " ?13) RETURNING id",
+	    " ?13, ?14) RETURNING id",
 	[STMT_COMMENT_PARENT] =
 	    "SELECT article_id FROM comments WHERE id = ?1",
 	[STMT_COMMENT_GET] =

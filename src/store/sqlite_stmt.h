@@ -120,7 +120,7 @@ struct sqlite_conn {
  * variant reads NULL in place of the email. */
 #define SQLITE_COMMENT_COLS_TAIL \
 	" c.website, c.body, c.status, c.spam_reason, c.created, c.edited," \
-	" c.notify_replies, c.edit_token_expires, a.canonical_url"
+	" c.notify_replies, c.edit_token_expires, a.canonical_url, c.lang"
 #define SQLITE_COMMENT_COLS \
 	"c.id, c.article_id, coalesce(c.parent_id, 0), c.name, c.email," \
 	SQLITE_COMMENT_COLS_TAIL

@@ -155,6 +155,25 @@ struct comment_query {
  * (ND_EINVAL otherwise); ND_ENOTFOUND when the article does not. */
 enum nd_err store_comment_add(struct store *s, struct comment *c,
     struct nd_error *err);
+
+/* What store_comment_add_checked checks in the same write transaction
+ * as the insert, so that two posts at once (two threads, two processes,
+ * two web nodes) cannot both pass a check that only one of them may. */
+struct comment_guard {
+	int64_t since;		/* count comments created at or after */
+	int64_t max_per_ip;	/* refuse when c's IP hash (if it has one)
+				 * already has this many; < 0: no limit */
+	int64_t max_per_email;	/* the same for c->email */
+	int hold_first;		/* c->status APPROVED becomes PENDING while
+				 * the address has no approved comment
+				 * ("first" moderation) */
+};
+
+/* store_comment_add with the checks of g made in its transaction (g
+ * NULL: none). Over a limit: ND_ELIMIT, nothing stored, c->id 0. May
+ * change c->status from APPROVED to PENDING (hold_first). */
+enum nd_err store_comment_add_checked(struct store *s, struct comment *c,
+    const struct comment_guard *g, struct nd_error *err);
 /* One comment with its email, for moderation and the author's edit
  * link; *out is the caller's (comment_free). ND_ENOTFOUND if none. */
 enum nd_err store_comment_get(struct store *s, int64_t id,
@@ -437,7 +456,7 @@ struct store_backend {
 	    struct nd_error *err);
 	/* comments (sqlite_comment.c) */
 	enum nd_err (*comment_add)(struct store *s, struct comment *c,
-	    struct nd_error *err);
+	    const struct comment_guard *g, struct nd_error *err);
 	enum nd_err (*comment_get)(struct store *s, int64_t id,
 	    struct comment **out, struct nd_error *err);
 	enum nd_err (*comment_set_status)(struct store *s, int64_t id,

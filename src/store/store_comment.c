@@ -11,6 +11,7 @@
 #define STORE_COMMENT_LIMIT_MAX		1000
 #define STORE_COMMENT_OFFSET_MAX	1000000000u
 #define STORE_COMMENT_BLOCK_MAX		200	/* bytes of one entry */
+#define STORE_COMMENT_LANG_MAX		16	/* bytes of a language tag */
 
 static enum nd_err
 store_comment_paging(size_t *limit, size_t offset, struct nd_error *err)
@@ -25,8 +26,33 @@ store_comment_paging(size_t *limit, size_t offset, struct nd_error *err)
 	return ND_OK;
 }
 
+/* NULL, or a language tag: 2..STORE_COMMENT_LANG_MAX ASCII letters,
+ * digits and '-', starting with a letter ("en", "de", "de-AT"). */
+static int
+store_comment_lang_ok(const char *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return 1;
+	for (i = 0; l[i] != '\0'; i++)
+		if (i >= STORE_COMMENT_LANG_MAX ||
+		    !((l[i] >= 'a' && l[i] <= 'z') ||
+		    (l[i] >= 'A' && l[i] <= 'Z') ||
+		    (i > 0 && ((l[i] >= '0' && l[i] <= '9') || l[i] == '-'))))
+			return 0;
+	return i >= 2;
+}
+
 enum nd_err
 store_comment_add(struct store *s, struct comment *c, struct nd_error *err)
+{
+	return store_comment_add_checked(s, c, NULL, err);
+}
+
+enum nd_err
+store_comment_add_checked(struct store *s, struct comment *c,
+    const struct comment_guard *g, struct nd_error *err)
 {
 	if (c->body == NULL || c->name == NULL || c->email == NULL)
 		return nd_error_set(err, ND_EINVAL, "comment on article %lld "
@@ -34,7 +60,10 @@ store_comment_add(struct store *s, struct comment *c, struct nd_error *err)
 	if ((int)c->status < 0 || c->status >= COMMENT_STATUS_MAX)
 		return nd_error_set(err, ND_EINVAL, "comment status %d is "
 		    "unknown", (int)c->status);
-	return s->be->comment_add(s, c, err);
+	if (!store_comment_lang_ok(c->lang))
+		return nd_error_set(err, ND_EINVAL, "comment language '%.20s' "
+		    "is not a language tag", c->lang);
+	return s->be->comment_add(s, c, g, err);
 }
 
 enum nd_err

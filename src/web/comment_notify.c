@@ -20,7 +20,9 @@ notify_ctx(const struct request *rq, struct comment_notice_ctx *cx)
 	cx->deliver = rq->deliver;
 	cx->from = rq->mail_from;
 	cx->base = rq->base ? rq->base : "";
-	cx->lang = page_comments_lang(rq);
+	cx->lang = NULL;	/* the site default: mails go out in the
+				 * recipient's stored language, not the
+				 * language of this request */
 	cx->now = rq->now;
 }
 

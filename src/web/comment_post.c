@@ -51,6 +51,7 @@ post_form(const struct request *rq, struct comment_form *f)
 	post_text(&f->honeypot, rq->field[CP_HP]);
 	f->form_token = rq->field[CP_TOKEN];
 	f->ip = rq->ip;
+	f->lang = page_comments_lang(rq);
 	f->notify_replies = rq->num[CP_NOTIFY] == 1;
 }
 

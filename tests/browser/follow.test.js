@@ -6,47 +6,15 @@
 // being UTC), which a save stores. axe on every page; screenshots into
 // OUT. Prints one "ok"/"not ok" line per check.
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
-const { chromium } = require('playwright-core');
+const { BASE, OUT, check, axe, nd, mailedLink, launch, finish, run } =
+  require('./lib.js');
 
-const BASE = process.env.BASE;
-const OUT = process.env.OUT || 'build/browser';
-const MAILDIR = process.env.MAILDIR;
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ADDR = 'fiona@browser.test';
-let pass = 0, fail = 0;
 
-function check(desc, cond) {
-  if (cond) { pass++; console.log('ok - ' + desc); }
-  else { fail++; console.log('not ok - ' + desc); }
-}
-
-async function axe(page, name) {
-  await page.evaluate(AXE);
-  const res = await page.evaluate(() => window.axe.run(document, {
-    runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }));
-  const bad = res.violations.filter(v =>
-    v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad)
-    console.log('# axe ' + name + ': ' + v.id + ' ' + v.help);
-  check('axe finds no serious or critical violations on ' + name,
-    bad.length === 0);
-}
-
-// The confirm link of the newest message to ADDR, by Python's email.
+// The confirm link of the newest message to ADDR.
 function confirmLink() {
-  return execFileSync('/usr/bin/python3', ['-c', `
-import email, glob, os, re, sys
-from email import policy
-for f in sorted(glob.glob(sys.argv[1] + "/new/*"), key=os.path.getmtime, reverse=True):
-    m = email.message_from_bytes(open(f, "rb").read(), policy=policy.default)
-    if m["To"] == sys.argv[2]:
-        t = m.get_body(("plain",)).get_content()
-        print(re.search(r"http://\\S+/confirm\\?t=[A-Za-z0-9_.-]+", t).group(0))
-        break
-`, MAILDIR, ADDR], { encoding: 'utf8' }).trim();
+  return mailedLink('http://\\S+/confirm\\?t=[A-Za-z0-9_.-]+', ADDR);
 }
 
 async function followBox(page) {
@@ -90,37 +58,17 @@ async function confirmAndPrefs(page) {
   await page.selectOption('#prefs-hour', '8');
   await page.click('button[value=save]');
   await page.waitForURL(/saved=1/);
-  const row = execFileSync(process.env.ND, ['subscribers', 'show', ADDR],
-    { encoding: 'utf8' });
+  const row = nd('subscribers', 'show', ADDR);
   check('saving stores the browser zone and the hour',
     row.includes('America/New_York') && row.includes('08:00'));
 }
 
 async function main() {
-  const dir = fs.mkdtempSync('/tmp/nd-chromium-');
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 }, locale: 'en-GB',
-    timezoneId: 'America/New_York',
-  });
-  fs.mkdirSync(OUT, { recursive: true });
-  await ctx.route('**/*', r => r.request().url().startsWith(BASE) ?
-    r.continue() : r.abort());
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('console', m => { if (m.type() === 'error' &&
-    !/ERR_FAILED|Failed to load resource/.test(m.text())) errors.push(m.text()); });
-  await followBox(page);
-  await confirmAndPrefs(page);
-  check('no CSP or script errors in the follow flow', errors.length === 0);
-  await ctx.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log('# ' + pass + ' passed, ' + fail + ' failed');
-  process.exit(fail ? 1 : 0);
+  const b = await launch({ timezoneId: 'America/New_York' });
+  await followBox(b.page);
+  await confirmAndPrefs(b.page);
+  check('no CSP or script errors in the follow flow', b.errors.length === 0);
+  await finish(b);
 }
 
-main().catch(e => { console.log('not ok - follow browser test crashed: ' + e.message);
-  process.exit(1); });
+run('follow browser test', main);

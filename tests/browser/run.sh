@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh ND - install the pinned npm packages if needed, start the site
-# on a temporary store with the samples, run site.test.js in chromium,
-# and write build/results/browser.count. Screenshots go to build/browser/.
+# on a temporary store with the samples, run site.test.js (with
+# accounts.js) and follow.test.js in chromium (helpers they share:
+# lib.js), and write build/results/browser.count. Screenshots go to
+# build/browser/.
 set -u
 ND=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TOP=$(cd "$(dirname "$0")/../.." && pwd)

@@ -3,39 +3,10 @@
 // running server, OUT the folder for screenshots. Prints one "ok" or
 // "not ok" line per check and exits non-zero when any failed.
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
-const { chromium } = require('playwright-core');
+const { BASE, OUT, check, visible, axe, nd, launch, finish, run } =
+  require('./lib.js');
 const { accounts } = require('./accounts.js');
-
-const BASE = process.env.BASE;
-const OUT = process.env.OUT || 'build/browser';
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-let pass = 0, fail = 0;
-
-function check(desc, cond) {
-  if (cond) { pass++; console.log('ok - ' + desc); }
-  else { fail++; console.log('not ok - ' + desc); }
-}
-
-async function visible(page, sel) {
-  const el = await page.$(sel);
-  return el !== null && await el.isVisible();
-}
-
-async function axe(page, name) {
-  await page.evaluate(AXE);
-  const res = await page.evaluate(() => window.axe.run(document, {
-    runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }));
-  const bad = res.violations.filter(v =>
-    v.impact === 'serious' || v.impact === 'critical');
-  for (const v of bad)
-    console.log('# axe ' + name + ': ' + v.id + ' ' + v.help + ' (' +
-      v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')');
-  check('axe finds no serious or critical violations on ' + name,
-    bad.length === 0);
-}
 
 async function articleElements(page) {
   check('topic label links to its topic page',
@@ -93,11 +64,6 @@ async function printView(page) {
     '.body p', '.credits'])
     check('print shows ' + sel, await visible(page, sel));
   await page.emulateMedia({ media: 'screen' });
-}
-
-// newsdesk CLI against the test store (ND and NEWSDESK_DB from run.sh)
-function nd(...args) {
-  return execFileSync(process.env.ND, args, { encoding: 'utf8' });
 }
 
 async function comments(page) {
@@ -167,23 +133,8 @@ async function comments(page) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync('/tmp/nd-chromium-');
-  // a fresh --user-data-dir, which playwright passes itself
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 }, locale: 'en-GB',
-  });
-  fs.mkdirSync(OUT, { recursive: true });
-  // offline: only the site itself answers
-  await ctx.route('**/*', r => r.request().url().startsWith(BASE) ?
-    r.continue() : r.abort());
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('console', m => { if (m.type() === 'error' &&
-    !/ERR_FAILED|Failed to load resource/.test(m.text())) errors.push(m.text()); });
+  const b = await launch();
+  const page = b.page, errors = b.errors;
 
   await page.goto(BASE + '/articles/1');
   await articleElements(page);
@@ -223,14 +174,10 @@ async function main() {
   await comments(page);
   check('no CSP or script errors with the comment form', errors.length === 0);
 
-  await accounts(page, { BASE, OUT, check, axe, visible, nd });
+  await accounts(page);
   check('no CSP or script errors with accounts', errors.length === 0);
 
-  await ctx.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log('# ' + pass + ' passed, ' + fail + ' failed');
-  process.exit(fail ? 1 : 0);
+  await finish(b);
 }
 
-main().catch(e => { console.log('not ok - browser test crashed: ' + e.message);
-  process.exit(1); });
+run('browser test', main);

@@ -217,6 +217,49 @@ code -b lang=de "$(mail "$ERIKA" edit)" >/dev/null
 keep
 check "... as is the edit page" contains "$T/body" 'Deinen Kommentar bearbeiten'
 
+# reply mails go out in the language the parent's author wrote in
+# (stored with the comment, migration 6), not in the language of the
+# moderator who approves the reply; rows without one: the site default
+# admin ACCEPT-LANGUAGE ID: approve ID on /admin in that UI language;
+# prints the status.
+admin_approve() {
+	code -b "$T/aj" -H "Accept-Language: $1" --data-urlencode "csrf=$ACSRF" -d action=approve "$BASE/admin/comments/$2"
+}
+held_reply() {
+	"$ND" comments post --article 1 --name "$1" --email "$2" --text "$1 answers" --parent "$3" --moderation all --ip 198.51.100.20 --lang "$4" >/dev/null 2>&1
+	q "SELECT id FROM comments WHERE name = '$1'"
+}
+DE_SUBJ="Neue Antwort auf deinen Kommentar"
+FRIEDA=frieda@mail.test
+fresh "?lang=de"
+check "Frieda writes in German, asking for reply mails" test "$(post 198.51.100.11 -b lang=de -d name=Frieda --data-urlencode "email=$FRIEDA" -d notify=1 -d "comment=Wann fahren die Züge wieder?")" = 303
+F=$(q "SELECT id FROM comments WHERE name = 'Frieda'")
+check "... stored with her language" test "$(q "SELECT lang FROM comments WHERE id = $F")" = de
+check "Gina's comment was stored in English" test "$(q "SELECT lang FROM comments WHERE id = $G")" = en
+J=$(held_reply Jim jim@mail.test "$F" en)
+code -b "$T/aj" -H "Accept-Language: en" "$BASE/admin" >/dev/null
+check "the admin's page is English" sh -c "grep -q '<html lang=\"en\"' '$T/body' && grep -q '>Approve</button>' '$T/body'"
+check "Jim's held reply is stored in English" test "$(q "SELECT lang FROM comments WHERE id = $J")" = en
+check "the English admin approves Jim's reply" test "$(admin_approve en "$J")" = 303
+check "... and Frieda gets the reply mail in German" test "$(mail "$FRIEDA" subject)" = "$DE_SUBJ"
+check "... German throughout" sh -c "printf '%s' \"\$1\" | grep -q 'Jim hat auf deinen Kommentar geantwortet:' && printf '%s' \"\$1\" | grep -q 'Diese E-Mails abbestellen'" _ "$(mail "$FRIEDA" text)"
+K=$(held_reply Kai kai@mail.test "$G" de)
+code -b "$T/aj" -H "Accept-Language: de" "$BASE/admin" >/dev/null
+check "the admin's page in German" contains "$T/body" '>Freigeben</button>'
+check "the German admin approves Kai's German reply to Gina" test "$(admin_approve de "$K")" = 303
+check "... and Gina gets it in English" test "$(mails "$GINA" "$REPLY_SUBJ")" = 3
+check "... English throughout" sh -c "printf '%s' \"\$1\" | grep -q 'Kai replied to your comment:' && printf '%s' \"\$1\" | grep -q 'Stop these emails'" _ "$(mail "$GINA" text)"
+L=$(held_reply Lena lena@mail.test "$G" de)
+expect_exit 0 "approve Lena's reply from the CLI with --lang de" "$ND" comments approve "$L" --deliver "maildir:$T/mail" --from desk@example.net --base-url "$BASE" --lang de
+check "... and Gina's mail is still English" test "$(mails "$GINA" "$REPLY_SUBJ")" = 4
+# a comment from before migration 6 (no language): the site default
+q "UPDATE comments SET lang = NULL WHERE id = $F"
+M=$(held_reply Max max@mail.test "$F" de)
+check "the German admin approves a reply to a comment without a language" test "$(admin_approve de "$M")" = 303
+check "... which gets the site default, English" test "$(mail "$FRIEDA" subject)" = "$REPLY_SUBJ"
+check "... naming Max" sh -c "printf '%s' \"\$1\" | grep -q 'Max replied to your comment:'" _ "$(mail "$FRIEDA" text)"
+check "Frieda got three mails in all (edit, two replies)" test "$(mails "$FRIEDA")" = 3
+
 # no address anywhere
 check "no page holds an email address" sh -c "! grep -qi '@mail.test' '$T/seen'"
 check "nothing above crashed the server" curl -sf -o /dev/null "$BASE/healthz"

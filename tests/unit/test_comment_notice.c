@@ -15,10 +15,10 @@
 
 static unsigned char key[STORE_SECRET_BYTES];
 
-/* Add a comment and return its id. */
+/* Add a comment in language lang (NULL: not known) and return its id. */
 static int64_t
-cn_add(struct cfx *f, int64_t parent, const char *email, int notify,
-    enum comment_status st)
+cn_add_lang(struct cfx *f, int64_t parent, const char *email, int notify,
+    enum comment_status st, const char *lang)
 {
 	struct comment c;
 	struct nd_error err;
@@ -32,9 +32,17 @@ cn_add(struct cfx *f, int64_t parent, const char *email, int notify,
 	c.status = st;
 	c.created = NOW;
 	c.notify_replies = notify;
+	c.lang = (char *)lang;
 	if (store_comment_add(f->s, &c, &err) != ND_OK)
 		fail_msg("%s", err.msg);
 	return c.id;
+}
+
+static int64_t
+cn_add(struct cfx *f, int64_t parent, const char *email, int notify,
+    enum comment_status st)
+{
+	return cn_add_lang(f, parent, email, notify, st, "en");
 }
 
 /* The Maildir's "new" folder, emptied; the number of files it held. */
@@ -67,27 +75,44 @@ cn_drain(const struct cfx *f, const char *want)
 	return n;
 }
 
+/* A notice context on the test's Maildir; site_lang is the default for
+ * comments stored without a language. Close cx->deliver. */
+static void
+cn_ctx(struct cfx *f, struct comment_notice_ctx *cx, const char *site_lang)
+{
+	struct nd_error err;
+	char spec[128];
+
+	snprintf(spec, sizeof(spec), "maildir:%s/mail", f->dir);
+	memset(cx, 0, sizeof(*cx));
+	assert_int_equal(deliver_open(spec, NULL, &cx->deliver, &err), ND_OK);
+	cx->store = f->s;
+	cx->key = key;
+	cx->from = "desk@example.net";
+	cx->base = "https://news.example";
+	cx->lang = site_lang;
+	cx->now = NOW;
+}
+
+/* Send for reply id with the site default site_lang; returns *sent. */
+static int
+cn_reply_lang(struct cfx *f, int64_t id, const char *site_lang)
+{
+	struct comment_notice_ctx cx;
+	struct nd_error err;
+	int sent = -1;
+
+	cn_ctx(f, &cx, site_lang);
+	assert_int_equal(comment_notice_reply(&cx, id, &sent, &err), ND_OK);
+	deliver_close(cx.deliver);
+	return sent;
+}
+
 /* Send for reply id; returns *sent. */
 static int
 cn_reply(struct cfx *f, int64_t id)
 {
-	struct comment_notice_ctx cx;
-	struct nd_error err;
-	char spec[128];
-	int sent = -1;
-
-	snprintf(spec, sizeof(spec), "maildir:%s/mail", f->dir);
-	memset(&cx, 0, sizeof(cx));
-	assert_int_equal(deliver_open(spec, NULL, &cx.deliver, &err), ND_OK);
-	cx.store = f->s;
-	cx.key = key;
-	cx.from = "desk@example.net";
-	cx.base = "https://news.example";
-	cx.lang = "en";
-	cx.now = NOW;
-	assert_int_equal(comment_notice_reply(&cx, id, &sent, &err), ND_OK);
-	deliver_close(cx.deliver);
-	return sent;
+	return cn_reply_lang(f, id, "en");
 }
 
 static void
@@ -139,6 +164,63 @@ reply_mails_nobody_else(void **state)
 	cn_cleanup(f);
 }
 
+/* The reply mail is in the language the parent's author wrote in, not
+ * in the site default nor the replier's; an author whose language is
+ * not stored (older rows) gets the site default. */
+static void
+reply_mail_in_the_parent_authors_language(void **state)
+{
+	struct cfx *f = *state;
+	int64_t de = cn_add_lang(f, 0, "erika@example.org", 1,
+	    COMMENT_APPROVED, "de");
+	int64_t en = cn_add_lang(f, 0, "ann@example.org", 1,
+	    COMMENT_APPROVED, "en");
+	int64_t old = cn_add_lang(f, 0, "otto@example.org", 1,
+	    COMMENT_APPROVED, NULL);
+
+	assert_int_equal(cn_reply_lang(f, cn_add_lang(f, de,
+	    "bob@example.org", 0, COMMENT_APPROVED, "en"), "en"), 1);
+	assert_int_equal(cn_drain(f, "Subject: Neue Antwort auf deinen "
+	    "Kommentar"), 1);
+	assert_int_equal(cn_reply_lang(f, cn_add_lang(f, en,
+	    "karl@example.org", 0, COMMENT_APPROVED, "de"), "de"), 1);
+	assert_int_equal(cn_drain(f, "Subject: New reply to your comment"),
+	    1);
+	assert_int_equal(cn_reply_lang(f, cn_add_lang(f, old,
+	    "bob@example.org", 0, COMMENT_APPROVED, "en"), "de"), 1);
+	assert_int_equal(cn_drain(f, "Subject: Neue Antwort auf deinen "
+	    "Kommentar"), 1);
+	assert_int_equal(cn_reply_lang(f, cn_add_lang(f, old,
+	    "karl@example.org", 0, COMMENT_APPROVED, "de"), NULL), 1);
+	assert_int_equal(cn_drain(f, "Subject: New reply to your comment"),
+	    1);
+	cn_cleanup(f);
+}
+
+/* The edit-link mail follows the author's stored language too. */
+static void
+edit_mail_in_the_authors_language(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_notice_ctx cx;
+	struct nd_error err;
+	int64_t de = cn_add_lang(f, 0, "erika@example.org", 0,
+	    COMMENT_APPROVED, "de");
+	int64_t en = cn_add_lang(f, 0, "ann@example.org", 0,
+	    COMMENT_APPROVED, "en");
+
+	cn_ctx(f, &cx, "en");
+	assert_int_equal(comment_notice_edit(&cx, de, "tok", &err), ND_OK);
+	deliver_close(cx.deliver);
+	assert_int_equal(cn_drain(f, "Bearbeiten oder l"), 1);
+	cn_ctx(f, &cx, "de");
+	assert_int_equal(comment_notice_edit(&cx, en, "tok", &err), ND_OK);
+	deliver_close(cx.deliver);
+	assert_int_equal(cn_drain(f, "Subject: Edit or delete your comment"),
+	    1);
+	cn_cleanup(f);
+}
+
 static void
 optout_turns_the_address_off(void **state)
 {
@@ -177,6 +259,12 @@ main(void)
 		    reply_mails_the_opted_in_parent, cfx_setup, cfx_teardown),
 		cmocka_unit_test_setup_teardown(reply_mails_nobody_else,
 		    cfx_setup, cfx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    reply_mail_in_the_parent_authors_language, cfx_setup,
+		    cfx_teardown),
+		cmocka_unit_test_setup_teardown(
+		    edit_mail_in_the_authors_language, cfx_setup,
+		    cfx_teardown),
 		cmocka_unit_test_setup_teardown(optout_turns_the_address_off,
 		    cfx_setup, cfx_teardown),
 	};

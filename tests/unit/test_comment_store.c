@@ -2,7 +2,10 @@
  * comment_count, reply trees, rate counts, erasure, IP purge, blocklist. */
 #include "testutil.h"
 
+#include <sqlite3.h>
+
 #include "comment_fx.h"
+#include "store/migrations.h"
 
 static int64_t
 add(struct store *s, int64_t article, int64_t parent, const char *email,
@@ -47,6 +50,174 @@ add_and_get_round_trip(void **state)
 	assert_int_equal(store_comment_get(f->s, id + 99, &c, &err),
 	    ND_ENOTFOUND);
 	assert_null(c);
+}
+
+/* Add a top-level approved comment with language lang; returns its id
+ * or 0 with *e the store's answer. */
+static int64_t
+add_lang(struct store *s, int64_t article, const char *lang, enum nd_err *e)
+{
+	struct comment c;
+	struct nd_error err;
+
+	memset(&c, 0, sizeof(c));
+	c.article_id = article;
+	c.name = (char *)"Erika";
+	c.email = (char *)"erika@example.org";
+	c.body = (char *)"Guter Artikel";
+	c.status = COMMENT_APPROVED;
+	c.created = 500;
+	c.lang = (char *)lang;
+	*e = store_comment_add(s, &c, &err);
+	return c.id;
+}
+
+static void
+language_round_trip(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_list l = COMMENT_LIST_INIT;
+	struct comment_query q = {-1, 0, NULL, 0, 0};
+	struct comment *c;
+	struct nd_error err;
+	enum nd_err e;
+	int64_t de, none, top;
+
+	de = add_lang(f->s, f->a1, "de", &e);
+	assert_int_equal(e, ND_OK);
+	none = add_lang(f->s, f->a1, NULL, &e);
+	assert_int_equal(e, ND_OK);
+	assert_int_equal(store_comment_get(f->s, de, &c, &err), ND_OK);
+	assert_string_equal(c->lang, "de");
+	comment_free(c);
+	assert_int_equal(store_comment_get(f->s, none, &c, &err), ND_OK);
+	assert_null(c->lang);		/* not known: the site default */
+	comment_free(c);
+	/* lists and the thread read it too (depth still comes after) */
+	assert_int_equal(store_comment_list(f->s, &q, &l, &err), ND_OK);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].lang, "de");
+	assert_null(l.v[1].lang);
+	comment_list_release(&l);
+	add(f->s, f->a1, de, "bob@example.org", COMMENT_APPROVED, 600);
+	assert_int_equal(store_comment_thread(f->s, f->a1, 0, 10, 0, &l, &top,
+	    &err), ND_OK);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].lang, "de");
+	assert_int_equal(l.v[1].depth, 1);
+	comment_list_release(&l);
+	/* not a language tag: refused, nothing stored */
+	assert_int_equal(add_lang(f->s, f->a1, "d", &e), 0);
+	assert_int_equal(e, ND_EINVAL);
+	assert_int_equal(add_lang(f->s, f->a1, "de'--", &e), 0);
+	assert_int_equal(e, ND_EINVAL);
+	assert_int_equal(add_lang(f->s, f->a1, "de-AT", &e) > 0, 1);
+	assert_int_equal(e, ND_OK);
+}
+
+/* A store at version 5 with a comment, migrated: the comment gets
+ * lang NULL (the site default), new ones keep theirs. */
+static void
+migration_6_leaves_old_rows_null(void **state)
+{
+	struct cfx *f = *state;
+	char dsn[128];
+	struct comment *c;
+	struct nd_error err;
+	struct store *s;
+	sqlite3 *db;
+	enum nd_err e;
+	int from = 0, to = 0;
+	size_t i;
+
+	snprintf(dsn, sizeof(dsn), "%s/v5.db", f->dir);
+	assert_int_equal(sqlite3_open(dsn, &db), SQLITE_OK);
+	for (i = 0; i < migrations_sqlite_n &&
+	    migrations_sqlite[i].version <= 5; i++)
+		assert_int_equal(sqlite3_exec(db, migrations_sqlite[i].sql,
+		    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO schema_version "
+	    "VALUES (5, 0); INSERT INTO articles(id, canonical_url, created, "
+	    "modified) VALUES "
+	    "(1, 'https://example.org/old', 1, 1); INSERT INTO comments(id, "
+	    "article_id, name, email, body, status, created) VALUES (1, 1, "
+	    "'Old', 'old@example.org', 'Before', 'approved', 1)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(dsn, &s, &err), ND_OK);
+	assert_int_equal(store_migrate(s, &from, &to, &err), ND_OK);
+	assert_int_equal(from, 5);
+	assert_int_equal(to, 6);
+	assert_int_equal(store_comment_get(s, 1, &c, &err), ND_OK);
+	assert_string_equal(c->body, "Before");
+	assert_null(c->lang);
+	comment_free(c);
+	assert_true(add_lang(s, 1, "de", &e) > 0);
+	assert_int_equal(e, ND_OK);
+	store_close(s);
+	for (i = 0; i < 3; i++) {
+		snprintf(dsn, sizeof(dsn), "%s/v5.db%s", f->dir,
+		    i == 0 ? "" : i == 1 ? "-wal" : "-shm");
+		unlink(dsn);
+	}
+}
+
+/* The checks of store_comment_add_checked: counted in its transaction,
+ * refused with ND_ELIMIT and nothing stored; "first" holds back an
+ * address with nothing approved. */
+static void
+checked_add_counts_and_holds(void **state)
+{
+	struct cfx *f = *state;
+	struct comment_guard g = {100, 2, -1, 0};
+	struct comment c;
+	struct nd_error err;
+
+	add(f->s, f->a1, 0, "a@x.org", COMMENT_APPROVED, 150);
+	add(f->s, f->a1, 0, "b@x.org", COMMENT_APPROVED, 160);
+	memset(&c, 0, sizeof(c));
+	c.article_id = f->a1;
+	c.name = (char *)"Cy";
+	c.email = (char *)"c@x.org";
+	c.body = (char *)"hi";
+	c.status = COMMENT_APPROVED;
+	c.created = 170;
+	c.has_ip_hash = 1;
+	memset(c.ip_hash, 0xab, sizeof(c.ip_hash));	/* add()'s hash */
+	/* two from this IP since 100: the third is over */
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_ELIMIT);
+	assert_int_equal(c.id, 0);
+	assert_int_equal(cfx_count(f->s, f->a1), 2);
+	/* a window that starts later counts one: stored, and held back
+	 * under "first" (c@x.org has nothing approved) */
+	g.since = 155;
+	g.hold_first = 1;
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_OK);
+	assert_true(c.id > 0);
+	assert_int_equal(c.status, COMMENT_PENDING);
+	assert_int_equal(cfx_count(f->s, f->a1), 2);
+	/* an address with an approved comment is not held back; the
+	 * address limit: a@x.org has one comment since 155, two since 0 */
+	g.max_per_ip = -1;
+	g.max_per_email = 2;
+	c.email = (char *)"a@x.org";
+	c.status = COMMENT_APPROVED;
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_OK);
+	assert_int_equal(c.status, COMMENT_APPROVED);
+	assert_int_equal(cfx_count(f->s, f->a1), 3);
+	g.since = 0;
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_ELIMIT);
+	/* spam is never promoted or held, only counted */
+	g.max_per_email = -1;
+	c.status = COMMENT_SPAM;
+	c.email = (char *)"d@x.org";
+	assert_int_equal(store_comment_add_checked(f->s, &c, &g, &err),
+	    ND_OK);
+	assert_int_equal(c.status, COMMENT_SPAM);
 }
 
 static void
@@ -337,6 +508,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, cfx_setup, cfx_teardown)
 		T(add_and_get_round_trip),
+		T(language_round_trip),
+		T(migration_6_leaves_old_rows_null),
+		T(checked_add_counts_and_holds),
 		T(count_follows_every_status_change),
 		T(approval_counts_for_the_author),
 		T(parent_must_be_on_the_same_article),

@@ -4,6 +4,7 @@
 
 #include "comment_fx.h"
 #include "comments/comments.h"
+#include "store/sqlite_stmt.h"	/* the race test's hook on the connection */
 
 #define NOW	1800000000
 
@@ -462,6 +463,150 @@ flood_from_one_address_is_refused(void **state)
 	assert_int_equal(r.verdict, COMMENTS_REFUSED);
 }
 
+/* ---- the rate limit with two posts at once ----
+ *
+ * Post A runs on one connection; the moment that connection reads the
+ * comments table for its checks (a progress handler, so no timing is
+ * involved), post B from the same address runs to its end on a second
+ * connection to the same file. If the count and the insert were not
+ * one write transaction, B would be stored in between and A, counting
+ * from its snapshot, would be stored too: one over the limit. */
+struct race {
+	sqlite3 *db;			/* A's connection */
+	struct store *other;		/* B's */
+	const struct comments_policy *pol;
+	const char *ip, *email;		/* B's */
+	int fired;
+	enum nd_err e;			/* B's outcome */
+	enum comments_verdict verdict;
+};
+
+/* 1 while db runs a read of the comments table with a snapshot. */
+static int
+race_reading_comments(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	const char *sql;
+
+	if (sqlite3_txn_state(db, "main") < SQLITE_TXN_READ)
+		return 0;
+	for (st = sqlite3_next_stmt(db, NULL); st != NULL;
+	    st = sqlite3_next_stmt(db, st)) {
+		sql = sqlite3_sql(st);
+		if (sqlite3_stmt_busy(st) && sqlite3_stmt_readonly(st) &&
+		    sql != NULL && strncmp(sql, "SELECT", 6) == 0 &&
+		    strstr(sql, "FROM comments ") != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+race_progress(void *arg)
+{
+	struct race *r = arg;
+	struct comment_result res;
+	struct nd_error err;
+	struct post p;
+
+	if (r->fired || !race_reading_comments(r->db))
+		return 0;
+	r->fired = 1;
+	post_init(&p, 1, "Bea", r->email, "second at once");
+	p.f.ip = r->ip;
+	r->e = comments_submit(r->other, key, &p.f, r->pol, NOW + 2, &res,
+	    &err);
+	r->verdict = res.verdict;
+	comments_result_release(&res);
+	free(p.tok);
+	return 0;
+}
+
+/* Comments stored (all come from the race). */
+static int64_t
+race_stored(struct store *s)
+{
+	struct comment_list l = COMMENT_LIST_INIT;
+	struct comment_query q = {-1, 0, NULL, 0, 0};
+	struct nd_error err;
+	int64_t n;
+
+	if (store_comment_list(s, &q, &l, &err) != ND_OK)
+		fail_msg("%s", err.msg);
+	n = (int64_t)l.n;
+	comment_list_release(&l);
+	return n;
+}
+
+/* One comment is stored; then A and B at once, where only one more
+ * may pass the limit of 2: by address (ip_a, ip_b and the first
+ * differ; B's email is A's) or by IP (all the same IP; B's email is
+ * another). */
+static void
+race_at_the_limit(struct cfx *f, const char *ip_a, const char *ip_b,
+    const char *email_b)
+{
+	struct comments_policy pol;
+	struct comment_result r;
+	struct race race;
+	struct store *other;
+	struct nd_error err;
+	struct post p;
+
+	comments_policy_default(&pol);
+	pol.rate_per_email = 2;
+	pol.rate_per_ip = 2;
+	post_init(&p, f->a1, "Ann", "race@example.org", "first");
+	p.f.ip = "192.0.2.50";
+	assert_int_equal(submit_at(f->s, &p, &pol, NOW, &r), COMMENTS_PENDING);
+	comments_result_release(&r);
+	assert_int_equal(store_open(f->dsn, &other, &err), ND_OK);
+	memset(&race, 0, sizeof(race));
+	race.db = ((struct sqlite_conn *)f->s->priv)->db;
+	race.other = other;
+	race.pol = &pol;
+	race.ip = ip_b;
+	race.email = email_b;
+	/* B does not wait for A's lock (it would only wait, not pass) */
+	sqlite3_busy_timeout(((struct sqlite_conn *)other->priv)->db, 0);
+	sqlite3_progress_handler(race.db, 1, race_progress, &race);
+	post_init(&p, f->a1, "Ann", "race@example.org", "second");
+	p.f.ip = ip_a;
+	submit_at(f->s, &p, &pol, NOW + 1, &r);
+	sqlite3_progress_handler(race.db, 0, NULL, NULL);
+	comments_result_release(&r);
+	assert_int_equal(race.fired, 1);
+	/* never over the limit: A counted first and was stored, B found
+	 * the store locked */
+	assert_int_equal(race_stored(f->s), 2);
+	assert_int_equal(r.verdict, COMMENTS_PENDING);
+	assert_true(race.e != ND_OK || race.verdict == COMMENTS_REFUSED);
+	/* B again, now that A is done: refused, never stored */
+	post_init(&p, f->a1, "Bea", email_b, "second at once");
+	p.f.ip = ip_b;
+	assert_int_equal(submit_at(other, &p, &pol, NOW + 2, &r),
+	    COMMENTS_REFUSED);
+	assert_int_equal(r.msg, COMMENTS_MSG_RATE);
+	assert_int_equal(race_stored(f->s), 2);
+	store_close(other);
+}
+
+static void
+rate_limit_by_address_holds_for_posts_at_once(void **state)
+{
+	struct cfx *f = *state;
+
+	race_at_the_limit(f, "192.0.2.51", "192.0.2.52", "race@example.org");
+}
+
+static void
+rate_limit_by_ip_holds_for_posts_at_once(void **state)
+{
+	struct cfx *f = *state;
+
+	race_at_the_limit(f, "192.0.2.50", "192.0.2.50", "bea@example.org");
+}
+
 static void
 oversized_form_is_refused(void **state)
 {
@@ -521,6 +666,40 @@ moderation_first_then_trusted(void **state)
 	assert_string_equal(stored_reason(f->s, id), "marked by a moderator");
 	assert_int_equal(cfx_count(f->s, f->a1), 1);
 	assert_int_equal(comments_delete(f->s, 9999, &err), ND_ENOTFOUND);
+}
+
+/* The request's UI language is stored with the comment (normalised to
+ * en/de); without one the comment has none (the site default). */
+static void
+submit_stores_the_authors_language(void **state)
+{
+	static const char *const in[] = {"de", "de-AT", "en", "fr", NULL};
+	static const char *const want[] = {"de", "de", "en", "en", NULL};
+	struct cfx *f = *state;
+	struct comment_result r;
+	struct comment *c;
+	struct nd_error err;
+	struct post p;
+	char email[32];
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(email, sizeof(email), "l%zu@example.org", i);
+		post_init(&p, f->a1, "Ann", email, "hello");
+		p.f.lang = in[i];
+		assert_int_equal(submit(f->s, &p, &r), COMMENTS_PENDING);
+		assert_int_equal(store_comment_get(f->s, r.id, &c, &err),
+		    ND_OK);
+		if (want[i])
+			assert_string_equal(c->lang, want[i]);
+		else
+			assert_null(c->lang);
+		comment_free(c);
+		comments_result_release(&r);
+	}
+	assert_null(comments_lang(NULL));
+	assert_string_equal(comments_lang("DE"), "de");
+	assert_string_equal(comments_lang("dee"), "en");
 }
 
 static void
@@ -852,7 +1031,10 @@ main(void)
 		T(flood_from_one_ip_is_refused),
 		T(flood_from_one_address_is_refused),
 		T(oversized_form_is_refused),
+		T(rate_limit_by_address_holds_for_posts_at_once),
+		T(rate_limit_by_ip_holds_for_posts_at_once),
 		T(moderation_first_then_trusted),
+		T(submit_stores_the_authors_language),
 		T(moderation_all_and_none),
 		T(replies_need_a_parent_on_the_article),
 		T(author_edits_within_fifteen_minutes),
