@@ -330,6 +330,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	xt_ends(&x);
 	xt_spans(&x);
 	xt_lists(&x);
+	xt_repeats(&x);
 	if ((rc = xt_units(&x)) != ND_OK) {
 		nd_error_set(err, rc, "%s: no sentences found: nothing reads "
 		    "as article text", name);

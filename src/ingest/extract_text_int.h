@@ -23,6 +23,9 @@
 #define XT_CAPTION_MAX	40	/* words of a marked caption */
 #define XT_ITEM_MAX	40	/* words of one item of a ranked list */
 #define XT_LIST_ITEMS	3	/* items of a ranked list at least */
+#define XT_REPEAT_MIN	4	/* words of a title written twice */
+#define XT_REPEAT_MAX	24
+#define XT_REPEAT_GAP	2	/* words between its copies at most */
 
 /* word shape flags */
 enum {
@@ -158,6 +161,7 @@ int xt_new_part(const struct xt *x, size_t k);
 
 /* extract_text_list.c */
 void xt_lists(struct xt *x);
+void xt_repeats(struct xt *x);
 
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);

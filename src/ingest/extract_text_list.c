@@ -1,4 +1,5 @@
-/* extract_text_list.c - ranked teaser lists in flattened text.
+/* extract_text_list.c - teaser boxes in flattened text: ranked lists
+ * and titles written twice.
  *
  * "Most read" boxes number their teasers: "1 Title of one story 2 Title
  * of the next 3 ...". In run-together text the titles glue into one
@@ -7,6 +8,12 @@
  * end a sentence (an article's own numbered steps do) and hold few
  * other numbers (tables and recipes do), is marked as a list so the
  * body search passes over it without keeping it.
+ *
+ * Teaser cards carry their title twice (the image's link and the text
+ * link: "Title of a story Title of a story", sometimes with a section
+ * word between the copies). Prose never repeats four words or more
+ * right after themselves, so such a run is marked as a teaser marker
+ * and the summary after it goes with it (see xt_teasers()).
  */
 #include "ingest/extract_text_int.h"
 
@@ -103,6 +110,55 @@ xt_lists(struct xt *x)
 			continue;
 		for (k = i; k < e; k++) {
 			x->t[k].kind = XK_LIST;
+			x->t[k].span = k == i;
+		}
+		i = e - 1;
+	}
+}
+
+/* Do words [a, a + n) and [b, b + n) read the same? */
+static int
+xt_same_words(const struct xt *x, size_t a, size_t b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (x->t[a + k].len != x->t[b + k].len ||
+		    memcmp(x->s + x->t[a + k].off, x->s + x->t[b + k].off,
+		    x->t[a + k].len) != 0)
+			return 0;
+	return 1;
+}
+
+/* A title written twice from word i: the end of the second copy, or 0.
+ * Up to XT_REPEAT_GAP words (a section name) may stand between. */
+static size_t
+xt_repeat_at(const struct xt *x, size_t i)
+{
+	size_t n, gap;
+
+	if (!(x->t[i].flags & TF_CAP) || x->t[i].kind != XK_TEXT)
+		return 0;
+	for (n = XT_REPEAT_MIN; n <= XT_REPEAT_MAX; n++)
+		for (gap = 0; gap <= XT_REPEAT_GAP; gap++) {
+			if (i + 2 * n + gap > x->nt)
+				return 0;
+			if (xt_same_words(x, i, i + n + gap, n))
+				return i + 2 * n + gap;
+		}
+	return 0;
+}
+
+void
+xt_repeats(struct xt *x)
+{
+	size_t i, e, k;
+
+	for (i = 0; i < x->nt; i++) {
+		if ((e = xt_repeat_at(x, i)) == 0)
+			continue;
+		for (k = i; k < e; k++) {
+			x->t[k].kind = XK_RECO;
 			x->t[k].span = k == i;
 		}
 		i = e - 1;

@@ -270,6 +270,15 @@ keeps_list_of_dates(void **state)
 	check_fixture("en_dates");
 }
 
+/* Teaser cards with their title written twice (and a section word
+ * between) inside the body, each with its one-line summary. */
+static void
+drops_cards_with_titles_twice(void **state)
+{
+	(void)state;
+	check_fixture("en_cards");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -457,6 +466,7 @@ main(void)
 		cmocka_unit_test(reads_portuguese_flattened),
 		cmocka_unit_test(reads_results_without_prose),
 		cmocka_unit_test(keeps_list_of_dates),
+		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
