@@ -95,7 +95,8 @@ enum xt_kind {
 	XK_STAMP,	/* "2 hours ago": a teaser's or comment's time */
 	XK_REPLY,	/* "Reply" under a comment */
 	XK_CAPTION,	/* "Image caption ...": a caption with its marker */
-	XK_LIST		/* "1 Title 2 Title 3 Title": a ranked teaser list */
+	XK_LIST,	/* "1 Title 2 Title 3 Title": a ranked teaser list */
+	XK_AUTHOR	/* "About the author", "About Jane Doe": author box */
 };
 
 /* phrase kinds of the multi-word table */
@@ -107,7 +108,9 @@ enum xt_phrase {
 	XP_CTA,
 	XP_FORM,
 	XP_PUBLISHED,
-	XP_UPDATED
+	XP_UPDATED,
+	XP_AUTHOR,	/* "About the author" */
+	XP_ABOUT	/* "About", "Über", "Sobre": a name must follow */
 };
 
 struct xt_tok {

@@ -607,6 +607,29 @@ xt_crumbs(const struct xt *x, size_t i)
 	return k;
 }
 
+/* "About Jane Doe" from i (the name at e) starts an author box: at a
+ * boundary, or anywhere when the name is written twice ("About Jane
+ * Doe Jane Doe is a reporter ..."). Returns the end of the name. */
+static size_t
+xt_about(struct xt *x, size_t i, size_t e)
+{
+	size_t j, n, k;
+
+	for (n = 2; n <= 3 && e + 2 * n <= x->nt; n++) {
+		for (k = 0; k < n && xt_has(x, e + k, TF_CAP) &&
+		    x->t[e + k].len == x->t[e + n + k].len &&
+		    memcmp(x->s + x->t[e + k].off, x->s + x->t[e + n + k].off,
+		    x->t[e + k].len) == 0; k++)
+			;
+		if (k == n)
+			return e + n;
+	}
+	if (!xt_has(x, e, TF_CAP) || (j = xt_names(x, e, e + XT_NAME_MAX,
+	    NULL)) <= e + 1)
+		return 0;
+	return xt_bound_before(x, i) && xt_bound_after(x, j) ? j : 0;
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -628,6 +651,12 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	case XP_FORM:
 		*kind = XK_FORM;
 		return e;
+	case XP_AUTHOR:	/* specific enough to need no boundary */
+		*kind = XK_AUTHOR;
+		return e;
+	case XP_ABOUT:	/* "About Jane Doe Jane Doe is a reporter" */
+		*kind = XK_AUTHOR;
+		return xt_about(x, i, e);
 	case XP_PUBLISHED:
 	case XP_UPDATED:
 		*kind = XK_DATE;

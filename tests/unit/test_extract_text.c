@@ -279,6 +279,15 @@ drops_cards_with_titles_twice(void **state)
 	check_fixture("en_cards");
 }
 
+/* "About Mia Lund Mia Lund is a reporter ...": the author box after
+ * the article ends it. */
+static void
+stops_at_author_box(void **state)
+{
+	(void)state;
+	check_fixture("en_author");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -467,6 +476,7 @@ main(void)
 		cmocka_unit_test(reads_results_without_prose),
 		cmocka_unit_test(keeps_list_of_dates),
 		cmocka_unit_test(drops_cards_with_titles_twice),
+		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
