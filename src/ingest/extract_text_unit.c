@@ -421,21 +421,36 @@ xt_first_sent(const struct xt_units *us, size_t k, size_t lim)
 	return k;
 }
 
-/* Sentences before the lead photo inside the run are the standfirst. */
+/* The first unit of the run of the given span kind, or run_b. */
+static size_t
+xt_first_span(const struct xt_units *us, enum xt_kind kind)
+{
+	size_t c;
+
+	for (c = us->run_a; c < us->run_b && !xt_is_span(us, c, kind); c++)
+		;
+	return c;
+}
+
+/* A few sentences before the lead photo or before the dateline
+ * ("BERLIN --") inside the run are the standfirst or a caption: the
+ * article starts after them. */
 static void
 xt_trim_head(struct xt_units *us)
 {
-	size_t c, k, sents = 0;
+	size_t c, k, sents;
+	enum xt_kind kinds[] = {XK_CREDIT, XK_DATELINE};
+	unsigned i;
 
-	for (c = 0; c < us->n && !(us->v[c].kind == U_SPAN &&
-	    us->v[c].span == XK_CREDIT); c++)
-		;
-	if (c <= us->run_a || c >= us->run_b)
-		return;
-	for (k = us->run_a; k < c; k++)
-		sents += xt_is_sent(&us->v[k]);
-	if (sents <= 2)
-		us->run_a = xt_first_sent(us, c, us->run_b);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		if ((c = xt_first_span(us, kinds[i])) == us->run_b ||
+		    c == us->run_a)
+			continue;
+		for (k = us->run_a, sents = 0; k < c; k++)
+			sents += xt_is_sent(&us->v[k]);
+		if (sents <= 2)
+			us->run_a = xt_first_sent(us, c, us->run_b);
+	}
 }
 
 /* Weight of a unit in the body search: real sentences count their

@@ -288,6 +288,15 @@ stops_at_author_box(void **state)
 	check_fixture("en_author");
 }
 
+/* A caption sentence before the date and the dateline: the article
+ * starts after the dateline. */
+static void
+starts_at_dateline(void **state)
+{
+	(void)state;
+	check_fixture("en_dateline");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -477,6 +486,7 @@ main(void)
 		cmocka_unit_test(keeps_list_of_dates),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
+		cmocka_unit_test(starts_at_dateline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
