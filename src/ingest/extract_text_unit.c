@@ -432,14 +432,14 @@ xt_first_span(const struct xt_units *us, enum xt_kind kind)
 	return c;
 }
 
-/* A few sentences before the lead photo or before the dateline
- * ("BERLIN --") inside the run are the standfirst or a caption: the
- * article starts after them. */
+/* A few sentences before the lead photo, the dateline ("BERLIN --"),
+ * the byline or the date inside the run are the standfirst or a
+ * caption: the article starts after them. */
 static void
 xt_trim_head(struct xt_units *us)
 {
 	size_t c, k, sents;
-	enum xt_kind kinds[] = {XK_CREDIT, XK_DATELINE};
+	enum xt_kind kinds[] = {XK_CREDIT, XK_DATELINE, XK_BYLINE, XK_DATE};
 	unsigned i;
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
