@@ -280,7 +280,8 @@ drops_cards_with_titles_twice(void **state)
 }
 
 /* "About Mia Lund Mia Lund is a reporter ...": the author box after
- * the article ends it. */
+ * the article ends it; the long sentence before the byline is the
+ * standfirst, not body. */
 static void
 stops_at_author_box(void **state)
 {
