@@ -501,8 +501,8 @@ xt_stamp_title(struct xt_units *us, size_t k)
 		us->run_b--;	/* the comment's name and date */
 }
 
-/* Unit k is the date of another story: a title (and byline) before it,
- * a sentence after it. Pages run their next article or a list of
+/* Unit k is the date or byline of another story: a title (and byline)
+ * before it, a sentence after it. Pages run their next article or a list of
  * teasers with their first paragraphs after the article. */
 static int
 xt_next_story(const struct xt *x, const struct xt_units *us, size_t k)
@@ -510,15 +510,15 @@ xt_next_story(const struct xt *x, const struct xt_units *us, size_t k)
 	size_t j = k;
 	const char *p;
 
-	if (!xt_is_span(us, k, XK_DATE) || k < 2 || !xt_is_sent(&us->v[k +
-	    (k + 1 < us->n)]))
+	if ((!xt_is_span(us, k, XK_DATE) && !xt_is_span(us, k, XK_BYLINE)) ||
+	    k < 2 || !xt_is_sent(&us->v[k + (k + 1 < us->n)]))
 		return 0;
-	if (xt_is_span(us, j - 1, XK_BYLINE))
+	if (xt_is_span(us, k, XK_DATE) && xt_is_span(us, j - 1, XK_BYLINE))
 		j--;
 	p = x->s + x->t[us->v[j - 1].b - 1].off;
 	if (p[0] == '@' || (p[0] == '(' && p[1] == '@'))
 		return 0;	/* "— Name (@handle) date": an embedded post */
-	return us->v[j - 1].kind == U_TITLE && us->v[j - 1].role == R_NONE;
+	return us->v[j - 1].kind == U_TITLE;
 }
 
 static int
