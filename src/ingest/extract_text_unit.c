@@ -40,6 +40,7 @@ struct xt_unit {
 	uint8_t role;		/* enum xt_role */
 	uint8_t cookiew;	/* cookie words and second person */
 	uint8_t ended;		/* ends in sentence punctuation */
+	uint8_t cut;		/* ends in "..." or "…": a cut teaser text */
 };
 
 struct xt_units {
@@ -99,6 +100,17 @@ xt_lower_prose(const struct xt_unit *u)
 	return u->words >= 6 && u->lower * 2 >= u->words;
 }
 
+/* Does word i end in "..." or "…" (a teaser's text cut short)? */
+static int
+xt_ellipsis(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len;
+
+	return (n >= 3 && memcmp(p + n - 3, "...", 3) == 0) || (n >= 3 &&
+	    memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
 static void
 xt_classify_unit(const struct xt *x, struct xt_unit *u)
 {
@@ -109,6 +121,7 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 
 	xt_score_unit(x, u, &s);
 	u->ended = (last->flags & TF_END) != 0;
+	u->cut = xt_ellipsis(x, u->b - 1);
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
 	if (u->words == 0)
@@ -222,7 +235,8 @@ xt_is_span(const struct xt_units *us, size_t k, enum xt_kind kind)
 	return k < us->n && us->v[k].kind == U_SPAN && us->v[k].span == kind;
 }
 
-/* A teaser after a "recommended" word: its title and first sentence. */
+/* Teasers after a "recommended" word: their titles, their texts cut
+ * short ("…") and one summary sentence. */
 static void
 xt_teasers(struct xt_units *us)
 {
@@ -231,10 +245,13 @@ xt_teasers(struct xt_units *us)
 	for (k = 0; k < us->n; k++) {
 		if (!xt_is_span(us, k, XK_RECO))
 			continue;
-		for (j = k + 1; j < us->n && us->v[j].kind == U_TITLE; j++)
+		for (j = k + 1; j < us->n && (us->v[j].kind == U_TITLE ||
+		    (us->v[j].kind == U_SENT && (us->v[j].cut || j <= k + 2)));
+		    j++) {
 			us->v[j].role = R_DROP;
-		if (j < us->n && us->v[j].kind == U_SENT && j <= k + 2)
-			us->v[j].role = R_DROP;
+			if (us->v[j].kind == U_SENT && !us->v[j].cut)
+				break;	/* one summary sentence */
+		}
 	}
 }
 
