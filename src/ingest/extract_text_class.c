@@ -4,7 +4,8 @@
  * network names, "subscribe" words, byline prepositions, month names,
  * in English, German, French and Spanish, with the commonest widget,
  * form, date and function words of Portuguese, Italian, Dutch and
- * Indonesian. Detectors combine these roles
+ * Indonesian and Russian (Cyrillic capitals are folded too). Detectors
+ * combine these roles
  * with the shape of the text around them (extract_text_span.c), so a
  * page whose exact phrasing is in no table is still read.
  */
@@ -43,7 +44,8 @@ static const struct xt_word xt_words[] = {
 	{"mastodon", NE}, {"bluesky", NE}, {"threads", NE},
 	{"compartilhar", SH}, {"compartilhe", SH}, {"partilhar", SH},
 	{"condividi", SH}, {"condividere", SH}, {"delen", SH},
-	{"bagikan", SH}, {"tumblr", NE},
+	{"bagikan", SH}, {"tumblr", NE}, {"поделиться", SH},
+	{"вконтакте", NE}, {"одноклассники", NE},
 	/* save, print, listen */
 	{"save", SV}, {"print", SV}, {"merken", SV}, {"speichern", SV},
 	{"drucken", SV}, {"enregistrer", SV}, {"sauvegarder", SV},
@@ -77,6 +79,8 @@ static const struct xt_word xt_words[] = {
 	{"rubriques", NV}, {"temas", NV}, {"more", NV}, {"mehr", NV},
 	{"plus", NV}, {"más", NV}, {"início", NV}, {"notícias", NV},
 	{"notizie", NV}, {"nieuws", NV}, {"beranda", NV}, {"berita", NV},
+	{"главная", NV}, {"новости", NV}, {"политика", NV}, {"экономика", NV},
+	{"спорт", NV}, {"культура", NV}, {"общество", NV}, {"город", NV},
 	/* widget connectors and objects */
 	{"on", CO | FU}, {"auf", CO | FU}, {"sur", CO | FU}, {"en", CO | FU},
 	{"via", CO}, {"per", CO}, {"this", CO | FU}, {"diesen", CO | FU},
@@ -168,7 +172,9 @@ static const struct xt_word xt_words[] = {
 	{"voor", FU}, {"zijn", FU}, {"yang", FU}, {"dan", FU}, {"di", FU},
 	{"ke", FU}, {"dari", FU}, {"ini", FU}, {"itu", FU}, {"dengan", FU},
 	{"untuk", FU}, {"tidak", FU}, {"dalam", FU}, {"akan", FU},
-	{"pada", FU},
+	{"pada", FU}, {"и", FU}, {"в", FU}, {"на", FU}, {"не", FU},
+	{"что", FU}, {"с", FU}, {"по", FU}, {"это", FU}, {"как", FU},
+	{"для", FU}, {"из", FU}, {"он", FU}, {"она", FU}, {"они", FU},
 	/* roles after a byline name */
 	{"correspondent", XC_ROLE}, {"reporter", XC_ROLE},
 	{"editor", XC_ROLE}, {"writer", XC_ROLE}, {"staff", XC_ROLE},
@@ -189,7 +195,8 @@ static const struct xt_word xt_words[] = {
 	{"respuestas", XC_COMMENTW}, {"reacciones", XC_COMMENTW},
 	{"comentários", XC_COMMENTW}, {"commenti", XC_COMMENTW},
 	{"reacties", XC_COMMENTW}, {"komentar", XC_COMMENTW},
-	{"tanggapan", XC_COMMENTW},
+	{"tanggapan", XC_COMMENTW}, {"комментарии", XC_COMMENTW},
+	{"комментариев", XC_COMMENTW}, {"комментария", XC_COMMENTW},
 	/* photo markers (with a colon) */
 	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
 	{"bild", XC_PHOTO}, {"credit", XC_PHOTO}, {"crédit", XC_PHOTO},
@@ -204,7 +211,7 @@ static const struct xt_word xt_words[] = {
 	{"advertisement", XC_AD}, {"anzeige", XC_AD}, {"werbung", XC_AD},
 	{"publicité", XC_AD}, {"publicidad", XC_AD}, {"sponsored", XC_AD},
 	{"publicidade", XC_AD}, {"pubblicità", XC_AD}, {"advertentie", XC_AD},
-	{"iklan", XC_AD},
+	{"iklan", XC_AD}, {"реклама", XC_AD},
 	/* copyright and legal footers */
 	{"copyright", XC_LEGAL}, {"rights", XC_LEGAL}, {"reserved", XC_LEGAL},
 	{"trademark", XC_LEGAL}, {"trademarks", XC_LEGAL},
@@ -279,6 +286,9 @@ static const struct xt_month xt_months[] = {
 	{"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
 	{"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5},
 	{"augustus", 8}, {"maret", 3}, {"agustus", 8}, {"desember", 12},
+	{"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4},
+	{"мая", 5}, {"июня", 6}, {"июля", 7}, {"августа", 8},
+	{"сентября", 9}, {"октября", 10}, {"ноября", 11}, {"декабря", 12},
 };
 
 static const char *const xt_weekdays[] = {
@@ -316,6 +326,10 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"artikel terkait", XP_RECO}, {"terkait", XP_RECO},
 	{"leggi anche", XP_RECO}, {"articoli correlati", XP_RECO},
 	{"lees ook", XP_RECO}, {"gerelateerd", XP_RECO},
+	{"читайте также", XP_RECO}, {"смотрите также", XP_RECO},
+	{"похожие статьи", XP_RECO}, {"похожие материалы", XP_RECO},
+	{"вам также может быть интересно", XP_RECO},
+	{"вам может быть интересно", XP_RECO},
 	{"related articles", XP_RECO}, {"related stories", XP_RECO},
 	{"related news", XP_RECO}, {"related content", XP_RECO},
 	{"related coverage", XP_RECO}, {"more stories", XP_RECO},
@@ -364,6 +378,8 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"laat een reactie achter", XP_FORM},
 	{"plaats een reactie", XP_FORM}, {"tinggalkan balasan", XP_FORM},
 	{"tinggalkan komentar", XP_FORM},
+	{"оставить комментарий", XP_FORM}, {"добавить комментарий", XP_FORM},
+	{"оставьте комментарий", XP_FORM},
 	{"about the author", XP_AUTHOR}, {"about the authors", XP_AUTHOR},
 	{"über den autor", XP_AUTHOR}, {"über die autorin", XP_AUTHOR},
 	{"zum autor", XP_AUTHOR}, {"zur autorin", XP_AUTHOR},
@@ -378,6 +394,7 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"publicado em", XP_PUBLISHED}, {"pubblicato", XP_PUBLISHED},
 	{"gepubliceerd", XP_PUBLISHED}, {"diterbitkan", XP_PUBLISHED},
 	{"posted", XP_PUBLISHED}, {"posted on", XP_PUBLISHED},
+	{"опубликовано", XP_PUBLISHED},
 	{"updated", XP_UPDATED}, {"last updated", XP_UPDATED},
 	{"aktualisiert am", XP_UPDATED}, {"aktualisiert", XP_UPDATED},
 	{"stand", XP_UPDATED}, {"mis à jour le", XP_UPDATED},
@@ -470,6 +487,24 @@ xt_trail_punct(const char *p, size_t n)
 
 /* Fold word i into out: strip surrounding punctuation, lower-case ASCII
  * and Latin-1 letters. Returns the length, 0 if empty or too long. */
+/* Lower case of a Cyrillic capital D0 xx (А-Я, Ё): the second byte,
+ * with the first rewritten in *lead when the lower case is D1 xx. */
+static unsigned char
+xt_fold_cyrillic(char *lead, unsigned char c)
+{
+	if (c >= 0x90 && c <= 0x9F)
+		return (unsigned char)(c + 0x20);	/* А-П: D0 B0-BF */
+	if (c >= 0xA0 && c <= 0xAF) {
+		*lead = (char)0xD1;			/* Р-Я: D1 80-8F */
+		return (unsigned char)(c - 0x20);
+	}
+	if (c == 0x81) {
+		*lead = (char)0xD1;			/* Ё: D1 91 */
+		return 0x91;
+	}
+	return c;
+}
+
 size_t
 xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX])
 {
@@ -496,6 +531,8 @@ xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX])
 		else if (j > 0 && (unsigned char)p[j - 1] == 0xC3 &&
 		    c >= 0x80 && c <= 0x9E && c != 0x97)
 			c += 0x20;
+		else if (j > 0 && (unsigned char)p[j - 1] == 0xD0)
+			c = xt_fold_cyrillic(out + j - 1, c);
 		out[j] = (char)c;
 	}
 	out[n] = '\0';

@@ -641,9 +641,9 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	if (e < x->nt && x->t[e].len == 1 && x->s[x->t[e].off] == ':')
 		e++;
 	switch (p) {
-	case XP_RECO:	/* "Most read in world news", "Related" */
+	case XP_RECO:	/* "Related", "Most read in world news" */
 		*kind = XK_RECO;
-		return xt_bound_before(x, i) && (e > i + 1 ||
+		return (xt_bound_before(x, i) || e > i + 2) && (e > i + 1 ||
 		    xt_bound_after(x, e)) ? e : 0;
 	case XP_CTA:
 		*kind = XK_CTA;

@@ -298,6 +298,15 @@ starts_at_dateline(void **state)
 	check_fixture("en_dateline");
 }
 
+/* Russian: Cyrillic capitals folded for the look-ups, crumbs, a date
+ * with a genitive month, teaser, share, counter and form words. */
+static void
+reads_russian_flattened(void **state)
+{
+	(void)state;
+	check_fixture("ru_flat");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -488,6 +497,7 @@ main(void)
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
+		cmocka_unit_test(reads_russian_flattened),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
