@@ -3,11 +3,11 @@
  * Each entry names a word's role, not a site's wording: "share" verbs,
  * network names, "subscribe" words, byline prepositions, month names,
  * in English, German, French and Spanish, with the commonest widget,
- * form, date and function words of Portuguese, Italian, Dutch and
+ * form, date and function words of Portuguese, Italian, Dutch,
  * Indonesian and Russian (Cyrillic capitals are folded too). Detectors
- * combine these roles
- * with the shape of the text around them (extract_text_span.c), so a
- * page whose exact phrasing is in no table is still read.
+ * combine these roles with the shape of the text around them
+ * (extract_text_span.c), so a page whose exact phrasing is in no table
+ * is still read.
  */
 #include "ingest/extract_text_int.h"
 
