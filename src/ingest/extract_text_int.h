@@ -161,6 +161,10 @@ size_t xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out);
 int xt_bound_before(const struct xt *x, size_t i);
 int xt_bound_after(const struct xt *x, size_t j);
 int xt_new_part(const struct xt *x, size_t k);
+void xt_text(const struct xt *x, size_t a, size_t b, char **field);
+
+/* extract_text_credit.c */
+void xt_agency_credits(struct xt *x);
 
 /* extract_text_list.c */
 void xt_lists(struct xt *x);

@@ -85,7 +85,7 @@ xt_mark(struct xt *x, size_t a, size_t b, enum xt_kind k)
 }
 
 /* Text of words [a, b) with their surrounding punctuation trimmed. */
-static void
+void
 xt_text(const struct xt *x, size_t a, size_t b, char **field)
 {
 	const char *p, *e;
@@ -371,6 +371,9 @@ xt_credit(struct xt *x, size_t i)
 
 	if ((m = xt_marker(x, i)) == 0)
 		return 0;
+	if ((x->t[i].cls & XC_LEGAL) && (xt_cls(x, i + 1, XC_LEGAL) ||
+	    xt_has(x, i + 1, TF_DIGIT)))
+		return 0;	/* "© Copyright X", "© 2023 X": a footer */
 	j = i + (size_t)m;
 	if (j < x->nt && x->t[j].len == 1 && x->s[x->t[j].off] == ':')
 		j++;	/* "Photo :" */

@@ -438,13 +438,13 @@ xt_first_sent(const struct xt_units *us, size_t k, size_t lim)
 	return k;
 }
 
-/* The first unit of the run of the given span kind, or run_b. */
+/* The first unit of the given span kind from unit a on, or us->n. */
 static size_t
-xt_first_span(const struct xt_units *us, enum xt_kind kind)
+xt_first_span(const struct xt_units *us, size_t a, enum xt_kind kind)
 {
 	size_t c;
 
-	for (c = us->run_a; c < us->run_b && !xt_is_span(us, c, kind); c++)
+	for (c = a; c < us->n && !xt_is_span(us, c, kind); c++)
 		;
 	return c;
 }
@@ -460,8 +460,10 @@ xt_trim_head(struct xt_units *us)
 	unsigned i;
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-		if ((c = xt_first_span(us, kinds[i])) == us->run_b ||
-		    c == us->run_a)
+		/* the lead photo is the page's first; the others the run's */
+		c = xt_first_span(us, kinds[i] == XK_CREDIT ? 0 : us->run_a,
+		    kinds[i]);
+		if (c <= us->run_a || c >= us->run_b)
 			continue;
 		for (k = us->run_a, sents = 0; k < c; k++)
 			sents += xt_is_sent(&us->v[k]);
@@ -549,8 +551,8 @@ xt_kept(const struct xt_units *us, size_t k)
  * the body is what stands between its date or byline and the first
  * hard end (comments, copyright footer), when it holds many more words
  * than the best stretch of prose and most of them are on lines with
- * numbers (menus have none). */
-static void
+ * numbers (menus have none). Returns 1 when it took the body. */
+static int
 xt_units_data(struct xt_units *us, long best)
 {
 	size_t h, k, words = 0, numeric = 0;
@@ -566,11 +568,12 @@ xt_units_data(struct xt_units *us, long best)
 		}
 	if (h >= us->n || words < XT_DATA_MIN || numeric * 2 < words ||
 	    (long)words < 4 * best)
-		return;
+		return 0;
 	while (k > h + 1 && !xt_kept(us, k - 1))
 		k--;
 	us->run_a = h + 1;
 	us->run_b = k;
+	return 1;
 }
 
 /* A list of dates or results right after the last sentence ("Tour
@@ -628,10 +631,9 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 			us->run_b = k + 1;
 		}
 	}
-	if (best < XT_ARTICLE_MIN)
-		xt_units_data(us, best);
-	else
-		xt_units_tail(x, us);
+	if (best < XT_ARTICLE_MIN && xt_units_data(us, best))
+		return;
+	xt_units_tail(x, us);
 	xt_trim_head(us);
 }
 

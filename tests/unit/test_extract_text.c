@@ -307,6 +307,15 @@ reads_russian_flattened(void **state)
 	check_fixture("ru_flat");
 }
 
+/* Agency credits after their captions ("(AP Photo/Jane Roe)", "Tom Vik
+ * | Getty Images"): the captions go, an agency named in prose stays. */
+static void
+drops_captions_before_agency_credits(void **state)
+{
+	(void)state;
+	check_fixture("en_agency");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -498,6 +507,7 @@ main(void)
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
 		cmocka_unit_test(reads_russian_flattened),
+		cmocka_unit_test(drops_captions_before_agency_credits),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
