@@ -588,6 +588,8 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 	size_t k, i, items = 0;
 	int colon = 0;
 
+	if (us->run_b == us->run_a)
+		return;		/* no body to add to */
 	for (k = us->run_b; k < us->n && us->v[k].kind == U_TITLE &&
 	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
 		items += us->v[k].digits;
