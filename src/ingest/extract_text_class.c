@@ -572,6 +572,7 @@ xt_dict_add(struct xt_dict_ent *d, const char *w, uint32_t cls)
 	while (d[h].w != NULL && strcmp(d[h].w, w) != 0)
 		h = (h + 1) & (XT_DICT_SIZE - 1);
 	d[h].w = w;
+	d[h].n = (uint32_t)n;
 	d[h].cls |= cls;
 }
 
@@ -601,8 +602,7 @@ xt_classify(const struct xt *x, const char *key, size_t n)
 		n--;
 	for (h = xt_hash(key, n); x->dict[h].w != NULL;
 	    h = (h + 1) & (XT_DICT_SIZE - 1))
-		if (strlen(x->dict[h].w) == n &&
-		    memcmp(x->dict[h].w, key, n) == 0)
+		if (x->dict[h].n == n && memcmp(x->dict[h].w, key, n) == 0)
 			return x->dict[h].cls;
 	return 0;
 }
@@ -633,14 +633,23 @@ xt_phrase_match(const struct xt *x, size_t i, const char *p, size_t *end)
 	return 1;
 }
 
+/* Does phrase p start with the word key (n bytes)? */
+static int
+xt_phrase_first(const char *p, const char *key, size_t n)
+{
+	return memcmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\0');
+}
+
 enum xt_phrase
 xt_phrase_at(const struct xt *x, size_t i, size_t *end)
 {
-	size_t k, e, best = 0;
+	char key[XT_KEY_MAX];
+	size_t k, e, best = 0, n = xt_key(x, i, key);
 	enum xt_phrase kind = XP_NONE;
 
-	for (k = 0; k < NELEM(xt_phrases); k++)
-		if (xt_phrase_match(x, i, xt_phrases[k].p, &e) && e > best) {
+	for (k = 0; n > 0 && k < NELEM(xt_phrases); k++)
+		if (xt_phrase_first(xt_phrases[k].p, key, n) &&
+		    xt_phrase_match(x, i, xt_phrases[k].p, &e) && e > best) {
 			best = e;
 			kind = xt_phrases[k].k;
 		}

@@ -128,6 +128,7 @@ struct xt_tok {
 struct xt_dict_ent {
 	const char *w;		/* NULL: empty slot */
 	uint32_t cls;
+	uint32_t n;		/* strlen(w) */
 };
 
 struct xt {
