@@ -595,7 +595,8 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 		items += us->v[k].digits;
 	if (items < XT_LIST_ITEMS)
 		return;
-	for (i = us->v[us->run_b - 1].b - 1; i + 1 < us->v[us->run_b].b; i++)
+	for (i = us->v[us->run_b - 1].b - 1; i < us->v[us->run_b].b &&
+	    i + 1 < x->nt; i++)
 		colon |= (x->t[i].flags & TF_COLON) && (x->t[i].flags &
 		    TF_LOWER) && ((x->t[i + 1].flags & TF_DIGIT) ||
 		    (x->t[i + 1].cls & XC_MONTH));
