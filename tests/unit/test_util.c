@@ -3,6 +3,7 @@
 #include "util/strlist.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
+#include "util/wordset.h"
 
 static void
 buf_appends_and_stays_terminated(void **state)
@@ -182,10 +183,50 @@ utf8_valid_word_at_a_time(void **state)
 	assert_false(utf8_valid(b, sizeof(b)));
 }
 
+/* wordset_find() must give what strstr() per word gives. */
+static unsigned
+wordset_naive(const char *const *a, const char *const *b, const char *s)
+{
+	unsigned bits = 0;
+
+	for (; *a; a++)
+		if (strstr(s, *a))
+			bits |= 1;
+	for (; *b; b++)
+		if (strstr(s, *b))
+			bits |= 2;
+	return bits;
+}
+
+static void
+wordset_matches_strstr(void **state)
+{
+	static const char *const a[] = { "-ad-", "ab", "abc", "sidebar",
+	    "\xc3\xa0 lire", NULL };
+	static const char *const b[] = { "abc", " ad ", "bar", "zz", NULL };
+	static const char *const s[] = { "", "a", "ab", "xab", "abab",
+	    "side bar", "my-sidebar", "x-ad-y", " ad", " ad ", "zabcz",
+	    "\xc3\xa0 lire aussi", "z", "zz", "azzb", NULL };
+	static struct wordset ws;
+	size_t i;
+
+	(void)state;
+	wordset_add(&ws, a, 1);
+	wordset_add(&ws, b, 2);
+	assert_int_equal(ws.n, 9);
+	for (i = 0; s[i]; i++)
+		assert_int_equal(wordset_find(&ws, s[i], strlen(s[i])),
+		    wordset_naive(a, b, s[i]));
+	/* bounded by n, not by a NUL */
+	assert_int_equal(wordset_find(&ws, "abc", 2), 1);
+	assert_int_equal(wordset_find(&ws, "sidebar", 6), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(wordset_matches_strstr),
 		cmocka_unit_test(utf8_control_ratio_counts_every_byte),
 		cmocka_unit_test(utf8_valid_word_at_a_time),
 		cmocka_unit_test(buf_appends_and_stays_terminated),

@@ -1,0 +1,46 @@
+#include "util/wordset.h"
+
+#include <string.h>
+
+/* Bucket of the byte pair at s: letters a-z each, any other byte in one
+ * slot. */
+static unsigned
+wordset_pair(const char *s)
+{
+	unsigned a = (unsigned char)s[0] - 'a', b = (unsigned char)s[1] - 'a';
+
+	return (a < 26 ? a : 26) * 27 + (b < 26 ? b : 26);
+}
+
+void
+wordset_add(struct wordset *ws, const char *const *words, unsigned bits)
+{
+	size_t m;
+	unsigned k;
+
+	for (; *words; words++) {
+		m = strlen(*words);
+		if (ws->n >= WORDSET_MAX || m < 2 || m > 255)
+			continue;
+		k = wordset_pair(*words);
+		ws->word[ws->n] = *words;
+		ws->len[ws->n] = (unsigned char)m;
+		ws->bits[ws->n] = bits;
+		ws->next[ws->n] = ws->head[k];
+		ws->head[k] = (unsigned char)++ws->n;
+	}
+}
+
+unsigned
+wordset_find(const struct wordset *ws, const char *s, size_t n)
+{
+	unsigned found = 0, j;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		for (j = ws->head[wordset_pair(s + i)]; j; j = ws->next[j - 1])
+			if (ws->len[j - 1] <= n - i &&
+			    memcmp(s + i, ws->word[j - 1], ws->len[j - 1]) == 0)
+				found |= ws->bits[j - 1];
+	return found;
+}
