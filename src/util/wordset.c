@@ -12,6 +12,19 @@ wordset_pair(const char *s)
 	return (a < 26 ? a : 26) * 27 + (b < 26 ? b : 26);
 }
 
+/* 1 if s starts with w[0..m); s has m bytes. A byte loop: the words
+ * are short, shorter than a call to memcmp() costs. */
+static int
+wordset_at(const char *s, const char *w, size_t m)
+{
+	size_t k;
+
+	for (k = 0; k < m; k++)
+		if (s[k] != w[k])
+			return 0;
+	return 1;
+}
+
 void
 wordset_add(struct wordset *ws, const char *const *words, unsigned bits)
 {
@@ -40,7 +53,7 @@ wordset_find(const struct wordset *ws, const char *s, size_t n)
 	for (i = 0; i + 1 < n; i++)
 		for (j = ws->head[wordset_pair(s + i)]; j; j = ws->next[j - 1])
 			if (ws->len[j - 1] <= n - i &&
-			    memcmp(s + i, ws->word[j - 1], ws->len[j - 1]) == 0)
+			    wordset_at(s + i, ws->word[j - 1], ws->len[j - 1]))
 				found |= ws->bits[j - 1];
 	return found;
 }
