@@ -146,25 +146,27 @@ error_message_is_bounded(void **state)
 static void
 utf8_control_ratio_counts_every_byte(void **state)
 {
-	char b[19];
+	char b[131];	/* two 64-byte blocks and a tail */
 	size_t want, i;
 	int c, off;
 
 	(void)state;
 	for (c = 0; c < 256; c++) {
-		for (off = 0; off < 19; off++) {
+		for (off = 0; off < (int)sizeof(b); off += c % 7 + 1) {
 			memset(b, 'a', sizeof(b));
 			b[off] = (char)c;
-			b[(off + 5) % 19] = '\t';
+			b[(off + 5) % sizeof(b)] = '\t';
 			want = (c < 0x20 && c != '\t' && c != '\n' &&
 			    c != '\r' && c != '\f') || c == 0x7F;
 			assert_true(utf8_control_ratio(b, sizeof(b)) ==
 			    (double)want / (double)sizeof(b));
 		}
 	}
-	for (i = 0; i < sizeof(b); i++)
+	for (i = 0; i < 19; i++)
 		b[i] = (char)(i + 1);		/* 0x01..0x13 */
-	assert_true(utf8_control_ratio(b, sizeof(b)) == 15.0 / 19.0);
+	assert_true(utf8_control_ratio(b, 19) == 15.0 / 19.0);
+	memset(b, 0x01, sizeof(b));		/* every byte, every block */
+	assert_true(utf8_control_ratio(b, sizeof(b)) == 1.0);
 }
 
 static void
