@@ -4,8 +4,9 @@
  * Each word carries bits (the list it came from); wordset_find() returns
  * the OR of the bits of every word that occurs in s[0..n) as a byte
  * substring, the same answer as strstr() per word, but looking at each
- * byte of s once: at each position only the words starting with that
- * byte pair are compared. Matching is exact, so callers lowercase first.
+ * byte of s once: a bit per byte pair tells whether any word starts
+ * there, and only then are the words starting with that pair compared.
+ * Matching is exact, so callers lowercase first.
  *
  * A set is filled once (wordset_add) and read only afterwards, so one
  * set may be shared by threads once filled; fill it under pthread_once().
@@ -29,6 +30,8 @@ struct wordset {
 	unsigned bits[WORDSET_MAX];
 	unsigned char next[WORDSET_MAX];	/* 1-based chain per pair */
 	unsigned char head[WORDSET_PAIRS];	/* 1-based, 0 for none */
+	unsigned char starts[65536 / 8];	/* bit per byte pair a word
+						 * starts with, by raw bytes */
 	size_t n;
 };
 
