@@ -2,21 +2,14 @@
 
 #include <string.h>
 
-/* Bucket of the byte pair at s: letters a-z each, any other byte in one
- * slot. */
+/* Bucket of the three bytes at s. */
 static unsigned
-wordset_pair(const char *s)
+wordset_bucket(const char *s)
 {
-	unsigned a = (unsigned char)s[0] - 'a', b = (unsigned char)s[1] - 'a';
+	const unsigned char *u = (const unsigned char *)s;
 
-	return (a < 26 ? a : 26) * 27 + (b < 26 ? b : 26);
-}
-
-/* The raw byte pair at s as a bit index into starts[]. */
-static unsigned
-wordset_raw(const char *s)
-{
-	return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+	return ((unsigned)u[0] << 6 ^ (unsigned)u[1] << 3 ^ u[2]) &
+	    (WORDSET_HEADS - 1);
 }
 
 /* 1 if s starts with w[0..m); s has m bytes. A byte loop: the words
@@ -40,11 +33,9 @@ wordset_add(struct wordset *ws, const char *const *words, unsigned bits)
 
 	for (; *words; words++) {
 		m = strlen(*words);
-		if (ws->n >= WORDSET_MAX || m < 2 || m > 255)
+		if (ws->n >= WORDSET_MAX || m < 3 || m > 255)
 			continue;
-		k = wordset_pair(*words);
-		ws->starts[wordset_raw(*words) >> 3] |=
-		    (unsigned char)(1u << (wordset_raw(*words) & 7));
+		k = wordset_bucket(*words);
 		ws->word[ws->n] = *words;
 		ws->len[ws->n] = (unsigned char)m;
 		ws->bits[ws->n] = bits;
@@ -56,17 +47,14 @@ wordset_add(struct wordset *ws, const char *const *words, unsigned bits)
 unsigned
 wordset_find(const struct wordset *ws, const char *s, size_t n)
 {
-	unsigned found = 0, j, r;
+	unsigned found = 0, j;
 	size_t i;
 
-	for (i = 0; i + 1 < n; i++) {
-		r = wordset_raw(s + i);
-		if (!(ws->starts[r >> 3] & (1u << (r & 7))))
-			continue;
-		for (j = ws->head[wordset_pair(s + i)]; j; j = ws->next[j - 1])
+	for (i = 0; i + 2 < n; i++)
+		for (j = ws->head[wordset_bucket(s + i)]; j;
+		    j = ws->next[j - 1])
 			if (ws->len[j - 1] <= n - i &&
 			    wordset_at(s + i, ws->word[j - 1], ws->len[j - 1]))
 				found |= ws->bits[j - 1];
-	}
 	return found;
 }

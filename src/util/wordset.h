@@ -4,9 +4,10 @@
  * Each word carries bits (the list it came from); wordset_find() returns
  * the OR of the bits of every word that occurs in s[0..n) as a byte
  * substring, the same answer as strstr() per word, but looking at each
- * byte of s once: a bit per byte pair tells whether any word starts
- * there, and only then are the words starting with that pair compared.
- * Matching is exact, so callers lowercase first.
+ * byte of s once: the three bytes at each position pick a bucket of the
+ * words starting with bytes of that hash (most buckets are empty), and
+ * only those are compared. Matching is exact, so callers lowercase
+ * first.
  *
  * A set is filled once (wordset_add) and read only afterwards, so one
  * set may be shared by threads once filled; fill it under pthread_once().
@@ -22,22 +23,20 @@
 #include <stddef.h>
 
 #define WORDSET_MAX	255	/* words in one set */
-#define WORDSET_PAIRS	(27 * 27)	/* byte pairs: a-z, and the rest */
+#define WORDSET_HEADS	4096	/* buckets by the first three bytes */
 
 struct wordset {
 	const char *word[WORDSET_MAX];	/* borrowed, static */
 	unsigned char len[WORDSET_MAX];
 	unsigned bits[WORDSET_MAX];
-	unsigned char next[WORDSET_MAX];	/* 1-based chain per pair */
-	unsigned char head[WORDSET_PAIRS];	/* 1-based, 0 for none */
-	unsigned char starts[65536 / 8];	/* bit per byte pair a word
-						 * starts with, by raw bytes */
+	unsigned char next[WORDSET_MAX];	/* 1-based chain per bucket */
+	unsigned char head[WORDSET_HEADS];	/* 1-based, 0 for none */
 	size_t n;
 };
 
-/* Add the NULL-terminated list words (static strings of 2..255 bytes)
- * with bits. A set that is full ignores more words: callers size their
- * lists far below WORDSET_MAX (a unit test checks theirs). */
+/* Add the NULL-terminated list words (static strings of 3..255 bytes)
+ * with bits. Shorter or longer words, and words past WORDSET_MAX, are
+ * ignored: callers' lists are far below it (unit tests check theirs). */
 void wordset_add(struct wordset *ws, const char *const *words,
     unsigned bits);
 /* OR of the bits of the words occurring in s[0..n); 0 for none. */

@@ -203,24 +203,25 @@ wordset_naive(const char *const *a, const char *const *b, const char *s)
 static void
 wordset_matches_strstr(void **state)
 {
-	static const char *const a[] = { "-ad-", "ab", "abc", "sidebar",
-	    "\xc3\xa0 lire", NULL };
-	static const char *const b[] = { "abc", " ad ", "bar", "zz", NULL };
-	static const char *const s[] = { "", "a", "ab", "xab", "abab",
-	    "side bar", "my-sidebar", "x-ad-y", " ad", " ad ", "zabcz",
-	    "\xc3\xa0 lire aussi", "z", "zz", "azzb", NULL };
+	static const char *const a[] = { "-ad-", "abd", "abc", "sidebar",
+	    "\xc3\xa0 lire", "abcd", NULL };
+	static const char *const b[] = { "abc", " ad ", "bar", "zzz", NULL };
+	static const char *const s[] = { "", "a", "ab", "abd", "xabd",
+	    "ababd", "side bar", "my-sidebar", "x-ad-y", " ad", " ad ",
+	    "zabcz", "\xc3\xa0 lire aussi", "z", "zzz", "azzzb", "abcd",
+	    "xabcdx", NULL };
 	static struct wordset ws;
 	size_t i;
 
 	(void)state;
 	wordset_add(&ws, a, 1);
 	wordset_add(&ws, b, 2);
-	assert_int_equal(ws.n, 9);
+	assert_int_equal(ws.n, 10);
 	for (i = 0; s[i]; i++)
 		assert_int_equal(wordset_find(&ws, s[i], strlen(s[i])),
 		    wordset_naive(a, b, s[i]));
 	/* bounded by n, not by a NUL */
-	assert_int_equal(wordset_find(&ws, "abc", 2), 1);
+	assert_int_equal(wordset_find(&ws, "abcd", 3), 3);
 	assert_int_equal(wordset_find(&ws, "sidebar", 6), 0);
 }
 
