@@ -127,23 +127,36 @@ body_flush(struct emit *e)
 	e->heading = 0;
 }
 
+static int
+body_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Append the text of n to the paragraph, white space runs as one space,
+ * a run of other bytes at a time. At the paragraph's limit as many
+ * bytes as fit go in and the rest of n is dropped. */
 static void
 body_text(struct emit *e, const struct html_node *n)
 {
-	const char *s = n->text;
+	const char *s = n->text, *run;
 	size_t before = e->para.len;
 
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+	while (s && *s) {
+		if (body_space((unsigned char)*s)) {
 			if (e->para.len && e->para.ptr[e->para.len - 1] != ' ')
 				buf_putc(&e->para, ' ');
+			s++;
 			continue;
 		}
-		if (buf_putc(&e->para, c) != ND_OK)
+		for (run = s; *s && !body_space((unsigned char)*s); s++)
+			;
+		if (buf_put(&e->para, run, (size_t)(s - run)) != ND_OK) {
+			while (run < s && buf_putc(&e->para, *run) == ND_OK)
+				run++;
 			break;
+		}
 	}
 	if (e->in_link)
 		e->para_link += e->para.len - before;
