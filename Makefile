@@ -112,10 +112,12 @@ check: deps
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@scripts/summary.sh
 
-build/fuzz/obj/%.o: %.c
+# -MMD: a changed header rebuilds the objects using it (struct layouts);
+# Makefile: objects built before the .d files existed are rebuilt once
+build/fuzz/obj/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	clang -std=c11 $(WARN) $(DEFS) -O1 -g -Isrc $(PKG_CFLAGS) \
-	    -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+	    -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
 
 build/fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
@@ -138,4 +140,4 @@ clean:
 # keep objects that only pattern rules ask for
 .SECONDARY:
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

@@ -1,6 +1,6 @@
 /* extract_bench.c - the in-process driver of bench/extract.
  *
- *	extract_bench --out DIR FILE.html...
+ *	extract_bench --out DIR [--html-only] FILE.html...
  *
  * Phase 1 runs extract_html() over every page, writes the body to
  * DIR/html/ID.txt (paragraphs joined by newlines) and the article's JSON
@@ -17,6 +17,8 @@
  * "run": each block boundary becomes one space, so blocks run together
  * on one line, written to DIR/flat-run/ID.txt, body to
  * DIR/text-run/ID.txt. extract_text() runs over both.
+ *
+ * --html-only stops after phase 1 (bench/extract's extra speed rounds).
  */
 #include <errno.h>
 #include <limits.h>
@@ -273,25 +275,17 @@ bench_maxrss_kb(void)
 	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
 }
 
-int
-main(int argc, char **argv)
+/* Phase 1: extract_html() over every page; 0 when every page was read
+ * and written. */
+static int
+bench_html(char **files, int n, const char *out)
 {
-	struct tally th, tt, tr;
-	struct buf fp = BUF_INIT;
-	const char *out = NULL;
-	int i, first = 3, rc = 0;
+	struct tally th;
+	int i, rc = 0;
 
 	memset(&th, 0, sizeof(th));
-	memset(&tt, 0, sizeof(tt));
-	memset(&tr, 0, sizeof(tr));
-	if (argc >= 3 && strcmp(argv[1], "--out") == 0)
-		out = argv[2];
-	if (out == NULL || first >= argc) {
-		fprintf(stderr, "usage: extract_bench --out DIR FILE.html...\n");
-		return 2;
-	}
-	for (i = first; i < argc; i++)
-		if (bench_one(extract_html, argv[i], argv[i], out, "html", 1,
+	for (i = 0; i < n; i++)
+		if (bench_one(extract_html, files[i], files[i], out, "html", 1,
 		    &th) != 0)
 			rc = 1;
 	bench_report("html", &th);
@@ -301,6 +295,33 @@ main(int argc, char **argv)
 	    "image %.0f%%\n", bench_pct(th.headline, th.pages),
 	    bench_pct(th.byline, th.pages), bench_pct(th.published, th.pages),
 	    bench_pct(th.image, th.pages));
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tally tt, tr;
+	struct buf fp = BUF_INIT;
+	const char *out = NULL;
+	int i, first = 3, rc = 0, html_only = 0;
+
+	memset(&tt, 0, sizeof(tt));
+	memset(&tr, 0, sizeof(tr));
+	if (argc >= 3 && strcmp(argv[1], "--out") == 0)
+		out = argv[2];
+	if (first < argc && strcmp(argv[first], "--html-only") == 0) {
+		html_only = 1;
+		first++;
+	}
+	if (out == NULL || first >= argc) {
+		fprintf(stderr, "usage: extract_bench --out DIR [--html-only] "
+		    "FILE.html...\n");
+		return 2;
+	}
+	rc = bench_html(argv + first, argc - first, out);
+	if (html_only)
+		return rc;
 	for (i = first; i < argc; i++) {
 		if (bench_flat_one(argv[i], out, 0, &fp) != 0 ||
 		    bench_one(extract_text, fp.ptr, argv[i], out, "text", 0,

@@ -1,5 +1,6 @@
 #include "ingest/htmlbody.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,7 @@
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
+#include "util/wordset.h"
 #include "util/xalloc.h"
 
 #define HTMLBODY_MAX_PARA	(256u << 10)	/* bytes of one paragraph */
@@ -70,23 +72,39 @@ body_is_label(const char *s, size_t n)
 	return 0;
 }
 
+static struct wordset body_phrase_set;
+static pthread_once_t body_phrase_once = PTHREAD_ONCE_INIT;
+
+static void
+body_phrase_init(void)
+{
+	wordset_add(&body_phrase_set, body_phrases, 1);
+}
+
+/* 1 if s[0..n) (n <= HTMLBODY_SHORT) holds a phrase, ASCII case
+ * ignored: lowercased once, then one scan for all phrases. */
+static int
+body_has_phrase(const char *s, size_t n)
+{
+	char low[HTMLBODY_SHORT];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	pthread_once(&body_phrase_once, body_phrase_init);
+	return wordset_find(&body_phrase_set, low, n) != 0;
+}
+
 static int
 body_is_boilerplate(const char *s, size_t n, size_t link)
 {
-	size_t i;
-
 	if (n == 0)
 		return 1;
 	if (link * 2 > n && n < 400)
 		return 1;	/* mostly a link: a teaser or a widget */
 	if (n > HTMLBODY_SHORT)
 		return 0;
-	if (body_is_label(s, n))
-		return 1;
-	for (i = 0; body_phrases[i]; i++)
-		if (htmlwalk_memcasemem(s, n, body_phrases[i]))
-			return 1;
-	return 0;
+	return body_is_label(s, n) || body_has_phrase(s, n);
 }
 
 static void
@@ -109,23 +127,36 @@ body_flush(struct emit *e)
 	e->heading = 0;
 }
 
+static int
+body_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Append the text of n to the paragraph, white space runs as one space,
+ * a run of other bytes at a time. At the paragraph's limit as many
+ * bytes as fit go in and the rest of n is dropped. */
 static void
 body_text(struct emit *e, const struct html_node *n)
 {
-	const char *s = n->text;
+	const char *s = n->text, *run;
 	size_t before = e->para.len;
 
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+	while (s && *s) {
+		if (body_space((unsigned char)*s)) {
 			if (e->para.len && e->para.ptr[e->para.len - 1] != ' ')
 				buf_putc(&e->para, ' ');
+			s++;
 			continue;
 		}
-		if (buf_putc(&e->para, c) != ND_OK)
+		for (run = s; *s && !body_space((unsigned char)*s); s++)
+			;
+		if (buf_put(&e->para, run, (size_t)(s - run)) != ND_OK) {
+			while (run < s && buf_putc(&e->para, *run) == ND_OK)
+				run++;
 			break;
+		}
 	}
 	if (e->in_link)
 		e->para_link += e->para.len - before;

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "ingest/extract.h"
+#include "ingest/htmlhint.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
@@ -121,44 +122,20 @@ htmlmeta_eltext(struct html_node *n, char **field, size_t lo, size_t hi)
 	buf_release(&b);
 }
 
-#define HTMLMETA_HINT_MAX	4096	/* bytes of class + id looked at */
-
-/* Lowercase "class id" of n into out (HTMLMETA_HINT_MAX bytes). */
-static void
-htmlmeta_hints(const struct html_node *n, char *out)
-{
-	const char *v[2] = { htmlwalk_attr(n, HA_CLASS), htmlwalk_attr(n, HA_ID) };
-	size_t len = 0, i;
-
-	for (i = 0; i < 2; i++) {
-		const char *s = v[i];
-
-		for (; s && *s && len + 2 < HTMLMETA_HINT_MAX; s++)
-			out[len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
-		out[len++] = ' ';
-	}
-	out[len] = '\0';
-}
-
 static void
 htmlmeta_classes(struct html_node *n, struct htmlmeta *m)
 {
-	char hint[HTMLMETA_HINT_MAX];
+	unsigned hint = htmlhint_of(n);
 	const char *ip;
 
-	htmlmeta_hints(n, hint);
 	if (m->byline_el == NULL) {
 		ip = htmlwalk_attr(n, HA_ITEMPROP);
-		if (strstr(hint, "byline") ||
-		    (ip && !strcasecmp(ip, "author")) ||
-		    strstr(hint, "author-name"))
+		if ((hint & HH_BYLINE) || (ip && !strcasecmp(ip, "author")))
 			htmlmeta_eltext(n, &m->byline_el, 3, 160);
 	}
-	if (m->standfirst_el == NULL && (strstr(hint, "standfirst") ||
-	    strstr(hint, "subtitle") || strstr(hint, "summary") ||
-	    strstr(hint, "lede") || strstr(hint, "intro")))
+	if (m->standfirst_el == NULL && (hint & HH_STANDFIRST))
 		htmlmeta_eltext(n, &m->standfirst_el, 30, HTMLMETA_MAX_ELTEXT);
-	if (m->credits_el == NULL && strstr(hint, "credit")) {
+	if (m->credits_el == NULL && (hint & HH_CREDIT)) {
 		htmlmeta_eltext(n, &m->credits_el, 10, HTMLTEXT_MAX_CREDITS);
 		if (m->credits_el && !htmltext_is_credits(m->credits_el)) {
 			free(m->credits_el);

@@ -1,5 +1,7 @@
 #include "ingest/htmlparse.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +30,6 @@ struct tagname {
 	enum htmltag tag;
 };
 
-/* Sorted by name for bsearch. */
 static const struct tagname htmlparse_tags[] = {
 	{"a", TAG_A}, {"abbr", TAG_ABBR}, {"address", TAG_ADDRESS},
 	{"applet", TAG_APPLET}, {"area", TAG_AREA}, {"article", TAG_ARTICLE},
@@ -71,7 +72,7 @@ static const struct tagname htmlparse_tags[] = {
 	{"xmp", TAG_XMP},
 };
 
-/* Indexed by enum htmlattr, sorted by name. */
+/* Indexed by enum htmlattr. */
 static const char *const htmlparse_attrs[HA_MAX] = {
 	"alt", "aria-hidden", "charset", "class", "content", "data-src",
 	"datetime", "height", "hidden", "href", "http-equiv", "id",
@@ -170,27 +171,65 @@ hp_lowername(const char *s, size_t n, char *out, size_t cap)
 	return n;
 }
 
+/* Tag and attribute names found by hashing: one open-addressing table
+ * each, filled once, holding 1 + the index into htmlparse_tags[] or
+ * htmlparse_attrs[] (0: empty). */
+#define HP_TAG_SLOTS	256	/* powers of two, over twice the names */
+#define HP_ATTR_SLOTS	64
+
+static unsigned char hp_tag_slots[HP_TAG_SLOTS];
+static unsigned char hp_attr_slots[HP_ATTR_SLOTS];
+static pthread_once_t hp_names_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a of the string s (to its NUL: a name stops there, as with
+ * strcmp). */
+static size_t
+hp_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void
+hp_slot_put(unsigned char *slots, size_t cap, const char *name, size_t v)
+{
+	size_t i = hp_hash(name) & (cap - 1);
+
+	while (slots[i])
+		i = (i + 1) & (cap - 1);
+	slots[i] = (unsigned char)(v + 1);
+}
+
+static void
+hp_names_index(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(htmlparse_tags) / sizeof(htmlparse_tags[0]); i++)
+		hp_slot_put(hp_tag_slots, HP_TAG_SLOTS, htmlparse_tags[i].name,
+		    i);
+	for (i = 0; i < HA_MAX; i++)
+		hp_slot_put(hp_attr_slots, HP_ATTR_SLOTS, htmlparse_attrs[i], i);
+}
+
 enum htmltag
 htmlparse_tag(const char *s, size_t n)
 {
 	char name[HTMLPARSE_NAME];
-	size_t lo = 0, hi = sizeof(htmlparse_tags) / sizeof(htmlparse_tags[0]);
-	size_t mid;
-	int c;
+	size_t i;
+	unsigned k;
 
 	if (n == 0 || n >= 12)
 		return TAG_OTHER;
 	hp_lowername(s, n, name, sizeof(name));
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = hp_strcmp(name, htmlparse_tags[mid].name);
-		if (c == 0)
-			return htmlparse_tags[mid].tag;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	pthread_once(&hp_names_once, hp_names_index);
+	i = hp_hash(name) & (HP_TAG_SLOTS - 1);
+	for (; (k = hp_tag_slots[i]) != 0; i = (i + 1) & (HP_TAG_SLOTS - 1))
+		if (hp_strcmp(name, htmlparse_tags[k - 1].name) == 0)
+			return htmlparse_tags[k - 1].tag;
 	return TAG_OTHER;
 }
 
@@ -199,22 +238,17 @@ static int
 hp_attr_id(const char *s, size_t n)
 {
 	char name[HTMLPARSE_ATTR_NAME];
-	size_t lo = 0, hi = HA_MAX, mid;
-	int c;
+	size_t i;
+	unsigned k;
 
 	if (n < 2 || n >= sizeof(name))
 		return -1;
 	hp_lowername(s, n, name, sizeof(name));
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = hp_strcmp(name, htmlparse_attrs[mid]);
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	pthread_once(&hp_names_once, hp_names_index);
+	i = hp_hash(name) & (HP_ATTR_SLOTS - 1);
+	for (; (k = hp_attr_slots[i]) != 0; i = (i + 1) & (HP_ATTR_SLOTS - 1))
+		if (hp_strcmp(name, htmlparse_attrs[k - 1]) == 0)
+			return (int)(k - 1);
 	return -1;
 }
 

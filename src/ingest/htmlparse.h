@@ -87,6 +87,7 @@ struct html_node {
 	struct html_attr *attrs;
 	unsigned len;		/* bytes of text */
 	unsigned mark;		/* scratch for callers, 0 after parsing */
+	unsigned short hint;	/* htmlhint.h cache, 0 after parsing */
 	unsigned short tag;	/* enum htmltag */
 	unsigned char type;	/* enum html_node_type */
 	unsigned char nattrs;

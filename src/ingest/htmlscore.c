@@ -1,104 +1,16 @@
 #include "ingest/htmlscore.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest/extract.h"
+#include "ingest/htmlhint.h"
 #include "ingest/htmlwalk.h"
 #include "util/xalloc.h"
 
-#define HTMLSCORE_HINT_MAX	256	/* bytes of class + id looked at */
 #define HTMLSCORE_ANCESTORS	5	/* levels a paragraph score climbs */
 #define HTMLSCORE_ALTS		5	/* runner-up candidates compared */
-
-/* Class/id fragments (lowercase). Boilerplate hints lower the weight;
- * "unlikely" ones drop the element unless a content hint is present. */
-static const char *const score_neg[] = {
-	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
-	"footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
-	"related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
-	"sponsor", "shopping", "tags", "widget", "newsletter", "subscri",
-	"signup", "recommend", "cookie", "consent", "social", "toolbar",
-	"advert", "popup", "modal", "breadcrumb", "teaser", NULL
-};
-static const char *const score_pos[] = {
-	"article", "body", "content", "entry", "hentry", "h-entry", "main",
-	"page", "post", "text", "blog", "story", NULL
-};
-static const char *const score_unlikely[] = {
-	"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
-	"community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
-	"header", "legends", "menu", "related", "remark", "replies", "rss",
-	"shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-	"supplemental", "ad-break", "agegate", "pagination", "pager",
-	"popup", "yom-remote", "newsletter", "cookie", "consent", "share",
-	"recommend", "promo", "caption", "gallery", "slideshow", "author", NULL
-};
-static const char *const score_maybe[] = {
-	"and", "article", "body", "column", "content", "main", "shadow", NULL
-};
-
-/* Which letter pairs occur in a hint: words whose first two bytes do
- * not occur need no search. Bytes other than a-z share one slot. */
-struct score_pairs {
-	unsigned char bits[(27 * 27 + 7) / 8];
-};
-
-static unsigned
-score_pair(const char *s)
-{
-	unsigned a = (unsigned char)s[0] - 'a', b = (unsigned char)s[1] - 'a';
-
-	return (a < 26 ? a : 26) * 27 + (b < 26 ? b : 26);
-}
-
-static void
-score_pairs_of(const char *s, size_t n, struct score_pairs *p)
-{
-	size_t i;
-	unsigned k;
-
-	memset(p, 0, sizeof(*p));
-	for (i = 0; i + 1 < n; i++) {
-		k = score_pair(s + i);
-		p->bits[k >> 3] |= (unsigned char)(1u << (k & 7));
-	}
-}
-
-static int
-score_any(const char *s, const struct score_pairs *p,
-    const char *const *words)
-{
-	unsigned k;
-
-	for (; *words; words++) {
-		k = score_pair(*words);
-		if ((p->bits[k >> 3] & (1u << (k & 7))) && strstr(s, *words))
-			return 1;
-	}
-	return 0;
-}
-
-/* Lowercase "class id" of n into out (HTMLSCORE_HINT_MAX bytes). */
-static size_t
-score_hint(const struct html_node *n, char *out)
-{
-	const char *v[2] = { htmlwalk_attr(n, HA_CLASS), htmlwalk_attr(n, HA_ID) };
-	size_t len = 0, i;
-
-	for (i = 0; i < 2; i++) {
-		const char *s = v[i];
-
-		for (; s && *s && len + 2 < HTMLSCORE_HINT_MAX; s++)
-			out[len++] = (char)tolower((unsigned char)*s);
-		if (len + 2 < HTMLSCORE_HINT_MAX)
-			out[len++] = ' ';
-	}
-	out[len] = '\0';
-	return len;
-}
 
 static int
 score_role_unlikely(const struct html_node *n)
@@ -117,28 +29,22 @@ score_role_unlikely(const struct html_node *n)
 }
 
 int
-htmlscore_weight(const struct html_node *n, int *unlikely)
+htmlscore_weight(struct html_node *n, int *unlikely)
 {
-	char hint[HTMLSCORE_HINT_MAX];
-	struct score_pairs pairs;
-	size_t len;
+	unsigned h;
 	int w = 0;
 
 	*unlikely = score_role_unlikely(n);
-	if (n->nattrs == 0 || (len = score_hint(n, hint)) <= 2)
+	if (n->nattrs == 0)
 		return 0;
-	score_pairs_of(hint, len, &pairs);
-	/* ad tokens: "ad", "ads", "ad-slot" as whole class words */
-	if (strncmp(hint, "ad ", 3) == 0 || strstr(hint, " ad ") ||
-	    strncmp(hint, "ads", 3) == 0 || strstr(hint, " ads") ||
-	    strncmp(hint, "ad-", 3) == 0 || strstr(hint, " ad-"))
+	h = htmlhint_of(n);
+	if (h & HH_AD)
 		w -= 25;
-	if (score_any(hint, &pairs, score_neg))
+	if (h & HH_NEG)
 		w -= 25;
-	if (score_any(hint, &pairs, score_pos))
+	if (h & HH_POS)
 		w += 25;
-	if (score_any(hint, &pairs, score_unlikely) &&
-	    !score_any(hint, &pairs, score_maybe))
+	if ((h & HH_UNLIKELY) && !(h & HH_MAYBE))
 		*unlikely = 1;
 	return w;
 }

@@ -58,8 +58,9 @@ int htmlscore_run(struct html_node *root, struct htmlscore *s);
 const struct hnode *htmlscore_node(const struct htmlscore *s,
     const struct html_node *n);
 /* Class/id weight of n: negative for boilerplate hints, positive for
- * content hints. Sets *unlikely when n looks like boilerplate by name. */
-int htmlscore_weight(const struct html_node *n, int *unlikely);
+ * content hints. Sets *unlikely when n looks like boilerplate by name.
+ * Caches n's class/id cues in n (htmlhint_of()). */
+int htmlscore_weight(struct html_node *n, int *unlikely);
 /* Link density of h in [0,1]. */
 double htmlscore_link_density(const struct hnode *h);
 /* Free what s owns; s is zeroed. */

@@ -113,20 +113,34 @@ htmlwalk_attr(const struct html_node *n, enum htmlattr id)
 	return htmlparse_attr(n, id);
 }
 
+static int
+htmlwalk_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* s into out with white space runs as one space, a run of other bytes
+ * at a time; at out's limit as many bytes as fit go in. */
 static void
 htmlwalk_put_collapsed(struct buf *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	const char *run;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+	while (*s) {
+		if (htmlwalk_space((unsigned char)*s)) {
 			if (out->len && out->ptr[out->len - 1] != ' ')
 				buf_putc(out, ' ');
+			s++;
 			continue;
 		}
-		if (buf_putc(out, c) != ND_OK)
+		for (run = s; *s && !htmlwalk_space((unsigned char)*s); s++)
+			;
+		if (buf_put(out, run, (size_t)(s - run)) != ND_OK) {
+			while (run < s && buf_putc(out, *run) == ND_OK)
+				run++;
 			return;
+		}
 	}
 }
 

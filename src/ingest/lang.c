@@ -1,11 +1,14 @@
 /* lang.c - language identification by counting function words.
  *
  * Short, frequent words (articles, pronouns, prepositions) identify a
- * European language well from a few sentences and cost one hash-free
- * pass: each word is looked up in small per-language lists.
+ * European language well from a few sentences and cost one pass: each
+ * word is looked up once in a table of all the lists' words, which says
+ * which languages list it.
  */
 #include "ingest/lang.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #define LANG_MIN_HITS	4
@@ -55,18 +58,68 @@ lang_is_letter(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* Every list word in one open-addressing table: the word and the bit
+ * of each language listing it. Filled once, read-only after. */
+#define LANG_SLOTS	512	/* a power of two, over twice the words */
+
+struct lang_slot {
+	const char *word;
+	size_t len;
+	unsigned langs;
+};
+
+static struct lang_slot lang_slots[LANG_SLOTS];
+static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
+
+static size_t
+lang_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (LANG_SLOTS - 1);
+}
+
+/* The slot of w[0..n): its own, or the empty one it would go in. */
+static struct lang_slot *
+lang_slot(const char *w, size_t n)
+{
+	size_t i = lang_hash(w, n);
+
+	while (lang_slots[i].word && (lang_slots[i].len != n ||
+	    memcmp(lang_slots[i].word, w, n) != 0))
+		i = (i + 1) & (LANG_SLOTS - 1);
+	return &lang_slots[i];
+}
+
 static void
-lang_count(const char *w, size_t n, int *hits)
+lang_index(void)
 {
 	const char *const *p;
+	struct lang_slot *s;
 	size_t k;
 
 	for (k = 0; k < LANG_N; k++)
-		for (p = lang_table[k].words; *p; p++)
-			if (strlen(*p) == n && memcmp(*p, w, n) == 0) {
-				hits[k]++;
-				break;
-			}
+		for (p = lang_table[k].words; *p; p++) {
+			s = lang_slot(*p, strlen(*p));
+			s->word = *p;
+			s->len = strlen(*p);
+			s->langs |= 1u << k;
+		}
+}
+
+/* Count w[0..n) for each language whose list holds it. */
+static void
+lang_count(const char *w, size_t n, int *hits)
+{
+	const struct lang_slot *s = lang_slot(w, n);
+	size_t k;
+
+	for (k = 0; s->word && k < LANG_N; k++)
+		if (s->langs & (1u << k))
+			hits[k]++;
 }
 
 const char *
@@ -76,6 +129,7 @@ lang_detect(const char *text, size_t n)
 	char word[LANG_MAX_WORD + 1];
 	size_t i = 0, len, k, best = 0;
 
+	pthread_once(&lang_once, lang_index);
 	while (i < n) {
 		while (i < n && !lang_is_letter((unsigned char)text[i]))
 			i++;

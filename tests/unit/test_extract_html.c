@@ -454,6 +454,33 @@ deep_nesting_does_not_crash(void **state)
 	buf_release(&b);
 }
 
+/* A paragraph over the 256 KiB paragraph limit keeps the bytes that fit
+ * (text goes in by runs of non-space bytes; the cut falls inside one). */
+static void
+long_paragraph_is_cut_at_the_limit(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i, last;
+
+	(void)state;
+	buf_puts(&b, "<html><body><article>");
+	buf_puts(&b, article_par);
+	buf_puts(&b, "<p>");
+	for (i = 0; i < 70000; i++)
+		buf_puts(&b, "word\n\t ");
+	buf_puts(&b, "</p></article></body></html>");
+	assert_int_equal(extract_mem(b.ptr, b.len, 0, &a, &err), ND_OK);
+	assert_true(a->body.n >= 2);
+	last = a->body.n - 1;
+	assert_int_equal(strlen(a->body.v[last]), 256 * 1024);
+	assert_int_equal(strncmp(a->body.v[last], "word word ", 10), 0);
+	assert_string_equal(a->body.v[last] + 256 * 1024 - 4, "word");
+	article_free(a);
+	buf_release(&b);
+}
+
 static void
 page_without_article_is_empty(void **state)
 {
@@ -513,6 +540,7 @@ main(void)
 		cmocka_unit_test(invalid_utf8_is_repaired),
 		cmocka_unit_test(declared_latin1_is_converted),
 		cmocka_unit_test(deep_nesting_does_not_crash),
+		cmocka_unit_test(long_paragraph_is_cut_at_the_limit),
 		cmocka_unit_test(page_without_article_is_empty),
 		cmocka_unit_test(lang_falls_back_to_detection),
 	};

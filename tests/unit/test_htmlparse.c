@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 
+#include "ingest/htmlhint.h"
 #include "ingest/htmlparse.h"
 
 static struct html_doc *
@@ -545,6 +546,50 @@ html_attributes_merge(void **state)
 	htmlparse_free(d);
 }
 
+static void
+class_hints_are_found_and_cached(void **state)
+{
+	struct html_doc *d = parse("<div class=\"Ad Article-Body\" "
+	    "id=Story-Byline>x</div><p id=intro class=ads>y</p><ul>z</ul>");
+	struct html_node *n = (struct html_node *)find(d->root, TAG_DIV);
+
+	(void)state;
+	assert_int_equal(htmlhint_of(n), HH_AD | HH_POS | HH_MAYBE |
+	    HH_BYLINE);
+	assert_int_equal(n->hint, HH_AD | HH_POS | HH_MAYBE | HH_BYLINE |
+	    HH_DONE);
+	n->hint = HH_DONE | HH_CREDIT;	/* the cache answers now */
+	assert_int_equal(htmlhint_of(n), HH_CREDIT);
+	n = (struct html_node *)find(d->root, TAG_P);
+	assert_int_equal(htmlhint_of(n), HH_AD | HH_STANDFIRST);
+	n = (struct html_node *)find(d->root, TAG_UL);
+	assert_int_equal(htmlhint_of(n), 0);
+	assert_int_equal(n->hint, HH_DONE);
+	htmlparse_free(d);
+}
+
+/* The scorer reads the first 256 bytes of "class id ", the metadata
+ * walk the first 4096: a word past 256 counts for the metadata only. */
+static void
+class_hints_past_the_scorer_limit(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct html_doc *d;
+	struct html_node *n;
+	int i;
+
+	(void)state;
+	buf_puts(&b, "<div class=\"");
+	for (i = 0; i < 60; i++)
+		buf_puts(&b, "xxxx ");
+	buf_puts(&b, "sidebar byline\">t</div>");
+	d = parse(b.ptr);
+	n = (struct html_node *)find(d->root, TAG_DIV);
+	assert_int_equal(htmlhint_of(n), HH_BYLINE);
+	htmlparse_free(d);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -584,6 +629,8 @@ main(void)
 		cmocka_unit_test(empty_input_has_a_root),
 		cmocka_unit_test(null_buffer_with_length_fails),
 		cmocka_unit_test(html_attributes_merge),
+		cmocka_unit_test(class_hints_are_found_and_cached),
+		cmocka_unit_test(class_hints_past_the_scorer_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

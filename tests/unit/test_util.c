@@ -3,6 +3,7 @@
 #include "util/strlist.h"
 #include "util/timeutil.h"
 #include "util/utf8.h"
+#include "util/wordset.h"
 
 static void
 buf_appends_and_stays_terminated(void **state)
@@ -145,25 +146,27 @@ error_message_is_bounded(void **state)
 static void
 utf8_control_ratio_counts_every_byte(void **state)
 {
-	char b[19];
+	char b[131];	/* two 64-byte blocks and a tail */
 	size_t want, i;
 	int c, off;
 
 	(void)state;
 	for (c = 0; c < 256; c++) {
-		for (off = 0; off < 19; off++) {
+		for (off = 0; off < (int)sizeof(b); off += c % 7 + 1) {
 			memset(b, 'a', sizeof(b));
 			b[off] = (char)c;
-			b[(off + 5) % 19] = '\t';
+			b[(off + 5) % sizeof(b)] = '\t';
 			want = (c < 0x20 && c != '\t' && c != '\n' &&
 			    c != '\r' && c != '\f') || c == 0x7F;
 			assert_true(utf8_control_ratio(b, sizeof(b)) ==
 			    (double)want / (double)sizeof(b));
 		}
 	}
-	for (i = 0; i < sizeof(b); i++)
+	for (i = 0; i < 19; i++)
 		b[i] = (char)(i + 1);		/* 0x01..0x13 */
-	assert_true(utf8_control_ratio(b, sizeof(b)) == 15.0 / 19.0);
+	assert_true(utf8_control_ratio(b, 19) == 15.0 / 19.0);
+	memset(b, 0x01, sizeof(b));		/* every byte, every block */
+	assert_true(utf8_control_ratio(b, sizeof(b)) == 1.0);
 }
 
 static void
@@ -182,10 +185,51 @@ utf8_valid_word_at_a_time(void **state)
 	assert_false(utf8_valid(b, sizeof(b)));
 }
 
+/* wordset_find() must give what strstr() per word gives. */
+static unsigned
+wordset_naive(const char *const *a, const char *const *b, const char *s)
+{
+	unsigned bits = 0;
+
+	for (; *a; a++)
+		if (strstr(s, *a))
+			bits |= 1;
+	for (; *b; b++)
+		if (strstr(s, *b))
+			bits |= 2;
+	return bits;
+}
+
+static void
+wordset_matches_strstr(void **state)
+{
+	static const char *const a[] = { "-ad-", "abd", "abc", "sidebar",
+	    "\xc3\xa0 lire", "abcd", NULL };
+	static const char *const b[] = { "abc", " ad ", "bar", "zzz", NULL };
+	static const char *const s[] = { "", "a", "ab", "abd", "xabd",
+	    "ababd", "side bar", "my-sidebar", "x-ad-y", " ad", " ad ",
+	    "zabcz", "\xc3\xa0 lire aussi", "z", "zzz", "azzzb", "abcd",
+	    "xabcdx", NULL };
+	static struct wordset ws;
+	size_t i;
+
+	(void)state;
+	wordset_add(&ws, a, 1);
+	wordset_add(&ws, b, 2);
+	assert_int_equal(ws.n, 10);
+	for (i = 0; s[i]; i++)
+		assert_int_equal(wordset_find(&ws, s[i], strlen(s[i])),
+		    wordset_naive(a, b, s[i]));
+	/* bounded by n, not by a NUL */
+	assert_int_equal(wordset_find(&ws, "abcd", 3), 3);
+	assert_int_equal(wordset_find(&ws, "sidebar", 6), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(wordset_matches_strstr),
 		cmocka_unit_test(utf8_control_ratio_counts_every_byte),
 		cmocka_unit_test(utf8_valid_word_at_a_time),
 		cmocka_unit_test(buf_appends_and_stays_terminated),
