@@ -633,11 +633,12 @@ xt_phrase_match(const struct xt *x, size_t i, const char *p, size_t *end)
 	return 1;
 }
 
-/* Does phrase p start with the word key (n bytes)? */
+/* Does phrase p start with the word key (n bytes)? strncmp: p may be
+ * shorter than n. */
 static int
 xt_phrase_first(const char *p, const char *key, size_t n)
 {
-	return memcmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\0');
+	return strncmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\0');
 }
 
 enum xt_phrase
