@@ -488,8 +488,8 @@ xt_weight(const struct xt_unit *u)
 	    u->span == XK_STAMP || u->span == XK_REPLY ||
 	    u->span == XK_AUTHOR)))
 		return -XT_HARD_GAP;
-	if (xt_soft(u))
-		return -1;	/* a known insert: promo, teaser, widget */
+	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
+		return -1;	/* a known insert; teaser titles cost as titles */
 	switch (u->kind) {
 	case U_SENT:
 		return (long)u->words - XT_SHORT_SENT;
