@@ -210,10 +210,11 @@ xt_build(const struct xt *x, struct xt_units *us)
 		u = &us->v[us->n++];
 		memset(u, 0, sizeof(*u));
 		u->a = a;
-		if (a >= whole) {
+		if (a >= whole) {	/* a teaser's title runs on */
 			whole = xt_unit_end(x, a);
-			cut = x->t[a].kind == XK_TEXT &&
-			    whole - a >= XT_SPLIT_MIN;
+			cut = x->t[a].kind == XK_TEXT && (whole - a >=
+			    XT_SPLIT_MIN || (a > 0 && x->t[a - 1].kind ==
+			    XK_RECO));
 		}
 		u->b = x->t[a].kind == XK_TEXT ? xt_part_end(x, a, whole, cut) :
 		    whole;
