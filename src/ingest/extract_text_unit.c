@@ -707,7 +707,10 @@ xt_paragraphs(struct xt *x, struct xt_units *us)
 		    (x->t[us->v[k].a].flags & TF_NL);
 
 		if (open && (brk || !keep)) {
-			xt_text_range(x, us->v[start].a, us->v[prev].b, &p);
+			/* the dateline opens the paragraph it heads */
+			xt_text_range(x, us->v[start - (start > 0 &&
+			    xt_is_span(us, start - 1, XK_DATELINE))].a,
+			    us->v[prev].b, &p);
 			if (p != NULL)
 				strlist_push_owned(&x->a->body, p);
 			p = NULL;
