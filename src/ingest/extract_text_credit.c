@@ -158,7 +158,16 @@ xt_agency_credits(struct xt *x)
 	for (i = 0; i < x->nt; i++) {
 		if (x->t[i].kind != XK_TEXT)
 			continue;
-		if ((e = xt_bracket_credit(x, i)) != 0) {
+		if ((x->t[i].flags & TF_UPPER) && xt_bound_before(x, i) &&
+		    (e = xt_dateline(x, i)) > i) {
+			/* "PARIS (Reuters) -" right after a credit that
+			 * hid its boundary: a dateline, not a credit */
+			for (a = i; a < e; a++) {
+				x->t[a].kind = XK_DATELINE;
+				x->t[a].span = a == i;
+			}
+			i = e - 1;
+		} else if ((e = xt_bracket_credit(x, i)) != 0) {
 			xt_mark_credit(x, i, e);
 			i = e - 1;
 		} else if (xt_agency(x, i) && (a = xt_credit_start(x, i)) <= i &&

@@ -163,6 +163,7 @@ int xt_bound_before(const struct xt *x, size_t i);
 int xt_bound_after(const struct xt *x, size_t j);
 int xt_new_part(const struct xt *x, size_t k);
 void xt_text(const struct xt *x, size_t a, size_t b, char **field);
+size_t xt_dateline(struct xt *x, size_t i);
 
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);

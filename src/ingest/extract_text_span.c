@@ -514,7 +514,7 @@ xt_reply(const struct xt *x, size_t i)
 }
 
 /* "KIEL (dpa) -", "MADRID —": upper-case place, agency, dash. */
-static size_t
+size_t
 xt_dateline(struct xt *x, size_t i)
 {
 	size_t k = i, e;

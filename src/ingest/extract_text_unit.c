@@ -673,9 +673,11 @@ xt_head(struct xt *x, struct xt_units *us)
 			continue;	/* one word: a menu item, not a title */
 		ra[np] = u->a, rb[np++] = b;
 	}
-	if (np == 0 && us->run_b - us->run_a > 1 &&
+	if (np == 0 && us->run_b - us->run_a > 1 && !(us->run_a > 0 &&
+	    xt_is_span(us, us->run_a - 1, XK_DATELINE)) &&
 	    xt_run(us, us->run_a, &k) > us->v[us->run_a].words) {
-		/* no head before the body: its first unit is the head */
+		/* no head before the body: its first unit is the head,
+		 * unless a dateline opens it */
 		ra[np] = us->v[us->run_a].a, rb[np++] = us->v[us->run_a].b;
 		us->run_a = xt_first_sent(us, us->run_a + 1, us->run_b);
 	}

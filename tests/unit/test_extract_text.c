@@ -317,6 +317,16 @@ drops_captions_before_agency_credits(void **state)
 	check_fixture("en_agency");
 }
 
+/* A credit hides the dateline's boundary ("Lena Berg/Reuters OSLO
+ * (Reuters) -") and no headline is found: the sentence after the
+ * dateline is still body, and the dateline heads it. */
+static void
+keeps_first_sentence_after_dateline(void **state)
+{
+	(void)state;
+	check_fixture("en_nohead");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -509,6 +519,7 @@ main(void)
 		cmocka_unit_test(starts_at_dateline),
 		cmocka_unit_test(reads_russian_flattened),
 		cmocka_unit_test(drops_captions_before_agency_credits),
+		cmocka_unit_test(keeps_first_sentence_after_dateline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
