@@ -605,6 +605,27 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 		us->run_b = k;
 }
 
+/* Unit k is an author's note: a sentence that starts with a name of
+ * the byline and goes on in lower case ("Luis García es periodista
+ * ...", "Jane Doe is a reporter ..."). */
+static int
+xt_bio(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	const struct xt_unit *u = &us->v[k];
+	const char *p = x->s + x->t[u->a].off;
+	size_t i, n;
+
+	if (!xt_is_sent(u))
+		return 0;
+	for (i = 0; i < x->a->byline.n; i++) {
+		n = strlen(x->a->byline.v[i]);
+		if (n + 1 < x->n - x->t[u->a].off && memcmp(p, x->a->byline.v[i],
+		    n) == 0 && p[n] == ' ' && p[n + 1] >= 'a' && p[n + 1] <= 'z')
+			return 1;
+	}
+	return 0;
+}
+
 static void
 xt_units_body(const struct xt *x, struct xt_units *us)
 {
@@ -614,7 +635,8 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	for (k = 0; k < us->n; k++) {
 		int story = xt_next_story(x, us, k);
 
-		w = story ? -XT_HARD_GAP : xt_weight(&us->v[k]);
+		w = story || xt_bio(x, us, k) ? -XT_HARD_GAP :
+		    xt_weight(&us->v[k]);
 		if (w <= -XT_HARD_GAP && best >= (story ? XT_STORY_MIN :
 		    XT_ARTICLE_MIN)) {
 			xt_stamp_title(us, k);
