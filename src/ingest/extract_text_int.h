@@ -164,6 +164,7 @@ int xt_bound_after(const struct xt *x, size_t j);
 int xt_new_part(const struct xt *x, size_t k);
 void xt_text(const struct xt *x, size_t a, size_t b, char **field);
 size_t xt_dateline(struct xt *x, size_t i);
+size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);

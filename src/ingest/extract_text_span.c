@@ -15,6 +15,7 @@
 
 #define XT_DATELINE_MAX	3	/* upper-case words of a dateline */
 #define XT_WIDGET_MAX	64	/* words of one widget run */
+#define XT_PROMO_BACK	6	/* words before a button to look for a promo */
 
 #define XC_CORE (XC_SHARE | XC_NET | XC_SAVE | XC_AD)
 
@@ -363,8 +364,9 @@ xt_credit_end(const struct xt *x, size_t j)
 		if (k > j && (t->flags & (TF_NL | TF_COLON)))
 			break;
 		if ((t->cls & (XC_MONTH | XC_WEEKDAY)) || xt_marker(x, k) ||
-		    xt_phrase_at(x, k, &e) != XP_NONE)
-			break;
+		    xt_phrase_at(x, k, &e) != XP_NONE || ((t->flags &
+		    TF_UPPER) && xt_dateline_end(x, k, &e) > k))
+			break;	/* "Foto: Pedro Ruiz MADRID —" */
 		if (t->flags & TF_CAP) {
 			if (((t->cls & XC_STARTER) && !(t->flags & TF_END)) ||
 			    ((t->cls & XC_BY) && xt_has(x, k + 1, TF_CAP)))
@@ -513,9 +515,11 @@ xt_reply(const struct xt *x, size_t i)
 	    (TF_NL | TF_CAP | TF_DIGIT)));
 }
 
-/* "KIEL (dpa) -", "MADRID —": upper-case place, agency, dash. */
+/* "KIEL (dpa) -", "MADRID —": upper-case place, agency, dash. Returns
+ * the end of the dateline at i (0 if none), the end of the place in
+ * *place. */
 size_t
-xt_dateline(struct xt *x, size_t i)
+xt_dateline_end(const struct xt *x, size_t i, size_t *place)
 {
 	size_t k = i, e;
 
@@ -533,6 +537,19 @@ xt_dateline(struct xt *x, size_t i)
 	if (k == i || k >= x->nt || !(x->t[k].flags & TF_PUNCT) ||
 	    x->t[k].len > 3 || (x->s[x->t[k].off] != '-' &&
 	    (unsigned char)x->s[x->t[k].off] != 0xE2))
+		return 0;
+	*place = e;
+	return k + 1;
+}
+
+/* A dateline at i: its end (0 if none); the first one names the
+ * article's place. */
+size_t
+xt_dateline(struct xt *x, size_t i)
+{
+	size_t e, end = xt_dateline_end(x, i, &e);
+
+	if (end == 0)
 		return 0;
 	if (x->a->dateline == NULL) {
 		struct buf b = BUF_INIT;
@@ -556,7 +573,7 @@ xt_dateline(struct xt *x, size_t i)
 		article_set(&x->a->dateline, b.ptr, b.len);
 		buf_release(&b);
 	}
-	return k + 1;
+	return end;
 }
 
 /* A run of share / save / print / crumb labels and the small words
@@ -642,6 +659,19 @@ xt_about(struct xt *x, size_t i, size_t e)
 	return xt_bound_before(x, i) && xt_bound_after(x, j) ? j : 0;
 }
 
+/* A promo word stands in the few words before i: a button's label
+ * ends the promo even with no boundary before it. */
+static int
+xt_after_promo(const struct xt *x, size_t i)
+{
+	size_t k;
+
+	for (k = i; k > 0 && i - k < XT_PROMO_BACK; k--)
+		if (x->t[k - 1].cls & XC_PROMO)
+			return 1;
+	return 0;
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -657,9 +687,11 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 		*kind = XK_RECO;
 		return (xt_bound_before(x, i) || e > i + 2) && (e > i + 1 ||
 		    xt_bound_after(x, e)) ? e : 0;
-	case XP_CTA:
+	case XP_CTA:	/* "Subscribe to our newsletter Sign up Today ..." */
 		*kind = XK_CTA;
-		return xt_bound_before(x, i) && xt_bound_after(x, e) ? e : 0;
+		return (xt_bound_before(x, i) || (xt_after_promo(x, i) &&
+		    !xt_cls(x, e, XC_PROMO | XC_PROMOW))) &&
+		    xt_bound_after(x, e) ? e : 0;
 	case XP_FORM:
 		*kind = XK_FORM;
 		return e;

@@ -29,6 +29,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_PART_MIN	3	/* words of a part at least */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
+#define XT_ROLE_NEAR	5	/* words from a name to its role */
 #define XT_DATA_MIN	100	/* words of a body without prose */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 
@@ -605,9 +606,29 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 		us->run_b = k;
 }
 
+/* A name of two or three capitalised words at the start of unit u,
+ * then lower case, and a role word ("reporter", "Redakteurin") soon
+ * after: "Petra Lange ist Redakteurin im Lokalteil ...". */
+static int
+xt_role_note(const struct xt *x, const struct xt_unit *u)
+{
+	size_t k = u->a, n;
+
+	while (k < u->b && k < u->a + 3 && (x->t[k].flags & TF_CAP) &&
+	    !(x->t[k].cls & XC_FUNC))
+		k++;
+	if (k < u->a + 2 || k >= u->b || !(x->t[k].flags & TF_LOWER) ||
+	    (x->t[k - 1].flags & TF_COMMA))
+		return 0;	/* "Jane Doe, a reporter" is prose */
+	for (n = k; n < u->b && n < k + XT_ROLE_NEAR; n++)
+		if (x->t[n].cls & XC_ROLE)
+			return 1;
+	return 0;
+}
+
 /* Unit k is an author's note: a sentence that starts with a name of
  * the byline and goes on in lower case ("Luis García es periodista
- * ...", "Jane Doe is a reporter ..."). */
+ * ...", "Jane Doe is a reporter ..."), or with any name and a role. */
 static int
 xt_bio(const struct xt *x, const struct xt_units *us, size_t k)
 {
@@ -617,6 +638,8 @@ xt_bio(const struct xt *x, const struct xt_units *us, size_t k)
 
 	if (!xt_is_sent(u))
 		return 0;
+	if (xt_role_note(x, u))
+		return 1;
 	for (i = 0; i < x->a->byline.n; i++) {
 		n = strlen(x->a->byline.v[i]);
 		if (n + 1 < x->n - x->t[u->a].off && memcmp(p, x->a->byline.v[i],

@@ -271,7 +271,8 @@ keeps_list_of_dates(void **state)
 }
 
 /* Teaser cards with their title written twice (and a section word
- * between) inside the body, each with its one-line summary; "No
+ * between) inside the body, each with its one-line summary; a
+ * newsletter box whose button runs into the next sentence; "No
  * comments yet" ends the article. */
 static void
 drops_cards_with_titles_twice(void **state)
