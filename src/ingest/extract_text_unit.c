@@ -30,6 +30,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
 #define XT_ROLE_NEAR	5	/* words from a name to its role */
+#define XT_GLUED_SENT	8	/* words of a sentence under a glued headline */
 #define XT_DATA_MIN	100	/* words of a body without prose */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 
@@ -707,6 +708,7 @@ xt_head(struct xt *x, struct xt_units *us)
 {
 	size_t k, ra[2] = {0, 0}, rb[2] = {0, 0}, np = 0, s, b;
 	const struct xt_unit *u;
+	int glued = 0;
 
 	for (k = 0; k < us->run_a && np < 2; k++) {
 		u = &us->v[k];
@@ -722,11 +724,20 @@ xt_head(struct xt *x, struct xt_units *us)
 	    xt_is_span(us, us->run_a - 1, XK_DATELINE)) &&
 	    xt_run(us, us->run_a, &k) > us->v[us->run_a].words) {
 		/* no head before the body: its first unit is the head,
-		 * unless a dateline opens it */
-		ra[np] = us->v[us->run_a].a, rb[np++] = us->v[us->run_a].b;
-		us->run_a = xt_first_sent(us, us->run_a + 1, us->run_b);
+		 * unless a dateline opens it; a headline glued to the
+		 * first sentence is cut off it, the sentence stays */
+		struct xt_unit *f = &us->v[us->run_a];
+
+		s = xt_split(x, f->a, f->b, 0);
+		ra[np] = f->a, rb[np++] = s != 0 && f->b - s >=
+		    XT_GLUED_SENT ? s : f->b;
+		if (rb[0] == s)
+			f->a = s, glued = 1;
+		else
+			us->run_a = xt_first_sent(us, us->run_a + 1,
+			    us->run_b);
 	}
-	if (np == 1 && (s = xt_split(x, ra[0], rb[0], 0)) != 0) {
+	if (np == 1 && !glued && (s = xt_split(x, ra[0], rb[0], 0)) != 0) {
 		ra[1] = s, rb[1] = rb[0], rb[0] = s;
 		np = 2;
 	}

@@ -328,6 +328,15 @@ keeps_first_sentence_after_dateline(void **state)
 	check_fixture("en_nohead");
 }
 
+/* No byline or date between the headline and the first sentence: the
+ * headline is cut off the sentence, which stays in the body. */
+static void
+cuts_glued_headline_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_glued");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -521,6 +530,7 @@ main(void)
 		cmocka_unit_test(reads_russian_flattened),
 		cmocka_unit_test(drops_captions_before_agency_credits),
 		cmocka_unit_test(keeps_first_sentence_after_dateline),
+		cmocka_unit_test(cuts_glued_headline_french),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
