@@ -643,6 +643,18 @@ xt_phrase_first(const char *p, const char *key, size_t n)
 	return strncmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\0');
 }
 
+int
+xt_is_word(const struct xt *x, size_t i, const char *w)
+{
+	char key[XT_KEY_MAX];
+	size_t n;
+
+	if (i >= x->nt)
+		return 0;
+	n = xt_key(x, i, key);
+	return n == strlen(w) && memcmp(key, w, n) == 0;
+}
+
 enum xt_phrase
 xt_phrase_at(const struct xt *x, size_t i, size_t *end)
 {

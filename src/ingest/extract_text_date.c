@@ -91,18 +91,6 @@ xt_month_word(const struct xt *x, size_t i)
 	return xt_month(key, n);
 }
 
-static int
-xt_is_key(const struct xt *x, size_t i, const char *w)
-{
-	char key[XT_KEY_MAX];
-	size_t n;
-
-	if (i >= x->nt)
-		return 0;
-	n = xt_key(x, i, key);
-	return n == strlen(w) && memcmp(key, w, n) == 0;
-}
-
 /* "14.03.2022", "14/03/2022", "2022-03-14": one word. */
 static int
 xt_numeric(const struct xt *x, size_t i, int *y, int *m, int *d)
@@ -152,12 +140,12 @@ xt_named(const struct xt *x, size_t i, int *y, int *m, int *d)
 	if ((*d = xt_day(x, j)) == 0)
 		return 0;
 	j++;
-	if (xt_is_key(x, j, "de"))
+	if (xt_is_word(x, j, "de"))
 		j++;
 	if ((*m = xt_month_word(x, j)) == 0)
 		return 0;
 	j++;
-	if (xt_is_key(x, j, "de"))
+	if (xt_is_word(x, j, "de"))
 		j++;
 	if ((*y = xt_year(x, j)) == 0)
 		return 0;
@@ -211,9 +199,9 @@ xt_time_after(const struct xt *x, size_t j)
 			j = k + 1;
 			continue;
 		}
-		if (seen || !((x->t[k].flags & TF_PUNCT) || xt_is_key(x, k,
-		    "at") || xt_is_key(x, k, "um") || xt_is_key(x, k, "à") ||
-		    xt_is_key(x, k, "a") || xt_is_key(x, k, "las")))
+		if (seen || !((x->t[k].flags & TF_PUNCT) || xt_is_word(x, k,
+		    "at") || xt_is_word(x, k, "um") || xt_is_word(x, k, "à") ||
+		    xt_is_word(x, k, "a") || xt_is_word(x, k, "las")))
 			break;
 	}
 	return j;

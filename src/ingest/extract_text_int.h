@@ -146,6 +146,7 @@ struct xt {
 
 /* extract_text_class.c */
 size_t xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX]);
+int xt_is_word(const struct xt *x, size_t i, const char *w);	/* folded */
 void xt_dict_build(struct xt *x);
 uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
 int xt_month(const char *key, size_t n);

@@ -31,19 +31,6 @@ xt_cls(const struct xt *x, size_t i, uint32_t cls)
 	return i < x->nt && (x->t[i].cls & cls) != 0;
 }
 
-/* Is word i the given folded word? */
-static int
-xt_is(const struct xt *x, size_t i, const char *w)
-{
-	char key[XT_KEY_MAX];
-	size_t n;
-
-	if (i >= x->nt)
-		return 0;
-	n = xt_key(x, i, key);
-	return n == strlen(w) && memcmp(key, w, n) == 0;
-}
-
 /* A unit may start at i: start, new line, after a sentence or a span. */
 int
 xt_bound_before(const struct xt *x, size_t i)
@@ -300,14 +287,14 @@ xt_counter(struct xt *x, size_t i)
 	if (i > 0 && x->t[i - 1].kind == XK_TEXT &&
 	    (x->t[i - 1].flags & TF_LOWER) && !(x->t[i - 1].flags & TF_END))
 		return 0;
-	if (xt_is(x, i, "no") && xt_has(x, i, TF_CAP) && xt_cls(x, i + 1,
-	    XC_COMMENTW) && xt_bound_after(x, i + 2 + xt_is(x, i + 2,
+	if (xt_is_word(x, i, "no") && xt_has(x, i, TF_CAP) && xt_cls(x, i + 1,
+	    XC_COMMENTW) && xt_bound_after(x, i + 2 + xt_is_word(x, i + 2,
 	    "yet"))) {
 		if (!x->have_count) {	/* "No comments yet" */
 			x->a->comment_count = 0;
 			x->have_count = 1;
 		}
-		return i + 2 + xt_is(x, i + 2, "yet");
+		return i + 2 + xt_is_word(x, i + 2, "yet");
 	}
 	if (xt_has(x, i, TF_DIGIT) && xt_cls(x, i + 1, XC_COMMENTW))
 		num = i, k = i + 2;
@@ -485,8 +472,8 @@ xt_reltime(const struct xt *x, size_t i)
 
 	if (xt_cls(x, i, XC_AGO) && xt_has(x, i + 1, TF_DIGIT))
 		k = i + 1;	/* vor, hace, há */
-	else if (xt_is(x, i, "il") && xt_is(x, i + 1, "y") &&
-	    xt_is(x, i + 2, "a"))
+	else if (xt_is_word(x, i, "il") && xt_is_word(x, i + 1, "y") &&
+	    xt_is_word(x, i + 2, "a"))
 		k = i + 3;
 	if (!xt_has(x, k, TF_DIGIT) || !xt_cls(x, k + 1, XC_TUNIT) ||
 	    xt_has(x, k + 1, TF_NL))
