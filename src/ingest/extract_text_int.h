@@ -174,6 +174,56 @@ void xt_agency_credits(struct xt *x);
 void xt_lists(struct xt *x);
 void xt_repeats(struct xt *x);
 
+/* units: the text cut into sentences, title-like runs and spans
+ * (extract_text_unit.c), the body searched over them
+ * (extract_text_body.c) */
+enum xt_ukind { U_EMPTY, U_SENT, U_TITLE, U_PROMO, U_FORM, U_COOKIE,
+	U_SPAN, U_LEGAL };
+enum xt_role { R_NONE, R_CAPTION, R_DROP };
+
+#define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
+#define XT_PROMO_MAX	60	/* words of a promo unit at most */
+#define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+#define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
+#define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
+#define XT_HARD_GAP	40	/* cost of a comment form or counter */
+#define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
+#define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
+#define XT_PART_MIN	3	/* words of a part at least */
+#define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
+#define XT_STORY_MIN	120	/* body weight before another story may end it */
+#define XT_ROLE_NEAR	5	/* words from a name to its role */
+#define XT_GLUED_SENT	8	/* words of a sentence under a glued headline */
+#define XT_DATA_MIN	100	/* words of a body without prose */
+#define XT_LEGAL_MAX	30	/* words of a copyright footer line */
+
+struct xt_unit {
+	size_t a, b;		/* words [a, b) */
+	size_t words, func, caps, lower, digits;
+	uint8_t kind;		/* enum xt_ukind */
+	uint8_t span;		/* enum xt_kind when kind == U_SPAN */
+	uint8_t role;		/* enum xt_role */
+	uint8_t cookiew;	/* cookie words and second person */
+	uint8_t ended;		/* ends in sentence punctuation */
+	uint8_t cut;		/* ends in "..." or "…": a cut teaser text */
+};
+
+struct xt_units {
+	struct xt_unit *v;
+	size_t n;
+	size_t cap_a, cap_b;	/* caption words, cap_a == cap_b: none */
+	size_t run_a, run_b;	/* body units [run_a, run_b) */
+};
+
+int xt_is_span(const struct xt_units *us, size_t k, enum xt_kind kind);
+int xt_soft(const struct xt_unit *u);
+int xt_is_sent(const struct xt_unit *u);
+int xt_kept(const struct xt_units *us, size_t k);
+size_t xt_run(const struct xt_units *us, size_t a, size_t *last);
+size_t xt_first_sent(const struct xt_units *us, size_t k, size_t lim);
+long xt_weight(const struct xt_unit *u);
+void xt_units_body(const struct xt *x, struct xt_units *us);
+
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
 

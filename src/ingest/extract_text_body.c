@@ -1,0 +1,323 @@
+/* extract_text_body.c - the body search over the units: weights,
+ * hard ends (comments, footers, the next story, author notes), pages
+ * without prose, a list after the last sentence, where the article
+ * starts.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <string.h>
+
+/* Units a body run may pass over: cut boilerplate, captions, teasers. */
+int
+xt_soft(const struct xt_unit *u)
+{
+	if (u->role != R_NONE)
+		return 1;
+	switch (u->kind) {
+	case U_EMPTY:
+	case U_PROMO:
+	case U_COOKIE:
+		return 1;
+	case U_SPAN:
+		return u->span == XK_WIDGET || u->span == XK_CREDIT ||
+		    u->span == XK_RECO || u->span == XK_CTA ||
+		    u->span == XK_AD || u->span == XK_DATELINE ||
+		    u->span == XK_CAPTION || u->span == XK_LIST;
+	default:
+		return 0;
+	}
+}
+
+int
+xt_is_sent(const struct xt_unit *u)
+{
+	return u->kind == U_SENT && u->role == R_NONE;
+}
+
+/* A title-like run that reads as text (a sub-heading, a line without
+ * its full stop) is kept when a sentence follows it in the body. */
+static int
+xt_textlike(const struct xt_units *us, size_t j)
+{
+	const struct xt_unit *u = &us->v[j];
+
+	if (u->kind != U_TITLE || u->role != R_NONE || u->words < 4 ||
+	    u->func < 1)
+		return 0;
+	for (j++; j < us->n && xt_soft(&us->v[j]); j++)
+		;
+	return j < us->n && xt_is_sent(&us->v[j]);
+}
+
+/* Body run starting at unit a: sets *last, returns its word count. */
+size_t
+xt_run(const struct xt_units *us, size_t a, size_t *last)
+{
+	size_t j, score = 0;
+
+	*last = a;
+	for (j = a; j < us->n; j++) {
+		if (xt_is_sent(&us->v[j])) {
+			score += us->v[j].words;
+			*last = j;
+		} else if (!xt_soft(&us->v[j]) && !xt_textlike(us, j)) {
+			break;
+		}
+	}
+	return score;
+}
+
+size_t
+xt_first_sent(const struct xt_units *us, size_t k, size_t lim)
+{
+	while (k < lim && !xt_is_sent(&us->v[k]))
+		k++;
+	return k;
+}
+
+/* The first unit of the given span kind from unit a on, or us->n. */
+static size_t
+xt_first_span(const struct xt_units *us, size_t a, enum xt_kind kind)
+{
+	size_t c;
+
+	for (c = a; c < us->n && !xt_is_span(us, c, kind); c++)
+		;
+	return c;
+}
+
+/* A few sentences before the lead photo, the dateline ("BERLIN --"),
+ * the byline or the date inside the run are the standfirst or a
+ * caption: the article starts after them. */
+static void
+xt_trim_head(struct xt_units *us)
+{
+	size_t c, k, sents;
+	enum xt_kind kinds[] = {XK_CREDIT, XK_DATELINE, XK_BYLINE, XK_DATE};
+	unsigned i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		/* the lead photo is the page's first; the others the run's */
+		c = xt_first_span(us, kinds[i] == XK_CREDIT ? 0 : us->run_a,
+		    kinds[i]);
+		if (c <= us->run_a || c >= us->run_b)
+			continue;
+		for (k = us->run_a, sents = 0; k < c; k++)
+			sents += xt_is_sent(&us->v[k]);
+		if (sents <= 2)
+			us->run_a = xt_first_sent(us, c, us->run_b);
+	}
+}
+
+/* Weight of a unit in the body search: real sentences count their
+ * words past the first few (a teaser line or "shared 40 times." adds
+ * next to nothing), everything else costs a little (sub-headings,
+ * widget labels), more when short or in Title Case (menus), a third of
+ * its words when long (teaser titles strung together), or ends
+ * the search (comment forms and counters, copyright footers): the body
+ * is the stretch of units with the largest total, so short boilerplate
+ * gaps inside an article are crossed and long menus are not. */
+long
+xt_weight(const struct xt_unit *u)
+{
+	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
+	    (u->span == XK_COUNTER || u->span == XK_FORM ||
+	    u->span == XK_STAMP || u->span == XK_REPLY ||
+	    u->span == XK_AUTHOR)))
+		return -XT_HARD_GAP;
+	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
+		return -1;	/* a known insert; teaser titles cost as titles */
+	switch (u->kind) {
+	case U_SENT:
+		return (long)u->words - XT_SHORT_SENT;
+	case U_TITLE:
+		if (u->words >= 4 && u->caps * 10 > u->words * 6)
+			return -(4 + (long)u->words / 4);	/* menu run */
+		return u->words >= 8 ? -(long)u->words / 3 :
+		    u->words >= 4 ? -2 : -4;
+	case U_SPAN:
+		return u->span == XK_DATE ? -6 : u->span == XK_BYLINE ? -10 : -4;
+	default:
+		return 0;
+	}
+}
+
+/* A time stamp ("2 hours ago") that ends the body at unit k follows
+ * the title of the first teaser or comment, and a "Reply" button the
+ * first comment: a short sentence right before it is that title or
+ * comment, not the article's last sentence. */
+static void
+xt_stamp_title(struct xt_units *us, size_t k)
+{
+	if ((xt_is_span(us, k, XK_STAMP) || xt_is_span(us, k, XK_REPLY)) &&
+	    us->run_b == k && k > us->run_a &&
+	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
+		us->run_b = k - 1;
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+		us->run_b--;	/* the comment's name and date */
+}
+
+/* Unit k is the date or byline of another story: a title (and byline)
+ * before it, a sentence after it. Pages run their next article or a list of
+ * teasers with their first paragraphs after the article. */
+static int
+xt_next_story(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	size_t j = k;
+	const char *p;
+
+	if ((!xt_is_span(us, k, XK_DATE) && !xt_is_span(us, k, XK_BYLINE)) ||
+	    k < 2 || !xt_is_sent(&us->v[k + (k + 1 < us->n)]))
+		return 0;
+	if (xt_is_span(us, k, XK_DATE) && xt_is_span(us, j - 1, XK_BYLINE))
+		j--;
+	p = x->s + x->t[us->v[j - 1].b - 1].off;
+	if (p[0] == '@' || (p[0] == '(' && p[1] == '@'))
+		return 0;	/* "— Name (@handle) date": an embedded post */
+	return us->v[j - 1].kind == U_TITLE;
+}
+
+int
+xt_kept(const struct xt_units *us, size_t k)
+{
+	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE);
+}
+
+/* A page with no article in prose (results, a table, a list of dates):
+ * the body is what stands between its date or byline and the first
+ * hard end (comments, copyright footer), when it holds many more words
+ * than the best stretch of prose and most of them are on lines with
+ * numbers (menus have none). Returns 1 when it took the body. */
+static int
+xt_units_data(struct xt_units *us, long best)
+{
+	size_t h, k, words = 0, numeric = 0;
+
+	for (h = 0; h < us->n && !xt_is_span(us, h, XK_DATE) &&
+	    !xt_is_span(us, h, XK_BYLINE); h++)
+		;
+	for (k = h + 1; k < us->n && xt_weight(&us->v[k]) > -XT_HARD_GAP;
+	    k++)
+		if (xt_kept(us, k)) {
+			words += us->v[k].words;
+			numeric += us->v[k].digits ? us->v[k].words : 0;
+		}
+	if (h >= us->n || words < XT_DATA_MIN || numeric * 2 < words ||
+	    (long)words < 4 * best)
+		return 0;
+	while (k > h + 1 && !xt_kept(us, k - 1))
+		k--;
+	us->run_a = h + 1;
+	us->run_b = k;
+	return 1;
+}
+
+/* A list of dates or results right after the last sentence ("Tour
+ * dates: June 9 -- ...") is part of the article: lines with numbers
+ * (XT_LIST_ITEMS of them at least), none of them boilerplate,
+ * announced by a word with a colon before a number or a month ("dates:
+ * June 9", not "Tel.: +49"), or followed by the
+ * article's credits line. */
+static void
+xt_units_tail(const struct xt *x, struct xt_units *us)
+{
+	size_t k, i, items = 0;
+	int colon = 0;
+
+	if (us->run_b == us->run_a)
+		return;		/* no body to add to */
+	for (k = us->run_b; k < us->n && us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
+		items += us->v[k].digits;
+	if (items < XT_LIST_ITEMS)
+		return;
+	for (i = us->v[us->run_b - 1].b - 1; i < us->v[us->run_b].b &&
+	    i + 1 < x->nt; i++)
+		colon |= (x->t[i].flags & TF_COLON) && (x->t[i].flags &
+		    TF_LOWER) && ((x->t[i + 1].flags & TF_DIGIT) ||
+		    (x->t[i + 1].cls & XC_MONTH));
+	if (colon || xt_is_span(us, k, XK_CREDITS))
+		us->run_b = k;
+}
+
+/* A name of two or three capitalised words at the start of unit u,
+ * then lower case, and a role word ("reporter", "Redakteurin") soon
+ * after: "Petra Lange ist Redakteurin im Lokalteil ...". */
+static int
+xt_role_note(const struct xt *x, const struct xt_unit *u)
+{
+	size_t k = u->a, n;
+
+	while (k < u->b && k < u->a + 3 && (x->t[k].flags & TF_CAP) &&
+	    !(x->t[k].cls & XC_FUNC))
+		k++;
+	if (k < u->a + 2 || k >= u->b || !(x->t[k].flags & TF_LOWER) ||
+	    (x->t[k - 1].flags & TF_COMMA))
+		return 0;	/* "Jane Doe, a reporter" is prose */
+	for (n = k; n < u->b && n < k + XT_ROLE_NEAR; n++)
+		if (x->t[n].cls & XC_ROLE)
+			return 1;
+	return 0;
+}
+
+/* Unit k is an author's note: a sentence that starts with a name of
+ * the byline and goes on in lower case ("Luis García es periodista
+ * ...", "Jane Doe is a reporter ..."), or with any name and a role. */
+static int
+xt_bio(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	const struct xt_unit *u = &us->v[k];
+	const char *p = x->s + x->t[u->a].off;
+	size_t i, n;
+
+	if (!xt_is_sent(u))
+		return 0;
+	if (xt_role_note(x, u))
+		return 1;
+	for (i = 0; i < x->a->byline.n; i++) {
+		n = strlen(x->a->byline.v[i]);
+		if (n + 1 < x->n - x->t[u->a].off && memcmp(p, x->a->byline.v[i],
+		    n) == 0 && p[n] == ' ' && p[n + 1] >= 'a' && p[n + 1] <= 'z')
+			return 1;
+	}
+	return 0;
+}
+
+void
+xt_units_body(const struct xt *x, struct xt_units *us)
+{
+	size_t k, a = 0;
+	long sum = 0, best = 0, w;
+
+	for (k = 0; k < us->n; k++) {
+		int story = xt_next_story(x, us, k);
+
+		w = story || xt_bio(x, us, k) ? -XT_HARD_GAP :
+		    xt_weight(&us->v[k]);
+		if (w <= -XT_HARD_GAP && best >= (story ? XT_STORY_MIN :
+		    XT_ARTICLE_MIN)) {
+			xt_stamp_title(us, k);
+			break;	/* comments or other stories follow */
+		}
+		if (w <= -XT_HARD_GAP)
+			sum = 0;	/* what came before was no article */
+		if (sum <= 0) {
+			if (w <= 0 || !xt_is_sent(&us->v[k]))
+				continue;
+			sum = 0;
+			a = k;
+		}
+		sum += w;
+		if (sum > best) {
+			best = sum;
+			us->run_a = a;
+			us->run_b = k + 1;
+		}
+	}
+	if (best < XT_ARTICLE_MIN && xt_units_data(us, best))
+		return;
+	xt_units_tail(x, us);
+	xt_trim_head(us);
+}
+
