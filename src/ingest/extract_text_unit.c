@@ -204,16 +204,23 @@ xt_is_span(const struct xt_units *us, size_t k, enum xt_kind kind)
 /* Teasers after a "recommended" word: their titles, their texts cut
  * short ("…") and one summary sentence. */
 static void
-xt_teasers(struct xt_units *us)
+xt_teasers(const struct xt *x, struct xt_units *us)
 {
 	size_t k, j;
+	int card;
 
 	for (k = 0; k < us->n; k++) {
 		if (!xt_is_span(us, k, XK_RECO))
 			continue;
+		/* a card (title written twice) or a marker before a
+		 * headline carries a summary; a label running on in lower
+		 * case ("More stories from the coast") does not */
+		card = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN ||
+		    (k + 1 < us->n && us->v[k + 1].kind == U_TITLE &&
+		    (x->t[us->v[k + 1].a].flags & TF_CAP));
 		for (j = k + 1; j < us->n && (us->v[j].kind == U_TITLE ||
-		    (us->v[j].kind == U_SENT && (us->v[j].cut || j <= k + 2)));
-		    j++) {
+		    (us->v[j].kind == U_SENT && (us->v[j].cut || (card &&
+		    j <= k + 2)))); j++) {
 			us->v[j].role = R_DROP;
 			if (us->v[j].kind == U_SENT && !us->v[j].cut)
 				break;	/* one summary sentence */
@@ -511,7 +518,7 @@ xt_units(struct xt *x)
 
 	memset(&us, 0, sizeof(us));
 	xt_build(x, &us);
-	xt_teasers(&us);
+	xt_teasers(x, &us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
 	xt_units_body(x, &us);
