@@ -262,7 +262,8 @@ reads_results_without_prose(void **state)
 }
 
 /* A list of dates after the last sentence, announced by "dates:", is
- * the article's; the credits line after it is not body. */
+ * the article's; the credits line after it is not body; a
+ * "Recommended More stories from ..." label takes no sentence along. */
 static void
 keeps_list_of_dates(void **state)
 {
