@@ -659,10 +659,32 @@ xt_after_promo(const struct xt *x, size_t i)
 	return 0;
 }
 
+/* "Additional reporting by A and B", "Mitarbeit: C": the names after
+ * the marker [i, e), kept as a credits line; the end, 0 if none. */
+static size_t
+xt_credits_line(struct xt *x, size_t i, size_t e, enum xt_phrase p)
+{
+	size_t j;
+	char *s = NULL;
+
+	/* one-word markers ("Mitarbeit:") need their colon */
+	if (e == i + 1 && p == XP_CREDITS && !(x->t[i].flags & TF_COLON))
+		return 0;
+	if ((j = xt_names(x, e, e + XT_LIST_MAX, NULL)) == 0)
+		return 0;
+	if (p == XP_CREDITS_WEAK && (!xt_bound_after(x, j) ||
+	    (x->t[j - 1].flags & TF_COMMA) || !xt_bound_before(x, i)))
+		return 0;
+	xt_text(x, i, j, &s);
+	if (s != NULL)
+		strlist_push_owned(&x->credits, s);
+	return j;
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
-	size_t e, j;
+	size_t e;
 	enum xt_phrase p;
 
 	if (!xt_has(x, i, TF_CAP) || (p = xt_phrase_at(x, i, &e)) == XP_NONE)
@@ -691,28 +713,11 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	case XP_PUBLISHED:
 	case XP_UPDATED:
 		*kind = XK_DATE;
-		j = xt_date(x, e, p == XP_UPDATED ? 2 : 1);
-		return j;
+		return xt_date(x, e, p == XP_UPDATED ? 2 : 1);
 	default:
-		break;
+		*kind = XK_CREDITS;
+		return xt_credits_line(x, i, e, p);
 	}
-	*kind = XK_CREDITS;
-	/* one-word markers ("Mitarbeit:") need their colon */
-	if (e == i + 1 && p == XP_CREDITS && !(x->t[i].flags & TF_COLON))
-		return 0;
-	if ((j = xt_names(x, e, e + XT_LIST_MAX, NULL)) == 0)
-		return 0;
-	if (p == XP_CREDITS_WEAK && (!xt_bound_after(x, j) ||
-	    (x->t[j - 1].flags & TF_COMMA) || !xt_bound_before(x, i)))
-		return 0;
-	{
-		char *s = NULL;
-
-		xt_text(x, i, j, &s);
-		if (s != NULL)
-			strlist_push_owned(&x->credits, s);
-	}
-	return j;
 }
 
 /* Try every detector at i; returns the end of the span, 0 if none. */
