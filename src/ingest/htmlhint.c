@@ -75,8 +75,8 @@ hint_string(const struct html_node *n, char *out, size_t cap,
 
 		for (; s && *s && len + 2 < cap; s++)
 			out[len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
-		if (space_always || len + 2 < cap)
-			out[len++] = ' ';
+		if ((space_always && len + 1 < cap) || len + 2 < cap)
+			out[len++] = ' ';	/* room is kept for the NUL */
 	}
 	out[len] = '\0';
 	return len;

@@ -590,11 +590,35 @@ class_hints_past_the_scorer_limit(void **state)
 	buf_release(&b);
 }
 
+/* A class that fills the metadata walk's buffer to its last two bytes,
+ * and an id after it: the walk's spaces must leave room for the NUL
+ * (ASan in make san-unit caught a write past it; found by the fuzzer). */
+static void
+class_hints_at_the_metadata_limit(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct html_doc *d;
+	struct html_node *n;
+	size_t i;
+
+	(void)state;
+	buf_puts(&b, "<div class=\"");
+	for (i = 0; i + 2 < HTMLHINT_META_MAX; i++)
+		buf_putc(&b, i < 7 ? "byline "[i] : 'x');
+	buf_puts(&b, "\" id=sidebar>t</div>");
+	d = parse(b.ptr);
+	n = (struct html_node *)find(d->root, TAG_DIV);
+	assert_int_equal(htmlhint_of(n) & HH_BYLINE, HH_BYLINE);
+	htmlparse_free(d);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tags_and_text),
+		cmocka_unit_test(class_hints_at_the_metadata_limit),
 		cmocka_unit_test(head_and_body_are_implied),
 		cmocka_unit_test(attributes_all_quoting_styles),
 		cmocka_unit_test(duplicate_attribute_first_wins),
