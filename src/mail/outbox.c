@@ -44,7 +44,7 @@ outbox_message_id(const char *data, size_t len, char *out, size_t n)
 		eol = memchr(p, '\n', (size_t)(end - p));
 		if (eol == NULL)
 			eol = end;
-		if ((size_t)(eol - p) > nl && strncasecmp(p, name, nl) == 0)
+		if ((size_t)(eol - p) >= nl && strncasecmp(p, name, nl) == 0)
 			return outbox_id_value(p + nl, end, out, n);
 		p = eol < end ? eol + 1 : end;
 	}

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
+#include "mail/outbox.h"
 #include "store/store.h"
 #include "util/xalloc.h"
 
@@ -369,6 +372,110 @@ two_claimers_never_take_the_same_row(void **state)
 	free(b);
 }
 
+static void
+message_id_is_read_from_the_header(void **state)
+{
+	static const char plain[] = "From: a@b\nMessage-ID: <x.1@h>\n\nbody";
+	static const char folded[] = "Message-Id:\n <x.2@h>\nTo: c@d\n\n";
+	static const char body_only[] = "From: a@b\n\nMessage-ID: <x.3@h>\n";
+	static const char unclosed[] = "Message-ID: <x.4@h\n\n";
+	char id[64], small[4];
+
+	(void)state;
+	assert_int_equal(outbox_message_id(plain, strlen(plain), id,
+	    sizeof(id)), 1);
+	assert_string_equal(id, "x.1@h");
+	assert_int_equal(outbox_message_id(folded, strlen(folded), id,
+	    sizeof(id)), 1);
+	assert_string_equal(id, "x.2@h");
+	assert_int_equal(outbox_message_id(body_only, strlen(body_only), id,
+	    sizeof(id)), 0);
+	assert_int_equal(outbox_message_id(unclosed, strlen(unclosed), id,
+	    sizeof(id)), 0);
+	assert_int_equal(outbox_message_id(plain, strlen(plain), small,
+	    sizeof(small)), 0);
+	/* bounded by the length, not a NUL */
+	assert_int_equal(outbox_message_id(plain, 20, id, sizeof(id)), 0);
+}
+
+static size_t
+files_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* Remove DIR/md with its new, cur and tmp folders and their files. */
+static void
+maildir_rm(const char *dir)
+{
+	const char *sub[] = {"new", "cur", "tmp"};
+	char p[256], q[512];
+	struct dirent *e;
+	DIR *d;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof(p), "%s/md/%s", dir, sub[i]);
+		if ((d = opendir(p)) == NULL)
+			continue;
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			snprintf(q, sizeof(q), "%s/%s", p, e->d_name);
+			unlink(q);
+		}
+		closedir(d);
+		rmdir(p);
+	}
+	snprintf(p, sizeof(p), "%s/md", dir);
+	rmdir(p);
+}
+
+static void
+put_then_deliver_to_a_maildir(void **state)
+{
+	struct fixture *f = *state;
+	static const char msg[] = "From: desk@example.net\nTo: "
+	    "ann@example.org\nMessage-ID: <once@test>\nSubject: hi\n\nhi\n";
+	struct outbox_stats st;
+	struct outbox_counts c;
+	struct deliver *d = NULL;
+	struct nd_error err;
+	char spec[160], newdir[160];
+
+	snprintf(spec, sizeof(spec), "maildir:%s/md", f->dir);
+	snprintf(newdir, sizeof(newdir), "%s/md/new", f->dir);
+	assert_int_equal(outbox_put(f->s, "signin", "desk@example.net",
+	    "ann@example.org", msg, strlen(msg), NOW, &err), ND_OK);
+	assert_int_equal(outbox_put(f->s, "signin", "desk@example.net",
+	    "ann@example.org", "Subject: no id\n\nx\n", 17, NOW, &err),
+	    ND_EINVAL);
+	assert_int_equal(files_in(newdir), 0);	/* queued, not sent */
+	assert_int_equal(deliver_open(spec, NULL, &d, &err), ND_OK);
+	memset(&st, 0, sizeof(st));
+	assert_int_equal(outbox_deliver(f->s, d, NOW, &st, &err), ND_OK);
+	assert_int_equal(st.sent, 1);
+	assert_int_equal(st.retry + st.failed, 0);
+	assert_int_equal(files_in(newdir), 1);
+	assert_int_equal(outbox_deliver(f->s, d, NOW + 100000, &st, &err),
+	    ND_OK);
+	assert_int_equal(st.sent, 1);		/* nothing more */
+	assert_int_equal(files_in(newdir), 1);
+	assert_int_equal(store_outbox_count(f->s, NOW, &c, &err), ND_OK);
+	assert_int_equal(c.sent, 1);
+	deliver_close(d);
+	maildir_rm(f->dir);
+}
+
 int
 main(void)
 {
@@ -394,6 +501,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    two_claimers_never_take_the_same_row, setup, teardown),
+		cmocka_unit_test(message_id_is_read_from_the_header),
+		cmocka_unit_test_setup_teardown(
+		    put_then_deliver_to_a_maildir, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
