@@ -314,7 +314,7 @@ struct claimer {
 };
 
 /* Claim in small batches on its own connection until a few empty
- * claims in a row. */
+ * claims in a row (or too many rounds). */
 static void *
 claimer_main(void *arg)
 {
@@ -322,14 +322,16 @@ claimer_main(void *arg)
 	struct store *s = NULL;
 	struct outbox_list l;
 	struct nd_error err;
-	int empty = 0;
+	int empty = 0, rounds = 0;
 	size_t i;
 
 	if (store_open(c->path, &s, &err) != ND_OK) {
 		c->fails++;
 		return NULL;
 	}
-	while (empty < 3) {
+	/* bounded: a claim that does not hold its rows must fail the
+	 * test, not hang it */
+	while (empty < 3 && rounds++ < 4 * MANY) {
 		memset(&l, 0, sizeof(l));
 		if (store_outbox_claim(s, 3, NOW, STORE_OUTBOX_LEASE, &l,
 		    &err) != ND_OK) {
