@@ -31,6 +31,16 @@ int cmd_subscribe(const struct cli_global *g, int argc, char **argv);
 int cmd_subscribers(const struct cli_global *g, int argc, char **argv);
 int cmd_digest(const struct cli_global *g, int argc, char **argv);
 int cmd_admin(const struct cli_global *g, int argc, char **argv);
+int cmd_outbox(const struct cli_global *g, int argc, char **argv);
+
+struct outbox_stats;
+/* Open the delivery spec (NULL: the default Maildir) and deliver every
+ * due mail of the store's outbox through it (outbox_deliver), adding
+ * to st: what a command that just queued a mail runs so that it goes
+ * out before the command exits. Fails when the store or the delivery
+ * cannot be used. */
+enum nd_err cli_outbox_flush(struct store *s, const char *spec,
+    struct outbox_stats *st, struct nd_error *err);
 
 /* Open the store named by g and migrate it; prints the error and returns
  * NULL on failure. */

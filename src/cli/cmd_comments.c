@@ -17,6 +17,7 @@
 #include "comments/comments.h"
 #include "mail/comment_notice.h"
 #include "mail/deliver.h"
+#include "mail/outbox.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -183,11 +184,12 @@ cc_reply_mail(struct store *s, const struct cc_mail *m, int64_t id,
 	unsigned char key[STORE_SECRET_BYTES];
 	struct comment_notice_ctx cx;
 	struct nd_error err;
+	struct outbox_stats st;
 	int sent = 0, rc = 1;
 
 	memset(&cx, 0, sizeof(cx));
-	if (store_secret(s, key, &err) != ND_OK ||
-	    deliver_open(m->deliver, NULL, &cx.deliver, &err) != ND_OK)
+	memset(&st, 0, sizeof(st));
+	if (store_secret(s, key, &err) != ND_OK)
 		goto out;
 	cx.store = s;
 	cx.key = key;
@@ -195,15 +197,18 @@ cc_reply_mail(struct store *s, const struct cc_mail *m, int64_t id,
 	cx.base = m->base;
 	cx.lang = m->lang;
 	cx.now = (int64_t)time(NULL);
-	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK)
+	/* queued, then the outbox delivered through --deliver at once */
+	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK ||
+	    (sent && cli_outbox_flush(s, m->deliver, &st, &err) != ND_OK))
 		goto out;
 	if (sent && !quiet)
-		printf("comment %" PRId64 ": reply mail sent\n", id);
+		printf("comment %" PRId64 ": reply mail %s\n", id,
+		    st.retry + st.failed ? "queued (the relay did not take "
+		    "it yet: newsdesk outbox --status)" : "sent");
 	rc = 0;
 out:
 	if (rc)
 		cli_error("comment %" PRId64 " approved, but %s", id, err.msg);
-	deliver_close(cx.deliver);
 	return rc;
 }
 

@@ -31,8 +31,11 @@ serve_usage(FILE *fp)
 	    "X-Forwarded-For entry (only behind a proxy that sets it).\n"
 	    "--moderation: which comments wait for approval (default first);\n"
 	    "--comment-min-fill: a form sent back faster is spam (default 3).\n"
-	    "--deliver: where reader mail goes (default maildir:var/mail),\n"
-	    "the same setting as digest --deliver; --from: its sender.\n"
+	    "--deliver: where mail goes (default maildir:var/mail), the\n"
+	    "same setting as digest --deliver; --from: its sender. Reader\n"
+	    "mails (sign-in, confirmations, comment notices) are queued in\n"
+	    "the store's outbox and sent from there at once, retried with\n"
+	    "backoff while the relay answers 4xx (newsdesk outbox --status).\n"
 	    "Every minute serve sends the due Daily Digests as `newsdesk\n"
 	    "digest` would, through --deliver (--digest-every: another\n"
 	    "period, 1 to 3600 s); --no-digest turns that off.\n",
@@ -99,7 +102,7 @@ serve_every(const char *arg)
  * the default base URL (http://LISTEN) when there is no --base-url. */
 static enum nd_err
 serve_digest(const struct cli_global *g, const struct server_config *cfg,
-    const char *deliver_spec, int every, struct buf *base,
+    const char *deliver_spec, int digest, int every, struct buf *base,
     struct serve_sched **out, struct nd_error *err)
 {
 	struct serve_sched_config sc;
@@ -113,6 +116,7 @@ serve_digest(const struct cli_global *g, const struct server_config *cfg,
 	sc.from = cfg->mail_from;
 	sc.quiet = g->quiet;
 	sc.interval = every;
+	sc.digest = digest;
 	return serve_sched_start(&sc, out, err);
 }
 
@@ -132,7 +136,6 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 		{"digest-every", required_argument, NULL, 'E'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	struct server_config cfg;
-	struct deliver_opts dopts;
 	const char *deliver_spec = DELIVER_DEFAULT;
 	struct server *srv = NULL;
 	struct serve_sched *sched = NULL;
@@ -146,7 +149,8 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.listen = "127.0.0.1:8080";
 	cfg.mail_from = "newsdesk@localhost";
-	memset(&dopts, 0, sizeof(dopts));
+	cfg.mail = 1;
+	cfg.mail_queued = serve_sched_wake;
 	comments_policy_default(&cfg.comments);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "l:b:p:h", opts, NULL)) != -1) {
@@ -184,13 +188,15 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	if ((s = cli_store_open(g)) == NULL)
 		return 1;
-	if (deliver_open(deliver_spec, &dopts, &cfg.deliver, &err) != ND_OK ||
-	    server_start(&cfg, s, &srv, &err) != ND_OK ||
-	    (digest && serve_digest(g, &cfg, deliver_spec, every, &base,
-	    &sched, &err) != ND_OK)) {
+	/* the mail thread first: the server's requests wake it */
+	if (serve_digest(g, &cfg, deliver_spec, digest, every, &base,
+	    &sched, &err) == ND_OK) {
+		cfg.mail_queued_arg = sched;
+		server_start(&cfg, s, &srv, &err);
+	}
+	if (srv == NULL) {
 		cli_error("%s", err.msg);
-		server_stop(srv);
-		deliver_close(cfg.deliver);
+		serve_sched_stop(sched);
 		store_close(s);
 		buf_release(&base);
 		return 1;
@@ -202,9 +208,8 @@ cmd_serve(const struct cli_global *g, int argc, char **argv)
 	if (!g->quiet)
 		fprintf(stderr, "newsdesk: %s received, stopping\n",
 		    sig == SIGINT ? "SIGINT" : "SIGTERM");
-	serve_sched_stop(sched);
 	server_stop(srv);
-	deliver_close(cfg.deliver);
+	serve_sched_stop(sched);
 	store_close(s);
 	buf_release(&base);
 	return 0;

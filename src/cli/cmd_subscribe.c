@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "mail/deliver.h"
+#include "mail/outbox.h"
 #include "mail/email.h"
 #include "mail/follow.h"
 #include "mail/schedule.h"
@@ -125,18 +126,23 @@ out:
 static int
 subscribe_optin(struct store *s, const char *email, struct sub_args *a)
 {
-	struct deliver *d = NULL;
+	struct outbox_stats st;
 	struct nd_error err;
-	int rc = 1;
 
-	if (deliver_open(a->deliver, NULL, &d, &err) == ND_OK &&
-	    follow_request(s, d, &a->fo, email, &a->topics, &err) == ND_OK) {
-		printf("confirmation sent to %s\n", email);
-		rc = 0;
-	} else
+	/* queued in the outbox, then delivered through --deliver at once */
+	memset(&st, 0, sizeof(st));
+	if (follow_request(s, &a->fo, email, &a->topics, &err) != ND_OK ||
+	    cli_outbox_flush(s, a->deliver, &st, &err) != ND_OK) {
 		cli_error("%s", err.msg);
-	deliver_close(d);
-	return rc;
+		return 1;
+	}
+	if (st.retry + st.failed) {
+		cli_error("confirmation to '%s' is queued, but the relay did "
+		    "not take it yet (newsdesk outbox --status)", email);
+		return 1;
+	}
+	printf("confirmation sent to %s\n", email);
+	return 0;
 }
 
 int

@@ -17,6 +17,7 @@ static const struct cli_command commands[] = {
 	{"subscribers", cmd_subscribers, "list, show or remove readers"},
 	{"admin", cmd_admin, "mark readers as admins who moderate on /admin"},
 	{"digest", cmd_digest, "send every Daily Digest that is due (--status: today's counts)"},
+	{"outbox", cmd_outbox, "deliver queued reader mails (--deliver) or show the queue (--status)"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

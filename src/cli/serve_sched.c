@@ -1,4 +1,5 @@
-/* serve_sched.c - the digest scheduler thread of `newsdesk serve`. */
+/* serve_sched.c - the mail thread of `newsdesk serve`: the outbox every
+ * second or when woken, the digest every interval. */
 #include "cli/serve_sched.h"
 
 #include <errno.h>
@@ -10,6 +11,7 @@
 
 #include "mail/deliver.h"
 #include "mail/digest.h"
+#include "mail/outbox.h"
 #include "store/store.h"
 #include "util/xalloc.h"
 
@@ -21,6 +23,7 @@ struct serve_sched {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	int stop;			/* under mu */
+	int woken;			/* under mu: a mail was queued */
 };
 
 /* One digest run; a log line when anything was handed over. */
@@ -45,28 +48,64 @@ serve_sched_run(struct serve_sched *s)
 		    st.failed);
 }
 
+/* Deliver the due outbox; a log line when anything was handed over. */
+static void
+serve_sched_outbox(struct serve_sched *s)
+{
+	struct outbox_stats st;
+	struct nd_error err;
+
+	memset(&st, 0, sizeof(st));
+	if (outbox_deliver(s->store, s->d, (int64_t)time(NULL), &st,
+	    &err) != ND_OK) {
+		fprintf(stderr, "newsdesk: outbox: %s\n", err.msg);
+		return;
+	}
+	if (!s->c.quiet && st.sent + st.retry + st.failed > 0)
+		fprintf(stderr, "newsdesk: outbox: %zu sent, %zu to retry, "
+		    "%zu failed\n", st.sent, st.retry, st.failed);
+}
+
 static void *
 serve_sched_main(void *arg)
 {
 	struct serve_sched *s = arg;
-	struct timespec until;
+	struct timespec until, mono;
+	time_t next_digest = 0;
 	int stop;
 
 	pthread_mutex_lock(&s->mu);
 	stop = s->stop;
 	while (!stop) {
 		pthread_mutex_unlock(&s->mu);
-		serve_sched_run(s);
+		clock_gettime(CLOCK_MONOTONIC, &mono);
+		if (s->c.digest && mono.tv_sec >= next_digest) {
+			serve_sched_run(s);
+			next_digest = mono.tv_sec + s->c.interval;
+		}
+		serve_sched_outbox(s);
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += s->c.interval;
+		until.tv_sec += 1;
 		pthread_mutex_lock(&s->mu);
-		while (!s->stop && pthread_cond_timedwait(&s->cv, &s->mu,
-		    &until) != ETIMEDOUT)
+		while (!s->stop && !s->woken && pthread_cond_timedwait(&s->cv,
+		    &s->mu, &until) != ETIMEDOUT)
 			;
+		s->woken = 0;
 		stop = s->stop;
 	}
 	pthread_mutex_unlock(&s->mu);
 	return NULL;
+}
+
+void
+serve_sched_wake(void *arg)
+{
+	struct serve_sched *s = arg;
+
+	pthread_mutex_lock(&s->mu);
+	s->woken = 1;
+	pthread_cond_signal(&s->cv);
+	pthread_mutex_unlock(&s->mu);
 }
 
 enum nd_err
@@ -87,8 +126,8 @@ serve_sched_start(const struct serve_sched_config *c,
 	if (pthread_create(&s->thread, NULL, serve_sched_main, s) != 0) {
 		pthread_cond_destroy(&s->cv);
 		pthread_mutex_destroy(&s->mu);
-		e = nd_error_set(err, ND_EIO, "cannot start the digest "
-		    "scheduler");
+		e = nd_error_set(err, ND_EIO, "cannot start the mail "
+		    "thread");
 		goto fail;
 	}
 	*out = s;

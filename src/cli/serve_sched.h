@@ -1,11 +1,14 @@
-/* serve_sched.h - the digest scheduler inside `newsdesk serve`.
+/* serve_sched.h - the mail thread inside `newsdesk serve`.
  *
- * One thread that runs the same digest as `newsdesk digest` (digest_run
- * with the serve's --deliver, --base-url and --from) right away and then
- * at every minute, until serve_sched_stop(). It opens its OWN store
- * connection on the same DSN (the server's belongs to the HTTP side)
- * and its own delivery handle (a backend is not shared between
- * threads). It logs one line per run that sent or failed something.
+ * One thread that delivers the outbox (mail/outbox.h: the reader mails
+ * the web queued) every second and whenever serve_sched_wake() is
+ * called, and (unless digest is 0) runs the same digest as `newsdesk
+ * digest` (digest_run with the serve's --deliver, --base-url and
+ * --from) right away and then every interval seconds, until
+ * serve_sched_stop(). It opens its OWN store connection on the same
+ * DSN (the server's belongs to the HTTP side) and its own delivery
+ * handle (a backend is not shared between threads). It logs one line
+ * per run that sent or failed something.
  */
 #ifndef ND_SERVE_SCHED_H
 #define ND_SERVE_SCHED_H
@@ -18,7 +21,8 @@ struct serve_sched_config {
 	const char *base_url;		/* links in the digests */
 	const char *from;		/* sender address */
 	int quiet;			/* no log lines */
-	int interval;			/* seconds between runs (60) */
+	int interval;			/* seconds between digest runs (60) */
+	int digest;			/* 0: outbox only */
 };
 
 struct serve_sched;
@@ -27,6 +31,9 @@ struct serve_sched;
  * Fails when the store or the delivery backend cannot be opened. */
 enum nd_err serve_sched_start(const struct serve_sched_config *c,
     struct serve_sched **out, struct nd_error *err);
+/* Make the thread deliver the outbox now (a mail was queued). Safe to
+ * call from any thread; arg is the struct serve_sched. */
+void serve_sched_wake(void *arg);
 /* Wake the thread, wait for the run in progress to end, free all.
  * NULL is a no-op. */
 void serve_sched_stop(struct serve_sched *s);

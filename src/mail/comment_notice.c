@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mail/mime.h"
+#include "mail/outbox.h"
 #include "util/buf.h"
 #include "util/token.h"
 #include "web/html.h"
@@ -42,6 +43,7 @@ struct comment_notice_body {
 	const char *excerpt;	/* or NULL */
 	const char *link;
 	const char *optout;	/* or NULL */
+	const char *kind;	/* the outbox kind */
 };
 
 static void
@@ -91,21 +93,20 @@ comment_notice_html(const struct comment_notice_body *nb, struct buf *h)
 	html_raw_trusted(h, "</p></body></html>\n");
 }
 
-/* Compose the mail to `to` and hand it to the relay. */
+/* Compose the mail to `to` and queue it in the outbox. */
 static enum nd_err
 comment_notice_send(const struct comment_notice_ctx *cx, const char *to,
     const struct comment_notice_body *nb, struct nd_error *err)
 {
 	const char *host = cx->from ? strrchr(cx->from, '@') : NULL;
 	struct buf t = BUF_INIT, h = BUF_INIT, msg = BUF_INIT;
-	struct deliver_msg dm;
 	struct mime_msg m;
 	char mid[160];
 	enum nd_err e;
 
-	if (host == NULL || cx->deliver == NULL)
+	if (host == NULL)
 		return nd_error_set(err, ND_EINVAL, "comment mail lacks a "
-		    "sender or a delivery");
+		    "sender");
 	comment_notice_text(nb, &t);
 	comment_notice_html(nb, &h);
 	snprintf(mid, sizeof(mid), "comment.%lld.%08x@%s", (long long)cx->now,
@@ -122,15 +123,8 @@ comment_notice_send(const struct comment_notice_ctx *cx, const char *to,
 	m.html = h.ptr;
 	if ((e = mime_compose(&m, &msg, err)) != ND_OK)
 		goto out;
-	memset(&dm, 0, sizeof(dm));
-	dm.sender = cx->from;
-	dm.rcpt = to;
-	dm.data = msg.ptr;
-	dm.len = msg.len;
-	e = deliver_send(cx->deliver, &dm, 1, err);
-	if (e == ND_OK && dm.outcome != DELIVER_OK)
-		e = nd_error_set(err, ND_ENET, "comment mail was not accepted: "
-		    "%s", dm.reason);
+	e = outbox_put(cx->store, nb->kind, cx->from, to, msg.ptr, msg.len,
+	    cx->now, err);
 out:
 	buf_release(&t);
 	buf_release(&h);
@@ -169,6 +163,7 @@ comment_notice_edit(const struct comment_notice_ctx *cx, int64_t id,
 	memset(&nb, 0, sizeof(nb));
 	nb.w = comment_notice_lang(cx, c, 0);
 	nb.link = link.ptr;
+	nb.kind = "comment-edit";
 	e = comment_notice_send(cx, c->email, &nb, err);
 out:
 	buf_release(&link);
@@ -233,6 +228,7 @@ comment_notice_reply_send(const struct comment_notice_ctx *cx,
 	nb.excerpt = ex.ptr;
 	nb.link = link.ptr;
 	nb.optout = optout.ptr;
+	nb.kind = "comment-reply";
 	e = comment_notice_send(cx, parent->email, &nb, err);
 out:
 	free(tok);

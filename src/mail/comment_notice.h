@@ -8,9 +8,9 @@
  *   comment_notice_optout()	the one-click opt-out behind the link and
  *				the List-Unsubscribe header of the latter
  *
- * Both go out through the caller's deliver handle, one message at a
- * time (the web calls them from POST handlers, which run one at a time;
- * the CLI from its own process). Texts are English or German: the
+ * Both are rendered and queued in the store's outbox (mail/outbox.h,
+ * kinds "comment-edit" and "comment-reply"); whoever delivers the
+ * outbox sends them (the serve's scheduler, the CLI after approving). Texts are English or German: the
  * language the recipient posted their comment in (comment.lang), never
  * that of whoever triggers the mail (a moderator approving a reply).
  */
@@ -19,7 +19,6 @@
 
 #include <stdint.h>
 
-#include "mail/deliver.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -30,7 +29,6 @@
 struct comment_notice_ctx {
 	struct store *store;
 	const unsigned char *key;	/* store secret */
-	struct deliver *deliver;
 	const char *from;		/* sender address */
 	const char *base;		/* public site URL, no trailing '/' */
 	const char *lang;		/* for comments stored without a
@@ -39,9 +37,9 @@ struct comment_notice_ctx {
 	int64_t now;
 };
 
-/* Mail the author of comment id (its stored address, in its stored
- * language) the link base/comments/edit?t=TOKEN. Fails when the comment is gone or the
- * relay does not take the message. */
+/* Queue a mail to the author of comment id (its stored address, in its
+ * stored language) with the link base/comments/edit?t=TOKEN. Fails
+ * when the comment is gone or the outbox does not take the message. */
 enum nd_err comment_notice_edit(const struct comment_notice_ctx *cx,
     int64_t id, const char *token, struct nd_error *err);
 
@@ -50,7 +48,7 @@ enum nd_err comment_notice_edit(const struct comment_notice_ctx *cx,
  * the parent's stored language) the
  * replier's name, an excerpt, a link to the reply and an opt-out link
  * (token purpose COMMENT_NOTICE_PURPOSE, data the parent id, no
- * expiry). *sent is 1 when a mail went out. */
+ * expiry). *sent is 1 when a mail was queued. */
 enum nd_err comment_notice_reply(const struct comment_notice_ctx *cx,
     int64_t id, int *sent, struct nd_error *err);
 

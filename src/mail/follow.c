@@ -8,6 +8,7 @@
 
 #include "mail/email.h"
 #include "mail/notice.h"
+#include "mail/outbox.h"
 #include "mail/schedule.h"
 #include "util/token.h"
 #include "util/xalloc.h"
@@ -105,13 +106,11 @@ follow_topics(struct store *s, const struct strlist *topics,
 }
 
 static enum nd_err
-follow_mail(struct store *s, struct deliver *d, const struct follow_opts *o,
-    const char *email, const char *data, const char *topic,
-    struct nd_error *err)
+follow_mail(struct store *s, const struct follow_opts *o, const char *email,
+    const char *data, const char *topic, struct nd_error *err)
 {
 	unsigned char key[STORE_SECRET_BYTES];
 	struct buf link = BUF_INIT, msg = BUF_INIT;
-	struct deliver_msg dm;
 	struct notice n;
 	char *tok = NULL;
 	enum nd_err e;
@@ -131,17 +130,9 @@ follow_mail(struct store *s, struct deliver *d, const struct follow_opts *o,
 	n.topic = topic;
 	n.link = link.ptr;
 	n.now = o->now;
-	if ((e = notice_compose(&n, &msg, err)) == ND_OK) {
-		memset(&dm, 0, sizeof(dm));
-		dm.sender = o->from;
-		dm.rcpt = email;
-		dm.data = msg.ptr;
-		dm.len = msg.len;
-		e = deliver_send(d, &dm, 1, err);
-		if (e == ND_OK && dm.outcome != DELIVER_OK)
-			e = nd_error_set(err, ND_ENET, "confirmation mail to "
-			    "'%s' was not accepted: %s", email, dm.reason);
-	}
+	if ((e = notice_compose(&n, &msg, err)) == ND_OK)
+		e = outbox_put(s, "confirm", o->from, email, msg.ptr, msg.len,
+		    o->now, err);
 	free(tok);
 	buf_release(&link);
 	buf_release(&msg);
@@ -149,8 +140,7 @@ follow_mail(struct store *s, struct deliver *d, const struct follow_opts *o,
 }
 
 enum nd_err
-follow_request(struct store *s, struct deliver *d,
-    const struct follow_opts *o, const char *email,
+follow_request(struct store *s, const struct follow_opts *o, const char *email,
     const struct strlist *topics, struct nd_error *err)
 {
 	struct buf addr = BUF_INIT, data = BUF_INIT;
@@ -171,7 +161,7 @@ follow_request(struct store *s, struct deliver *d,
 	buf_printf(&data, "%lld", (long long)id);
 	if ((e = follow_topics(s, topics, &data, &first, err)) != ND_OK)
 		goto out;
-	e = follow_mail(s, d, o, addr.ptr, data.ptr, first, err);
+	e = follow_mail(s, o, addr.ptr, data.ptr, first, err);
 out:
 	free(first);
 	buf_release(&addr);

@@ -13,7 +13,6 @@
 
 #include <stdint.h>
 
-#include "mail/deliver.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -33,10 +32,12 @@ struct follow_opts {
 
 /* Validate email (mail/email.h) and topics (existing slugs), apply the
  * rate limits (ND_ELIMIT "too many requests ..."), record the reader and
- * mail the confirmation through d. */
-enum nd_err follow_request(struct store *s, struct deliver *d,
-    const struct follow_opts *o, const char *email,
-    const struct strlist *topics, struct nd_error *err);
+ * queue the confirmation in the outbox (mail/outbox.h; kind "confirm").
+ * The reader row and the queued mail are two transactions: a failure in
+ * between leaves an unconfirmed reader without a mail, which a new
+ * request repairs. */
+enum nd_err follow_request(struct store *s, const struct follow_opts *o,
+    const char *email, const struct strlist *topics, struct nd_error *err);
 
 /* Check a confirmation token (purpose "confirm") and apply it: the
  * reader is confirmed and follows the topics. *reader_id receives the

@@ -217,6 +217,31 @@ static const char migration_v5[] =
 static const char migration_v6[] =
 	"ALTER TABLE comments ADD COLUMN lang TEXT;";
 
+/* Version 7: the outbox. Reader mails (sign-in links, follow
+ * confirmations, comment notices) are rendered by the request that
+ * causes them and stored here; a deliverer (the serve's scheduler
+ * thread, `newsdesk outbox --deliver`) claims due rows and hands them
+ * to the relay, so a request never waits on SMTP and a relay that is
+ * down delays the mail instead of losing it. next_try doubles as the
+ * claim's lease: a claim pushes it forward, so a crashed deliverer's
+ * rows come due again (same Message-ID, the receiver can drop a copy). */
+static const char migration_v7[] =
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  created INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  sender TEXT NOT NULL,"
+	"  rcpt TEXT NOT NULL,"
+	"  message BLOB NOT NULL,"
+	"  message_id TEXT NOT NULL UNIQUE,"
+	"  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN"
+	"    ('queued', 'sent', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL DEFAULT 0,"
+	"  last_error TEXT);"
+	"CREATE INDEX outbox_due ON outbox(status, next_try);";
+
 const struct migration migrations_sqlite[] = {
 	{1, migration_v1},
 	{2, migration_v2},
@@ -224,6 +249,7 @@ const struct migration migrations_sqlite[] = {
 	{4, migration_v4},
 	{5, migration_v5},
 	{6, migration_v6},
+	{7, migration_v7},
 };
 
 const size_t migrations_sqlite_n =

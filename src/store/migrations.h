@@ -12,7 +12,7 @@
 
 /* The version of the last step of migrations_sqlite (a unit test checks
  * they agree). */
-#define MIGRATIONS_SQLITE_LATEST	6
+#define MIGRATIONS_SQLITE_LATEST	7
 
 struct migration {
 	int version;		/* version after this step */

@@ -18,6 +18,7 @@
 #include "store/sqlite_article.h"
 #include "store/sqlite_comment.h"
 #include "store/sqlite_account.h"
+#include "store/sqlite_outbox.h"
 #include "store/sqlite_reader.h"
 #include "store/sqlite_stmt.h"
 #include "util/buf.h"
@@ -436,5 +437,11 @@ const struct store_backend store_backend_sqlite = {
 	.admin_set = sqlite_admin_set,
 	.admin_get = sqlite_admin_get,
 	.admin_list = sqlite_admin_list,
+	.outbox_enqueue = sqlite_outbox_enqueue,
+	.outbox_claim = sqlite_outbox_claim,
+	.outbox_sent = sqlite_outbox_sent,
+	.outbox_failed = sqlite_outbox_failed,
+	.outbox_list = sqlite_outbox_list,
+	.outbox_count = sqlite_outbox_count,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

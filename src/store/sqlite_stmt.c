@@ -304,6 +304,44 @@ static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_ADMIN_GET] = "SELECT admin FROM readers WHERE id = ?1",
 	[STMT_ADMIN_LIST] =
 	    "SELECT email FROM readers WHERE admin = 1 ORDER BY email",
+	/* the outbox (sqlite_outbox.c); a second enqueue of the same
+	 * Message-ID is a no-op that still gives the row's id */
+	[STMT_OUTBOX_INSERT] =
+	    "INSERT INTO outbox(created, kind, sender, rcpt, message,"
+	    " message_id, next_try) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?1)"
+	    " ON CONFLICT(message_id) DO UPDATE SET message_id = excluded.message_id"
+	    " RETURNING id",
+	/* bind 1 now, 2 lease end, 3 limit. PostgreSQL: the inner SELECT
+	 * with FOR UPDATE SKIP LOCKED. */
+	[STMT_OUTBOX_CLAIM] =
+	    "UPDATE outbox SET attempts = attempts + 1, next_try = ?2"
+	    " WHERE id IN (SELECT id FROM outbox WHERE status = 'queued'"
+	    "   AND next_try <= ?1 ORDER BY next_try, id LIMIT ?3)"
+	    " RETURNING " SQLITE_OUTBOX_COLS ", message",
+	[STMT_OUTBOX_SENT] =
+	    "UPDATE outbox SET status = 'sent', sent_at = ?2,"
+	    " last_error = NULL WHERE id = ?1 AND status = 'queued'",
+	/* bind 1 id, 2 now, 3 error, 4 base delay, 5 max delay, 6 max
+	 * attempts: wait base * 2^(attempts-1), at most max; give up
+	 * after max attempts */
+	[STMT_OUTBOX_RETRY] =
+	    "UPDATE outbox SET last_error = ?3,"
+	    " next_try = ?2 + min(?5, ?4 * (1 << min(attempts - 1, 20))),"
+	    " status = CASE WHEN attempts >= ?6 THEN 'failed'"
+	    "   ELSE 'queued' END WHERE id = ?1 AND status = 'queued'",
+	[STMT_OUTBOX_GIVE_UP] =
+	    "UPDATE outbox SET status = 'failed', last_error = ?3,"
+	    " next_try = ?2 WHERE id = ?1 AND status = 'queued'",
+	/* bind 1 status or NULL for all, 2 limit, 3 offset */
+	[STMT_OUTBOX_LIST] =
+	    "SELECT " SQLITE_OUTBOX_COLS " FROM outbox"
+	    " WHERE ?1 IS NULL OR status = ?1"
+	    " ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+	/* bind 1 now */
+	[STMT_OUTBOX_COUNT] =
+	    "SELECT sum(status = 'queued' AND next_try <= ?1),"
+	    " sum(status = 'queued' AND next_try > ?1),"
+	    " sum(status = 'sent'), sum(status = 'failed') FROM outbox",
 };
 
 enum nd_err

@@ -98,6 +98,13 @@ enum stmt {
 	STMT_ADMIN_SET,
 	STMT_ADMIN_GET,
 	STMT_ADMIN_LIST,
+	STMT_OUTBOX_INSERT,
+	STMT_OUTBOX_CLAIM,
+	STMT_OUTBOX_SENT,
+	STMT_OUTBOX_RETRY,
+	STMT_OUTBOX_GIVE_UP,
+	STMT_OUTBOX_LIST,
+	STMT_OUTBOX_COUNT,
 	STMT_MAX
 };
 
@@ -138,6 +145,13 @@ struct sqlite_conn {
 	"   JOIN topics t ON t.id = rt.topic_id WHERE rt.reader_id = r.id)," \
 	" (SELECT d.local_date || ' ' || d.status FROM deliveries d" \
 	"   WHERE d.reader_id = r.id ORDER BY d.local_date DESC LIMIT 1)"
+
+/* Columns read by sqlite_outbox_row(), in this order (the claim adds
+ * the message itself as the last column). */
+#define SQLITE_OUTBOX_COLS \
+	"id, created, kind, sender, rcpt, message_id, status, attempts," \
+	" next_try, sent_at, last_error"
+#define SQLITE_OUTBOX_NCOLS 11
 
 /* The prepared statement for id, reset with its bindings cleared, or
  * NULL with err set (naming the DSN and SQLite's message). The

@@ -340,6 +340,92 @@ enum nd_err store_admin_get(struct store *s, int64_t reader, int *admin,
 enum nd_err store_admin_list(struct store *s, struct strlist *emails,
     struct nd_error *err);
 
+/* ---- The outbox (migration 7, store_outbox.c): reader mails rendered
+ * by the request that causes them, delivered later by whoever runs the
+ * deliverer (serve's scheduler thread, `newsdesk outbox --deliver`).
+ * Exactly once in the same sense as the digest claims: a claim is a
+ * lease in one write transaction, so two deliverers never hold the same
+ * row; a deliverer that dies after the relay took a message but before
+ * marking it sends it again after the lease, with the same Message-ID. */
+
+#define STORE_OUTBOX_MSG_MAX	(1u << 20)	/* bytes of one message */
+#define STORE_OUTBOX_LEASE	600	/* seconds a claim holds a row */
+#define STORE_OUTBOX_RETRY_BASE	30	/* first retry after a 4xx */
+#define STORE_OUTBOX_RETRY_MAX	3600	/* longest wait between tries */
+#define STORE_OUTBOX_ATTEMPTS	20	/* 4xx this often: give up */
+#define STORE_OUTBOX_LIST_MAX	1000
+
+enum outbox_status {
+	OUTBOX_QUEUED,		/* waiting, due, or claimed (lease) */
+	OUTBOX_SENT,		/* the relay or Maildir took it */
+	OUTBOX_FAILED,		/* 5xx, or too many 4xx: given up */
+};
+
+/* One row. data/len is the whole RFC 5322 message (LF line ends); only
+ * a claim fills it (lists leave it NULL). Strings are owned by the row
+ * (outbox_msg_release). */
+struct outbox_msg {
+	int64_t id;
+	int64_t created;
+	char *kind;		/* "signin", "confirm", "comment-edit", ... */
+	char *sender;		/* envelope MAIL FROM */
+	char *rcpt;		/* envelope RCPT TO */
+	char *message_id;	/* without <>, unique */
+	char *data;
+	size_t len;
+	enum outbox_status status;
+	int attempts;		/* claims so far, this one included */
+	int64_t next_try;	/* due at; while claimed: the lease's end */
+	int64_t sent_at;	/* 0 until sent */
+	char *last_error;	/* the relay's last reason, or NULL */
+};
+
+struct outbox_list {
+	struct outbox_msg *v;
+	size_t n;
+};
+
+/* Counts for the admin view: due now, waiting (a later retry, or
+ * claimed right now), sent, failed. */
+struct outbox_counts {
+	int64_t due, waiting, sent, failed;
+};
+
+void outbox_msg_release(struct outbox_msg *m);
+void outbox_list_release(struct outbox_list *l);
+
+/* Queue message (kind, sender, rcpt, message_id, data/len are read;
+ * all required, no CR/LF in the envelope fields, at most
+ * STORE_OUTBOX_MSG_MAX bytes), due at once. A message whose Message-ID
+ * is queued already is not queued twice: *id (may be NULL) gets the
+ * existing row. One transaction. */
+enum nd_err store_outbox_enqueue(struct store *s, const struct outbox_msg *m,
+    int64_t now, int64_t *id, struct nd_error *err);
+/* Claim up to limit (1..STORE_OUTBOX_LIST_MAX) queued rows due at now,
+ * oldest due first, in one write transaction: each one's attempts goes
+ * up by one and its next_try becomes now + lease, so no other claim
+ * gets it before then. out (appended to; release it) gets the rows
+ * with their messages. */
+enum nd_err store_outbox_claim(struct store *s, size_t limit, int64_t now,
+    int64_t lease, struct outbox_list *out, struct nd_error *err);
+/* The relay took row id: status sent, sent_at now. */
+enum nd_err store_outbox_sent(struct store *s, int64_t id, int64_t now,
+    struct nd_error *err);
+/* The relay refused row id with reason error. permanent (5xx): give
+ * up (status failed). Otherwise (4xx, no connection): due again at now
+ * + STORE_OUTBOX_RETRY_BASE * 2^(attempts-1), at most
+ * STORE_OUTBOX_RETRY_MAX later; failed after STORE_OUTBOX_ATTEMPTS. A
+ * row that is no longer queued is left as it is. */
+enum nd_err store_outbox_failed(struct store *s, int64_t id, int permanent,
+    const char *error, int64_t now, struct nd_error *err);
+/* Newest first, without the messages: rows of status st (-1: any), at
+ * most limit (0 or over the maximum: STORE_OUTBOX_LIST_MAX) from
+ * offset, appended to out (release it). */
+enum nd_err store_outbox_list(struct store *s, int st, size_t limit,
+    size_t offset, struct outbox_list *out, struct nd_error *err);
+enum nd_err store_outbox_count(struct store *s, int64_t now,
+    struct outbox_counts *out, struct nd_error *err);
+
 enum delivery_status {
 	DELIVERY_CLAIMED,
 	DELIVERY_SENT,
@@ -528,6 +614,22 @@ struct store_backend {
 	    int *admin, struct nd_error *err);
 	enum nd_err (*admin_list)(struct store *s, struct strlist *emails,
 	    struct nd_error *err);
+	/* the outbox (sqlite_outbox.c) */
+	enum nd_err (*outbox_enqueue)(struct store *s,
+	    const struct outbox_msg *m, int64_t now, int64_t *id,
+	    struct nd_error *err);
+	enum nd_err (*outbox_claim)(struct store *s, size_t limit,
+	    int64_t now, int64_t lease, struct outbox_list *out,
+	    struct nd_error *err);
+	enum nd_err (*outbox_sent)(struct store *s, int64_t id, int64_t now,
+	    struct nd_error *err);
+	enum nd_err (*outbox_failed)(struct store *s, int64_t id,
+	    int permanent, const char *error, int64_t now,
+	    struct nd_error *err);
+	enum nd_err (*outbox_list)(struct store *s, int st, size_t limit,
+	    size_t offset, struct outbox_list *out, struct nd_error *err);
+	enum nd_err (*outbox_count)(struct store *s, int64_t now,
+	    struct outbox_counts *out, struct nd_error *err);
 	int latest_version;
 };
 

@@ -1,7 +1,7 @@
 /* comment_notify.c - the web's calls to the comment mails.
  *
- * The serve's mail handle (rq->deliver) is used only from POST handlers,
- * which run one at a time. A mail that cannot go out is logged and
+ * The mails are rendered and queued in the store's outbox (no relay is
+ * involved in the request). A mail that cannot be queued is logged and
  * never changes the answer: the comment is stored either way.
  */
 #include "web/page_comments.h"
@@ -17,7 +17,6 @@ notify_ctx(const struct request *rq, struct comment_notice_ctx *cx)
 	memset(cx, 0, sizeof(*cx));
 	cx->store = rq->store;
 	cx->key = rq->key;
-	cx->deliver = rq->deliver;
 	cx->from = rq->mail_from;
 	cx->base = rq->base ? rq->base : "";
 	cx->lang = NULL;	/* the site default: mails go out in the
@@ -33,7 +32,7 @@ comment_notify_stored(const struct request *rq,
 	struct comment_notice_ctx cx;
 	struct nd_error err;
 
-	if (rq->deliver == NULL || (res->verdict != COMMENTS_PUBLISHED &&
+	if (!rq->mail || (res->verdict != COMMENTS_PUBLISHED &&
 	    res->verdict != COMMENTS_PENDING))
 		return;
 	notify_ctx(rq, &cx);
@@ -41,6 +40,8 @@ comment_notify_stored(const struct request *rq,
 	    res->edit_token, &err) != ND_OK)
 		fprintf(stderr, "newsdesk: comment %lld: edit mail: %s\n",
 		    (long long)res->id, err.msg);
+	else if (res->edit_token)
+		request_mail_queued(rq);
 	if (res->verdict == COMMENTS_PUBLISHED)
 		comment_notify_visible(rq, res->id);
 }
@@ -52,10 +53,12 @@ comment_notify_visible(const struct request *rq, int64_t id)
 	struct nd_error err;
 	int sent;
 
-	if (rq->deliver == NULL)
+	if (!rq->mail)
 		return;
 	notify_ctx(rq, &cx);
 	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK)
 		fprintf(stderr, "newsdesk: comment %lld: reply mail: %s\n",
 		    (long long)id, err.msg);
+	else if (sent)
+		request_mail_queued(rq);
 }

@@ -48,3 +48,10 @@ response_session(struct response *r, const unsigned char *key, int64_t reader,
 	r->session = reader ? session_token(key, reader, now) : NULL;
 	r->session_clear = reader == 0;
 }
+
+void
+request_mail_queued(const struct request *rq)
+{
+	if (rq->mail_queued)
+		rq->mail_queued(rq->mail_queued_arg);
+}

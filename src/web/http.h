@@ -19,7 +19,6 @@
 #define HTTP_PAGE_MAX	(8u << 20)	/* whole response body */
 
 struct comments_policy;
-struct deliver;
 struct form;
 struct i18n;
 struct route;
@@ -46,11 +45,15 @@ struct request {
 	const unsigned char *key;	/* store secret (STORE_SECRET_BYTES) */
 	const struct comments_policy *comments;	/* posting policy */
 	int64_t reader;			/* signed-in reader (session.h), 0 */
-	/* Mail out for the reader routes (mail/deliver.h), or NULL when
-	 * serve runs without mail; and its sender address. The web calls
-	 * the mail side only for these mails (DESIGN.md). */
-	struct deliver *deliver;
+	/* 1 when the site sends reader mail: the handlers render it and
+	 * queue it in the store's outbox (mail/outbox.h) with this sender
+	 * address; they never talk to a relay. After queuing they call
+	 * request_mail_queued() so that a deliverer in this process
+	 * (mail_queued, may be NULL) can send it at once. */
+	int mail;
 	const char *mail_from;
+	void (*mail_queued)(void *arg);
+	void *mail_queued_arg;
 	/* The whole checked form, for a field that repeats (the topic
 	 * checkboxes of /preferences); a handler validates each value it
 	 * reads from here with form_field_check(). */
@@ -67,6 +70,9 @@ struct response {
 	char *session;			/* session token to set, owned, or NULL */
 	int session_clear;		/* 1: sign out (clear the cookie) */
 };
+
+/* Tell the deliverer of this process that a mail was queued. */
+void request_mail_queued(const struct request *rq);
 
 void response_init(struct response *r);
 void response_release(struct response *r);

@@ -65,7 +65,7 @@ void page_comments_msg_plain(struct buf *b, const struct request *rq,
 
 /* comment_notify.c: after comments_submit stored res (published or
  * pending), mail the author the edit link and, when published, the
- * parent's author about the reply. Needs rq->deliver (else nothing);
+ * parent's author about the reply. Needs rq->mail (else nothing);
  * only from POST handlers. Failures are logged, not shown. */
 void comment_notify_stored(const struct request *rq,
     const struct comment_result *res);

@@ -296,8 +296,10 @@ page_follow_post(const struct request *rq, struct response *r)
 	o.hour = -1;
 	o.now = rq->now;
 	strlist_push(&topics, rq->field[FP_TOPIC]);
-	e = rq->deliver == NULL ? ND_ENET : follow_request(rq->store,
-	    rq->deliver, &o, addr.ptr, &topics, &err);
+	e = !rq->mail ? ND_ENET : follow_request(rq->store, &o, addr.ptr,
+	    &topics, &err);
+	if (e == ND_OK)
+		request_mail_queued(rq);
 	if (e != ND_OK) {
 		follow_mail_error(e, &fe);
 		follow_refuse(rq, r, &fe);

@@ -25,7 +25,7 @@
 
 #include <sodium.h>
 
-#include "mail/deliver.h"
+#include "mail/outbox.h"
 #include "mail/email.h"
 #include "mail/notice.h"
 #include "util/token.h"
@@ -161,7 +161,7 @@ signin_reader(const struct request *rq, const char *addr, int64_t *id,
 	return e;
 }
 
-/* Compose and send the sign-in mail for reader id to addr. */
+/* Compose the sign-in mail for reader id to addr and queue it. */
 static enum nd_err
 signin_mail(const struct request *rq, const char *addr, int64_t id,
     const char *lang, const char *next, struct nd_error *err)
@@ -170,7 +170,6 @@ signin_mail(const struct request *rq, const char *addr, int64_t id,
 	char nonce[2 * SIGNIN_NONCE_BYTES + 1];
 	struct buf data = BUF_INIT, link = BUF_INIT, msg = BUF_INIT;
 	struct notice n;
-	struct deliver_msg dm;
 	char *tok = NULL;
 	enum nd_err e;
 
@@ -194,15 +193,9 @@ signin_mail(const struct request *rq, const char *addr, int64_t id,
 	n.now = rq->now;
 	if ((e = notice_compose(&n, &msg, err)) != ND_OK)
 		goto out;
-	memset(&dm, 0, sizeof(dm));
-	dm.sender = rq->mail_from;
-	dm.rcpt = addr;
-	dm.data = msg.ptr;
-	dm.len = msg.len;
-	e = deliver_send(rq->deliver, &dm, 1, err);
-	if (e == ND_OK && dm.outcome != DELIVER_OK)
-		e = nd_error_set(err, ND_ENET, "sign-in mail was not "
-		    "accepted: %s", dm.reason);
+	if ((e = outbox_put(rq->store, "signin", rq->mail_from, addr,
+	    msg.ptr, msg.len, rq->now, err)) == ND_OK)
+		request_mail_queued(rq);
 out:
 	free(tok);
 	buf_release(&data);
@@ -231,7 +224,7 @@ page_signin_post(const struct request *rq, struct response *r)
 		    "Please enter a valid email address.");
 		goto out;
 	}
-	if (rq->deliver == NULL) {
+	if (!rq->mail) {
 		signin_message(rq, r, 503, "Sign-in is not available",
 		    "This site sends no mail, so signing in is not possible.",
 		    0);

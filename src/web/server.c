@@ -80,8 +80,10 @@ struct server {
 	char *base;
 	int trust_proxy;
 	struct comments_policy comments;
-	struct deliver *deliver;
+	int mail;
 	const char *mail_from;
+	void (*mail_queued)(void *arg);
+	void *mail_queued_arg;
 };
 
 /* Per connection: the request body read so far. */
@@ -774,8 +776,10 @@ server_answer(struct server_req *sr)
 	rq.want_json = server_wants_json(sr->c);
 	rq.key = sr->srv->key;
 	rq.comments = &sr->srv->comments;
-	rq.deliver = sr->srv->deliver;
+	rq.mail = sr->srv->mail;
 	rq.mail_from = sr->srv->mail_from;
+	rq.mail_queued = sr->srv->mail_queued;
+	rq.mail_queued_arg = sr->srv->mail_queued_arg;
 	rq.store = sr->w->store;
 	rq.ui = sr->w->ui[0];
 	rq.path = sr->url;
@@ -982,8 +986,10 @@ server_start(const struct server_config *cfg, struct store *s,
 	srv = server_new(s);
 	srv->trust_proxy = cfg->trust_proxy;
 	srv->comments = cfg->comments;
-	srv->deliver = cfg->deliver;
+	srv->mail = cfg->mail;
 	srv->mail_from = cfg->mail_from;
+	srv->mail_queued = cfg->mail_queued;
+	srv->mail_queued_arg = cfg->mail_queued_arg;
 	if ((rc = server_setup(srv, cfg, err)) != ND_OK) {
 		freeaddrinfo(ai);
 		server_free(srv);

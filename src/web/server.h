@@ -11,7 +11,6 @@
 #include "comments/comments.h"
 #include "store/store.h"
 
-struct deliver;
 #include "util/err.h"
 
 struct server;
@@ -24,9 +23,14 @@ struct server_config {
 	int trust_proxy;	/* take the client address from the last
 				 * X-Forwarded-For entry (behind a proxy) */
 	struct comments_policy comments;	/* for posted comments */
-	struct deliver *deliver;	/* mail out (sign-in, confirmations);
-					 * borrowed, may be NULL: no mail */
+	int mail;			/* send reader mail (sign-in,
+					 * confirmations, comment notices)
+					 * through the store's outbox */
 	const char *mail_from;		/* sender address of that mail */
+	/* called (from a request thread) after a mail was queued, to wake
+	 * the deliverer; may be NULL */
+	void (*mail_queued)(void *arg);
+	void *mail_queued_arg;
 };
 
 /* Listen and serve s, which the server borrows until server_stop. Loads

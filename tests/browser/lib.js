@@ -45,11 +45,19 @@ function nd(...args) {
 
 // The first match of the regular expression pattern (Python syntax) in
 // the plain-text part of the newest message in MAILDIR, or of the newest
-// one addressed to `to` when given. Throws when there is none.
+// one addressed to `to` when given. Throws when there is none. Reader
+// mails are queued in the store's outbox and sent by serve's mail
+// thread: first wait (at most 10 s) until none is queued.
 function mailedLink(pattern, to) {
   return execFileSync('/usr/bin/python3', ['-c', `
-import email, glob, os, re, sys
+import email, glob, os, re, sqlite3, sys, time
 from email import policy
+db = sqlite3.connect(os.environ["NEWSDESK_DB"], timeout=5)
+for _ in range(100):
+    if db.execute("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()[0] == 0:
+        break
+    time.sleep(0.1)
+db.close()
 for f in sorted(glob.glob(sys.argv[1] + "/new/*"), key=os.path.getmtime, reverse=True):
     m = email.message_from_bytes(open(f, "rb").read(), policy=policy.default)
     if sys.argv[3] and m["To"] != sys.argv[3]:

@@ -24,9 +24,10 @@ status_has() { test "$1" = "$2" && grep -q -- "$3" "$T/body"; }
 # json_has EXPR TEXT: the last body, as JSON, has TEXT at EXPR
 json_has() { json "$T/body" "$1" | grep -q -- "$2"; }
 # mails: number of messages in the Maildir
-mails() { ls "$T/mail/new" 2>/dev/null | wc -l; }
+mails() { wait_outbox; ls "$T/mail/new" 2>/dev/null | wc -l; }
 # link PATH: the first link to PATH in the newest message's text part
 link() {
+	wait_outbox
 	$PY -c '
 import email, glob, os, re, sys
 from email import policy

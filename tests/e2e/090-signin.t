@@ -28,6 +28,7 @@ fresh() {
 # link: the sign-in link of the newest message in the Maildir, checked
 # as a real MIME message (From, To, Subject, a text and an HTML part).
 link() {
+	wait_outbox
 	"$PY" - "$T/mail" "$1" <<'PYEOF'
 import email, email.policy, os, re, sys
 d = os.path.join(sys.argv[1], "new")
@@ -42,7 +43,7 @@ assert m.get_body(("html",)) is not None
 print(re.search(r"(http://\S+/signin/confirm\?t=[A-Za-z0-9_.-]+)", text).group(1))
 PYEOF
 }
-nmail() { ls "$T/mail/new" 2>/dev/null | wc -l; }
+nmail() { wait_outbox; ls "$T/mail/new" 2>/dev/null | wc -l; }
 
 # the form
 check "/signin answers 200" test "$(code "$BASE/signin")" = 200
@@ -89,6 +90,7 @@ check "other clients still get through" test "$(code -b "$T/jar" -H "X-Forwarded
 # the mail is in the reader's UI language
 code -b "$T/jar" -b lang=de -H "X-Forwarded-For: 192.0.2.50" --data-urlencode "csrf=$CSRF" -d email=leser@example.de "$BASE/signin" >/dev/null
 check "German UI: the page is German" grep -q 'Schau in dein Postfach' "$T/body"
+wait_outbox
 check "German UI: the mail is German" sh -c "grep -rl 'Anmeldelink' '$T/mail/new' | grep -q ."
 
 # follow the link

@@ -39,6 +39,7 @@ post() {
 # real MIME message: subject, edit, optout, link (the comment
 # permalink), lu / lup (List-Unsubscribe / -Post), text.
 mailpy() {
+	wait_outbox
 	"$PY" - "$T/mail" "$@" <<'PYEOF'
 import email, email.policy, os, re, sys
 d = os.path.join(sys.argv[1], "new")

@@ -57,6 +57,21 @@ wait_http() {
 	return 1
 }
 
+# wait_outbox [DB]: reader mails are queued in the store's outbox and
+# sent by serve's mail thread; wait up to 10 s until no mail is queued
+# (every one is in the Maildir, or was refused). 1 on timeout.
+wait_outbox() {
+	i=0
+	while [ $i -lt 100 ]; do
+		n=$(sqlite3 "${1:-$NEWSDESK_DB}" "SELECT count(*) FROM outbox WHERE status = 'queued'" 2>/dev/null)
+		[ "$n" = 0 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# outbox still holds $n queued mail(s)"
+	return 1
+}
+
 # serve_start: start "newsdesk serve" on a free port (with the options
 # in $SERVE_ARGS, if any); sets $PORT, $BASE, $SERVE_PID.
 serve_start() {

@@ -8,6 +8,7 @@
 
 #include "comment_fx.h"
 #include "mail/comment_notice.h"
+#include "mail/outbox.h"
 #include "util/fileio.h"
 #include "util/token.h"
 
@@ -75,17 +76,30 @@ cn_drain(const struct cfx *f, const char *want)
 	return n;
 }
 
-/* A notice context on the test's Maildir; site_lang is the default for
- * comments stored without a language. Close cx->deliver. */
+/* Deliver the outbox (where the notices are queued) into the test's
+ * Maildir. */
 static void
-cn_ctx(struct cfx *f, struct comment_notice_ctx *cx, const char *site_lang)
+cn_flush(struct cfx *f)
 {
+	struct outbox_stats st;
+	struct deliver *d = NULL;
 	struct nd_error err;
 	char spec[128];
 
 	snprintf(spec, sizeof(spec), "maildir:%s/mail", f->dir);
+	memset(&st, 0, sizeof(st));
+	assert_int_equal(deliver_open(spec, NULL, &d, &err), ND_OK);
+	assert_int_equal(outbox_deliver(f->s, d, NOW, &st, &err), ND_OK);
+	assert_int_equal(st.retry + st.failed, 0);
+	deliver_close(d);
+}
+
+/* A notice context on the test's store; site_lang is the default for
+ * comments stored without a language. Mails are queued: cn_flush(). */
+static void
+cn_ctx(struct cfx *f, struct comment_notice_ctx *cx, const char *site_lang)
+{
 	memset(cx, 0, sizeof(*cx));
-	assert_int_equal(deliver_open(spec, NULL, &cx->deliver, &err), ND_OK);
 	cx->store = f->s;
 	cx->key = key;
 	cx->from = "desk@example.net";
@@ -104,7 +118,7 @@ cn_reply_lang(struct cfx *f, int64_t id, const char *site_lang)
 
 	cn_ctx(f, &cx, site_lang);
 	assert_int_equal(comment_notice_reply(&cx, id, &sent, &err), ND_OK);
-	deliver_close(cx.deliver);
+	cn_flush(f);
 	return sent;
 }
 
@@ -211,11 +225,11 @@ edit_mail_in_the_authors_language(void **state)
 
 	cn_ctx(f, &cx, "en");
 	assert_int_equal(comment_notice_edit(&cx, de, "tok", &err), ND_OK);
-	deliver_close(cx.deliver);
+	cn_flush(f);
 	assert_int_equal(cn_drain(f, "Bearbeiten oder l"), 1);
 	cn_ctx(f, &cx, "de");
 	assert_int_equal(comment_notice_edit(&cx, en, "tok", &err), ND_OK);
-	deliver_close(cx.deliver);
+	cn_flush(f);
 	assert_int_equal(cn_drain(f, "Subject: Edit or delete your comment"),
 	    1);
 	cn_cleanup(f);

@@ -9,6 +9,7 @@
 #include "mail/deliver.h"
 #include "mail/digest.h"
 #include "mail/follow.h"
+#include "mail/outbox.h"
 #include "store/store.h"
 #include "util/strlist.h"
 #include "util/xalloc.h"
@@ -396,6 +397,8 @@ follow_keeps_a_confirmed_readers_settings(void **state)
 	struct deliver *d = NULL;
 	struct reader r, *got = NULL;
 	struct nd_error err;
+	struct outbox_counts oc;
+	struct outbox_stats st;
 	char md[128], spec[160];
 
 	snprintf(md, sizeof(md), "%s/md", f->dir);
@@ -419,7 +422,7 @@ follow_keeps_a_confirmed_readers_settings(void **state)
 	o.hour = 9;
 	o.now = 1000;
 	strlist_push(&topics, "energy");
-	assert_int_equal(follow_request(f->s, d, &o, "cy@example.org",
+	assert_int_equal(follow_request(f->s, &o, "cy@example.org",
 	    &topics, &err), ND_OK);
 	assert_int_equal(store_reader_get(f->s, "cy@example.org", &got,
 	    &err), ND_OK);
@@ -430,7 +433,7 @@ follow_keeps_a_confirmed_readers_settings(void **state)
 	reader_release(got);
 	free(got);
 	/* a new address takes the request's settings */
-	assert_int_equal(follow_request(f->s, d, &o, "dee@example.org",
+	assert_int_equal(follow_request(f->s, &o, "dee@example.org",
 	    &topics, &err), ND_OK);
 	assert_int_equal(store_reader_get(f->s, "dee@example.org", &got,
 	    &err), ND_OK);
@@ -439,6 +442,12 @@ follow_keeps_a_confirmed_readers_settings(void **state)
 	assert_int_equal(got->confirmed_at, 0);
 	reader_release(got);
 	free(got);
+	/* both confirmations were queued, not sent; the outbox sends them */
+	assert_int_equal(store_outbox_count(f->s, 1000, &oc, &err), ND_OK);
+	assert_int_equal(oc.due, 2);
+	memset(&st, 0, sizeof(st));
+	assert_int_equal(outbox_deliver(f->s, d, 1000, &st, &err), ND_OK);
+	assert_int_equal(st.sent, 2);
 	strlist_release(&topics);
 	deliver_close(d);
 	maildir_rm(md);

@@ -2,7 +2,8 @@
 """smtpsink.py DIR PORT READYFILE [DELAY] - a real SMTP server (aiosmtpd)
 on loopback PORT (READYFILE appears when it listens); every accepted message is saved as DIR/NNNN.eml with
 the envelope recipient in DIR/NNNN.rcpt. Recipients at temp.example get
-451, at perm.example 550. DELAY seconds are spent in each DATA."""
+451, at perm.example 550; at once.example 451 the first time an address
+is seen and 250 after that. DELAY seconds are spent in each DATA."""
 import asyncio, os, sys, time
 from aiosmtpd.controller import Controller
 
@@ -12,7 +13,11 @@ os.makedirs(out, exist_ok=True)
 
 class Handler:
     n = 0
+    refused = set()
     async def handle_RCPT(self, server, session, envelope, address, opts):
+        if address.endswith("@once.example") and address not in Handler.refused:
+            Handler.refused.add(address)
+            return "451 4.3.0 greylisted, try again later"
         if address.endswith("@temp.example"):
             return "451 4.3.0 try again later"
         if address.endswith("@perm.example"):
