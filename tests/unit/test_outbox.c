@@ -2,13 +2,12 @@
  * temporary folder): enqueue, claim, sent, retry with backoff after a
  * 4xx, giving up after a 5xx, and no row claimed twice by two
  * connections claiming at the same time. */
+#include "maildir_fx.h"
 #include "testutil.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
-
-#include <dirent.h>
 
 #include "mail/outbox.h"
 #include "store/store.h"
@@ -400,48 +399,6 @@ message_id_is_read_from_the_header(void **state)
 	assert_int_equal(outbox_message_id(plain, 20, id, sizeof(id)), 0);
 }
 
-static size_t
-files_in(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	size_t n = 0;
-
-	if (d == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL)
-		n += e->d_name[0] != '.';
-	closedir(d);
-	return n;
-}
-
-/* Remove DIR/md with its new, cur and tmp folders and their files. */
-static void
-maildir_rm(const char *dir)
-{
-	const char *sub[] = {"new", "cur", "tmp"};
-	char p[256], q[512];
-	struct dirent *e;
-	DIR *d;
-	size_t i;
-
-	for (i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s/md/%s", dir, sub[i]);
-		if ((d = opendir(p)) == NULL)
-			continue;
-		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.')
-				continue;
-			snprintf(q, sizeof(q), "%s/%s", p, e->d_name);
-			unlink(q);
-		}
-		closedir(d);
-		rmdir(p);
-	}
-	snprintf(p, sizeof(p), "%s/md", dir);
-	rmdir(p);
-}
-
 static void
 put_then_deliver_to_a_maildir(void **state)
 {
@@ -461,21 +418,26 @@ put_then_deliver_to_a_maildir(void **state)
 	assert_int_equal(outbox_put(f->s, "signin", "desk@example.net",
 	    "ann@example.org", "Subject: no id\n\nx\n", 17, NOW, &err),
 	    ND_EINVAL);
-	assert_int_equal(files_in(newdir), 0);	/* queued, not sent */
+	assert_int_equal(mfx_files_in(newdir), 0);	/* queued, not sent */
 	assert_int_equal(deliver_open(spec, NULL, &d, &err), ND_OK);
 	memset(&st, 0, sizeof(st));
 	assert_int_equal(outbox_deliver(f->s, d, NOW, &st, &err), ND_OK);
 	assert_int_equal(st.sent, 1);
 	assert_int_equal(st.retry + st.failed, 0);
-	assert_int_equal(files_in(newdir), 1);
+	assert_int_equal(mfx_files_in(newdir), 1);
 	assert_int_equal(outbox_deliver(f->s, d, NOW + 100000, &st, &err),
 	    ND_OK);
 	assert_int_equal(st.sent, 1);		/* nothing more */
-	assert_int_equal(files_in(newdir), 1);
+	assert_int_equal(mfx_files_in(newdir), 1);
 	assert_int_equal(store_outbox_count(f->s, NOW, &c, &err), ND_OK);
 	assert_int_equal(c.sent, 1);
 	deliver_close(d);
-	maildir_rm(f->dir);
+	{
+		char md[128];
+
+		snprintf(md, sizeof(md), "%s/md", f->dir);
+		mfx_maildir_rm(md);
+	}
 }
 
 int

@@ -1,8 +1,8 @@
 /* Readers, rate limits, delivery claims and briefs in the SQLite store
  * (a real file per test in a fresh temporary folder). */
+#include "maildir_fx.h"
 #include "testutil.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -360,32 +360,6 @@ digest_pages_end_on_a_full_last_page(void **state)
 	assert_int_equal(st.sent, 0);
 }
 
-/* Remove the Maildir dir/{new,cur,tmp} and what is in it. */
-static void
-maildir_rm(const char *dir)
-{
-	static const char *const sub[] = {"new", "cur", "tmp"};
-	char p[256], q[512];
-	struct dirent *de;
-	DIR *d;
-	size_t i;
-
-	for (i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s/%s", dir, sub[i]);
-		if ((d = opendir(p)) == NULL)
-			continue;
-		while ((de = readdir(d)) != NULL) {
-			if (de->d_name[0] == '.')
-				continue;
-			snprintf(q, sizeof(q), "%s/%s", p, de->d_name);
-			unlink(q);
-		}
-		closedir(d);
-		rmdir(p);
-	}
-	rmdir(dir);
-}
-
 /* Anyone can type a confirmed reader's address into a follow box: the
  * request mails a link but changes none of the reader's settings. */
 static void
@@ -450,7 +424,7 @@ follow_keeps_a_confirmed_readers_settings(void **state)
 	assert_int_equal(st.sent, 2);
 	strlist_release(&topics);
 	deliver_close(d);
-	maildir_rm(md);
+	mfx_maildir_rm(md);
 }
 
 #define FX(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
