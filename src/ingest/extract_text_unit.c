@@ -455,13 +455,50 @@ xt_unit_hash(const struct xt *x, const struct xt_unit *u)
 	return h | 1;	/* 0 marks an empty slot */
 }
 
+/* The next kept unit after k, or run_b. */
+static size_t
+xt_next_kept(const struct xt_units *us, size_t k)
+{
+	for (k++; k < us->run_b && !xt_kept(us, k); k++)
+		;
+	return k;
+}
+
+/* The unit where a second copy of the article starts: the first later
+ * pair of units that repeats two of the body's first XT_COPY_HEAD
+ * sentences in order (the very first may have a caption glued to it,
+ * and a refrain repeats one sentence, not two); run_b if none. */
+static size_t
+xt_copy_start(const struct xt *x, const struct xt_units *us)
+{
+	uint64_t h[XT_COPY_HEAD], hk;
+	size_t k, f, n = 0, i, nx;
+
+	for (f = us->run_a; f < us->run_b && n < XT_COPY_HEAD; f++)
+		if (xt_is_sent(&us->v[f]) && us->v[f].words >= XT_DUP_WORDS)
+			h[n++] = xt_unit_hash(x, &us->v[f]);
+	for (k = f; k < us->run_b; k = xt_next_kept(us, k)) {
+		if (!xt_kept(us, k))
+			continue;
+		hk = xt_unit_hash(x, &us->v[k]);
+		nx = xt_next_kept(us, k);
+		for (i = 0; i + 1 < n; i++)
+			if (hk == h[i] && nx < us->run_b &&
+			    xt_unit_hash(x, &us->v[nx]) == h[i + 1])
+				return k;
+	}
+	return us->run_b;
+}
+
 /* Pages often carry the article twice (a print or mobile copy, a
- * summary repeated in the text): a unit of the body that repeats an
- * earlier one word for word is dropped. Linear: one hash table. */
+ * summary repeated in the text): from where the body's first sentence
+ * comes again, a unit that repeats an earlier one word for word is
+ * dropped. Units that repeat inside the article (a meal plan's items,
+ * a refrain) stay. Linear: one hash table. */
 static void
 xt_dedupe(const struct xt *x, struct xt_units *us)
 {
-	size_t cap = 16, k, j;
+	size_t cap = 16, k, j, copy = xt_copy_start(x, us);
 	uint64_t *tab, h;
 
 	while (cap < 2 * (us->run_b - us->run_a))
@@ -474,7 +511,7 @@ xt_dedupe(const struct xt *x, struct xt_units *us)
 		for (j = h & (cap - 1); tab[j] != 0 && tab[j] != h;
 		    j = (j + 1) & (cap - 1))
 			;
-		if (tab[j] == h)
+		if (tab[j] == h && k >= copy)
 			us->v[k].role = R_DROP;
 		tab[j] = h;
 	}

@@ -338,6 +338,16 @@ cuts_glued_headline_french(void **state)
 	check_fixture("fr_glued");
 }
 
+/* A sentence that comes back inside the article (a refrain, a meal
+ * plan's items) stays each time; only a second copy of the article
+ * (see en_repeat) is dropped. */
+static void
+keeps_repeats_inside_article(void **state)
+{
+	(void)state;
+	check_fixture("en_refrain");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -532,6 +542,7 @@ main(void)
 		cmocka_unit_test(drops_captions_before_agency_credits),
 		cmocka_unit_test(keeps_first_sentence_after_dateline),
 		cmocka_unit_test(cuts_glued_headline_french),
+		cmocka_unit_test(keeps_repeats_inside_article),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
