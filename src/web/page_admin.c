@@ -146,20 +146,30 @@ page_admin(const struct request *rq, struct response *r)
 }
 
 /* Approve, and mail the parent's author when the comment was not
- * visible before (a second approval sends nothing). */
+ * visible before (a second approval sends nothing); both in one
+ * transaction. */
 static enum nd_err
 admin_approve(const struct request *rq, struct nd_error *err)
 {
 	struct comment *c = NULL;
-	int was;
+	int was, queued = 0;
 	enum nd_err e;
 
-	if ((e = store_comment_get(rq->store, rq->id, &c, err)) != ND_OK)
+	if ((e = store_tx_begin(rq->store, err)) != ND_OK)
 		return e;
-	was = c->status == COMMENT_APPROVED;
+	if ((e = store_comment_get(rq->store, rq->id, &c, err)) == ND_OK) {
+		was = c->status == COMMENT_APPROVED;
+		e = comments_approve(rq->store, rq->id, err);
+		if (e == ND_OK && !was)
+			e = comment_notify_visible(rq, rq->id, &queued, err);
+	}
 	comment_free(c);
-	if ((e = comments_approve(rq->store, rq->id, err)) == ND_OK && !was)
-		comment_notify_visible(rq, rq->id);
+	if (e == ND_OK)
+		e = store_tx_commit(rq->store, err);
+	else
+		store_tx_rollback(rq->store);
+	if (e == ND_OK && queued)
+		request_mail_queued(rq);
 	return e;
 }
 
