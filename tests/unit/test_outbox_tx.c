@@ -440,6 +440,29 @@ purge_counts_retries_given_up_from_the_last_try(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* The mail side's purge counts whole days back from a fixed now. */
+static void
+outbox_purge_counts_days_from_now(void **state)
+{
+	struct fixture *f = *state;
+	struct nd_error err;
+	int64_t n = -1, sent_at = NOW + DAY;
+
+	purge_rows(f->s, sent_at);
+	/* 30 days later to the second: not older than 30 days yet */
+	assert_int_equal(outbox_purge(f->s, sent_at + 30 * DAY, 30, &n, &err),
+	    ND_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(outbox_purge(f->s, sent_at + 30 * DAY + 1,
+	    STORE_OUTBOX_KEEP_DAYS, &n, &err), ND_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(outbox_purge(f->s, NOW, 0, &n, &err), ND_EINVAL);
+	assert_non_null(strstr(err.msg, "'0'"));
+	assert_int_equal(outbox_purge(f->s, NOW, OUTBOX_PURGE_DAYS_MAX + 1,
+	    &n, &err), ND_EINVAL);
+	assert_int_equal(outbox_rows(f->s), 1);	/* the queued one */
+}
+
 int
 main(void)
 {
@@ -466,6 +489,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    purge_counts_retries_given_up_from_the_last_try, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    outbox_purge_counts_days_from_now, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
