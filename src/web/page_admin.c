@@ -26,19 +26,18 @@
 /* Field indexes in the POST route's list (router.c). */
 enum { AD_ACTION };
 
-/* 1 when rq's reader may moderate; otherwise r holds the answer. */
-static int
-admin_allowed(const struct request *rq, struct response *r)
+int
+page_admin_allowed(const struct request *rq, struct response *r,
+    const char *back, const char *denied)
 {
 	struct nd_error err;
 	int admin = 0;
 
 	if (account_reader(rq) == 0) {
 		if (rq->post)
-			page_error(rq, r, 403, "Only administrators may "
-			    "moderate comments.");
+			page_error(rq, r, 403, denied);
 		else
-			account_to_signin(r, "/admin");
+			account_to_signin(r, back);
 		return 0;
 	}
 	if (store_admin_get(rq->store, rq->reader, &admin, &err) != ND_OK) {
@@ -46,9 +45,16 @@ admin_allowed(const struct request *rq, struct response *r)
 		return 0;
 	}
 	if (!admin)
-		page_error(rq, r, 403, "Only administrators may moderate "
-		    "comments.");
+		page_error(rq, r, 403, denied);
 	return admin;
+}
+
+/* 1 when rq's reader may moderate; otherwise r holds the answer. */
+static int
+admin_allowed(const struct request *rq, struct response *r)
+{
+	return page_admin_allowed(rq, r, "/admin", "Only administrators may "
+	    "moderate comments.");
 }
 
 static void
@@ -138,7 +144,9 @@ page_admin(const struct request *rq, struct response *r)
 	layout_head(b, rq, layout_tr(rq, "Moderation"), NULL, NULL);
 	html_raw_trusted(b, "<h1>");
 	html_text(b, layout_tr(rq, "Moderation"));
-	html_raw_trusted(b, "</h1>\n");
+	html_raw_trusted(b, "</h1>\n<p><a href=\"/admin/outbox\">");
+	html_text(b, layout_tr(rq, "Outbox"));
+	html_raw_trusted(b, "</a></p>\n");
 	admin_queue(b, rq, COMMENT_PENDING, "Waiting for approval",
 	    "pending");
 	admin_queue(b, rq, COMMENT_SPAM, "Spam", "spam");
