@@ -449,10 +449,10 @@ enum nd_err store_outbox_list(struct store *s, int st, size_t limit,
     size_t offset, struct outbox_list *out, struct nd_error *err);
 enum nd_err store_outbox_count(struct store *s, int64_t now,
     struct outbox_counts *out, struct nd_error *err);
+#define STORE_OUTBOX_KEEP_DAYS	30	/* the purge's default age */
 /* Delete sent rows sent before `before` and failed rows given up
  * before it (UTC seconds); queued rows stay whatever their age. *n
  * (may be NULL): rows deleted. One transaction. */
-#define STORE_OUTBOX_KEEP_DAYS	30	/* the purge's default age */
 enum nd_err store_outbox_purge(struct store *s, int64_t before, int64_t *n,
     struct nd_error *err);
 

@@ -12,6 +12,7 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "comments/comments.h"
@@ -202,8 +203,10 @@ page_admin_post(const struct request *rq, struct response *r)
 	}
 	if (e == ND_ENOTFOUND)
 		page_error(rq, r, 404, "Page not found");
-	else if (e != ND_OK)
+	else if (e != ND_OK) {
+		fprintf(stderr, "newsdesk: admin: comment %lld: %s\n",
+		    (long long)rq->id, err.msg);
 		page_error(rq, r, 503, "The store is not answering");
-	else
+	} else
 		response_redirect(r, "/admin");
 }

@@ -70,12 +70,38 @@ fresh "$T/anon" /articles/1
 check "with the outbox back the comment is stored (303)" test "$(code -b "$T/anon" -c "$T/anon" -H 'X-Forwarded-For: 192.0.2.4' --data-urlencode "csrf=$CSRF" --data-urlencode "form_token=$FT" -d name=Stored+Sam -d email=sam@example.org -d comment=Stored+with+its+mail "$BASE/articles/1/comments")" = 303
 check "... with its edit mail queued" test "$(q "SELECT count(*) FROM outbox WHERE kind = 'comment-edit' AND rcpt = 'sam@example.org'")" = 1
 
+# approving a held reply queues the parent's reply mail in the same
+# transaction, on /admin and from the CLI
+NOW=$(date +%s)
+q "INSERT INTO comments(article_id, name, email, body, status, created, notify_replies) VALUES (1, 'Parent Pia', 'pia@example.org', 'Tell me about replies', 'approved', $NOW, 1)"
+PID=$(q "SELECT id FROM comments WHERE name = 'Parent Pia'")
+q "INSERT INTO comments(article_id, parent_id, name, email, body, status, created) VALUES (1, $PID, 'Held Hugo', 'hugo@example.org', 'A held reply', 'pending', $NOW)"
+HID=$(q "SELECT id FROM comments WHERE name = 'Held Hugo'")
+q "CREATE TRIGGER test_refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+expect_exit 1 "comments approve while the outbox refuses fails" "$ND" comments approve "$HID" --deliver "maildir:$T/mail" --from desk@example.net --base-url "$BASE"
+check "... naming the cause" grep -q 'refused by the test' "$T/err"
+check "... and the reply stays pending" test "$(q "SELECT status FROM comments WHERE id = $HID")" = pending
+q "DROP TRIGGER test_refuse"
+expect_exit 0 "with the outbox back, comments approve" "$ND" comments approve "$HID" --deliver "maildir:$T/mail" --from desk@example.net --base-url "$BASE"
+check "... approves the reply" test "$(q "SELECT status FROM comments WHERE id = $HID")" = approved
+check "... and its reply mail went to the parent's author" test "$(q "SELECT count(*) FROM outbox WHERE kind = 'comment-reply' AND rcpt = 'pia@example.org' AND status = 'sent'")" = 1
+
 # --- /admin/outbox
 ADMIN=desk.admin@example.org
 READER=plain.reader@example.org
 sign_in "$T/rj" "$READER" 10
 sign_in "$T/aj" "$ADMIN" 11
 expect_exit 0 "newsdesk admin add" "$ND" admin add "$ADMIN"
+q "INSERT INTO comments(article_id, parent_id, name, email, body, status, created) VALUES (1, $PID, 'Held Hanna', 'hanna@example.org', 'Another held reply', 'pending', $NOW)"
+HID=$(q "SELECT id FROM comments WHERE name = 'Held Hanna'")
+fresh "$T/aj" /admin
+q "CREATE TRIGGER test_refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+check "approving on /admin while the outbox refuses is 503" test "$(code -b "$T/aj" --data-urlencode "csrf=$CSRF" -d action=approve "$BASE/admin/comments/$HID")" = 503
+check "... and the reply stays pending" test "$(q "SELECT status FROM comments WHERE id = $HID")" = pending
+q "DROP TRIGGER test_refuse"
+check "with the outbox back, approving on /admin is 303" test "$(code -b "$T/aj" --data-urlencode "csrf=$CSRF" -d action=approve "$BASE/admin/comments/$HID")" = 303
+check "... the reply is approved" test "$(q "SELECT status FROM comments WHERE id = $HID")" = approved
+check "... with its reply mail queued" test "$(q "SELECT count(*) FROM outbox WHERE kind = 'comment-reply' AND rcpt = 'pia@example.org'")" = 2
 NOW=$(date +%s)
 q "INSERT INTO outbox(created, kind, sender, rcpt, message, message_id, status, attempts, next_try, last_error) VALUES ($NOW, 'confirm', 'desk@example.net', 'zed.secret@example.org', 'x', 'w1@test', 'queued', 2, $((NOW + 3600)), '451 <b>greylisted</b> & \"later\"')"
 q "INSERT INTO outbox(created, kind, sender, rcpt, message, message_id, status, attempts, next_try, last_error) VALUES ($NOW, 'signin', 'desk@example.net', 'ann.private@example.com', 'x', 'f1@test', 'failed', 1, $NOW, '550 no such user')"
