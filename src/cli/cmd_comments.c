@@ -176,40 +176,69 @@ cc_reply_due(struct store *s, const struct comment *c)
 	return due;
 }
 
-/* Mail the parent's author about reply id, now visible. */
-static int
-cc_reply_mail(struct store *s, const struct cc_mail *m, int64_t id,
-    int quiet)
+/* Queue the mail to the parent's author about reply id, now visible;
+ * *queued = 1 when one was queued. */
+static enum nd_err
+cc_reply_queue(struct store *s, const struct cc_mail *m, int64_t id,
+    int *queued, struct nd_error *err)
 {
 	unsigned char key[STORE_SECRET_BYTES];
 	struct comment_notice_ctx cx;
-	struct nd_error err;
-	struct outbox_stats st;
-	int sent = 0, rc = 1;
+	enum nd_err e;
 
+	if ((e = store_secret(s, key, err)) != ND_OK)
+		return e;
 	memset(&cx, 0, sizeof(cx));
-	memset(&st, 0, sizeof(st));
-	if (store_secret(s, key, &err) != ND_OK)
-		goto out;
 	cx.store = s;
 	cx.key = key;
 	cx.from = m->from;
 	cx.base = m->base;
 	cx.lang = m->lang;
 	cx.now = (int64_t)time(NULL);
-	/* queued, then the outbox delivered through --deliver at once */
-	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK ||
-	    (sent && cli_outbox_flush(s, m->deliver, &st, &err) != ND_OK))
-		goto out;
-	if (sent && !quiet)
+	return comment_notice_reply(&cx, id, queued, err);
+}
+
+/* Approve comment id and queue its reply mail (when due) in one
+ * transaction: a mail that cannot be queued leaves it unapproved. */
+static enum nd_err
+cc_approve_store(struct store *s, const struct cc_mail *m, int64_t id,
+    int *queued, struct nd_error *err)
+{
+	struct comment *c = NULL;
+	enum nd_err e;
+
+	*queued = 0;
+	if ((e = store_tx_begin(s, err)) != ND_OK)
+		return e;
+	if ((e = store_comment_get(s, id, &c, err)) == ND_OK &&
+	    (e = comments_approve(s, id, err)) == ND_OK && cc_reply_due(s, c))
+		e = cc_reply_queue(s, m, id, queued, err);
+	comment_free(c);
+	if (e == ND_OK)
+		return store_tx_commit(s, err);
+	store_tx_rollback(s);
+	return e;
+}
+
+/* Deliver the queued reply mail of id through --deliver at once. */
+static int
+cc_reply_flush(struct store *s, const struct cc_mail *m, int64_t id,
+    int quiet)
+{
+	struct outbox_stats st;
+	struct nd_error err;
+
+	memset(&st, 0, sizeof(st));
+	if (cli_outbox_flush(s, m->deliver, &st, &err) != ND_OK) {
+		cli_error("comment %" PRId64 " approved, but %s", id,
+		    err.msg);
+		return 1;
+	}
+	if (!quiet)
 		printf("comment %" PRId64 ": reply mail %s\n", id,
 		    st.retry + st.failed ? "queued (the relay did not take "
 		    "it yet: newsdesk outbox --status)" : "sent");
-	rc = 0;
-out:
-	if (rc)
-		cli_error("comment %" PRId64 " approved, but %s", id, err.msg);
-	return rc;
+	return 0;
 }
 
 /* approve ID [--deliver SPEC] [--from ADDR] [--base-url URL] [--lang] */
@@ -224,10 +253,9 @@ cc_approve(struct store *s, int argc, char **argv, int quiet)
 		{NULL, 0, NULL, 0}};
 	struct cc_mail m = {DELIVER_DEFAULT, "newsdesk@localhost",
 	    "http://127.0.0.1:8080", "en"};
-	struct comment *c = NULL;
 	struct nd_error err;
 	int64_t id;
-	int o, due;
+	int o, queued;
 
 	optind = 0;
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -243,17 +271,13 @@ cc_approve(struct store *s, int argc, char **argv, int quiet)
 		goto usage;
 	if (cc_id(argv[optind], &id) != 0)
 		return 2;
-	if (store_comment_get(s, id, &c, &err) != ND_OK ||
-	    comments_approve(s, id, &err) != ND_OK) {
-		comment_free(c);
+	if (cc_approve_store(s, &m, id, &queued, &err) != ND_OK) {
 		cli_error("%s", err.msg);
 		return 1;
 	}
-	due = cc_reply_due(s, c);
-	comment_free(c);
 	if (!quiet)
 		printf("comment %" PRId64 ": approved\n", id);
-	return due ? cc_reply_mail(s, &m, id, quiet) : 0;
+	return queued ? cc_reply_flush(s, &m, id, quiet) : 0;
 usage:
 	cc_usage(stderr);
 	return 2;

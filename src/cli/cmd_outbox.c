@@ -2,8 +2,10 @@
  * store (sign-in links, confirmations, comment notices) or show the
  * queue; for operators who run the site without `newsdesk serve`, whose
  * scheduler thread otherwise delivers them. */
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -17,10 +19,11 @@ static void
 outbox_usage(FILE *fp)
 {
 	fputs("usage: newsdesk outbox [--deliver[=maildir:DIR|smtp://HOST:PORT]]"
-	    " [--status]\n\n"
+	    " [--purge[=DAYS]] [--status]\n\n"
 	    "--deliver: send every queued mail that is due (default\n"
-	    "maildir:var/mail); --status (the default): counts and the\n"
-	    "newest mails that are not sent.\n", fp);
+	    "maildir:var/mail); --purge: delete mails sent or given up\n"
+	    "more than DAYS (default 30) days ago; --status (the default):\n"
+	    "counts and the newest mails that are not sent.\n", fp);
 }
 
 enum nd_err
@@ -95,16 +98,51 @@ outbox_run(struct store *s, const char *spec, int quiet)
 	return 0;
 }
 
+/* DAYS of --purge=DAYS: a decimal 1..OUTBOX_PURGE_DAYS_MAX, else -1. */
+static long
+outbox_days(const char *v)
+{
+	char *end;
+	long d;
+
+	if (v == NULL)
+		return STORE_OUTBOX_KEEP_DAYS;
+	errno = 0;
+	d = strtol(v, &end, 10);
+	if (errno || end == v || *end != '\0' || d < 1 ||
+	    d > OUTBOX_PURGE_DAYS_MAX)
+		return -1;
+	return d;
+}
+
+static int
+outbox_purge_run(struct store *s, long days, int quiet)
+{
+	struct nd_error err;
+	int64_t n = 0;
+
+	if (outbox_purge(s, (int64_t)time(NULL), days, &n, &err) != ND_OK) {
+		cli_error("%s", err.msg);
+		return 1;
+	}
+	if (!quiet)
+		printf("%" PRId64 " mails older than %ld days purged\n", n,
+		    days);
+	return 0;
+}
+
 int
 cmd_outbox(const struct cli_global *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"deliver", optional_argument, NULL, 'd'},
 		{"status", no_argument, NULL, 's'},
+		{"purge", optional_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *spec = DELIVER_DEFAULT;
 	int c, deliver = 0, status = 0, rc = 0;
+	long purge = 0;
 	struct store *s;
 
 	optind = 0;
@@ -115,7 +153,11 @@ cmd_outbox(const struct cli_global *g, int argc, char **argv)
 				spec = optarg;
 		} else if (c == 's')
 			status = 1;
-		else {
+		else if (c == 'p' && (purge = outbox_days(optarg)) < 0) {
+			cli_error("purge age '%s' is not 1..%d days", optarg,
+			    OUTBOX_PURGE_DAYS_MAX);
+			return 2;
+		} else if (c != 'p') {
 			outbox_usage(c == 'h' ? stdout : stderr);
 			return c == 'h' ? 0 : 2;
 		}
@@ -128,7 +170,9 @@ cmd_outbox(const struct cli_global *g, int argc, char **argv)
 		return 1;
 	if (deliver)
 		rc = outbox_run(s, spec, g->quiet);
-	if (rc == 0 && (status || !deliver))
+	if (rc == 0 && purge > 0)
+		rc = outbox_purge_run(s, purge, g->quiet);
+	if (rc == 0 && (status || (!deliver && purge == 0)))
 		rc = outbox_show(s);
 	store_close(s);
 	return rc;

@@ -15,6 +15,8 @@
 #include "store/store.h"
 #include "util/xalloc.h"
 
+#define SERVE_SCHED_PURGE_EVERY	86400	/* seconds between outbox purges */
+
 struct serve_sched {
 	struct serve_sched_config c;
 	struct store *store;		/* this thread's own connection */
@@ -66,12 +68,27 @@ serve_sched_outbox(struct serve_sched *s)
 		    "%zu failed\n", st.sent, st.retry, st.failed);
 }
 
+/* Purge old sent and failed outbox rows (once a day). */
+static void
+serve_sched_purge(struct serve_sched *s)
+{
+	struct nd_error err;
+	int64_t n = 0;
+
+	if (outbox_purge(s->store, (int64_t)time(NULL),
+	    STORE_OUTBOX_KEEP_DAYS, &n, &err) != ND_OK)
+		fprintf(stderr, "newsdesk: outbox purge: %s\n", err.msg);
+	else if (!s->c.quiet && n > 0)
+		fprintf(stderr, "newsdesk: outbox: %lld old mails purged\n",
+		    (long long)n);
+}
+
 static void *
 serve_sched_main(void *arg)
 {
 	struct serve_sched *s = arg;
 	struct timespec until, mono;
-	time_t next_digest = 0;
+	time_t next_digest = 0, next_purge = 0;
 	int stop;
 
 	pthread_mutex_lock(&s->mu);
@@ -84,6 +101,10 @@ serve_sched_main(void *arg)
 			next_digest = mono.tv_sec + s->c.interval;
 		}
 		serve_sched_outbox(s);
+		if (mono.tv_sec >= next_purge) {
+			serve_sched_purge(s);
+			next_purge = mono.tv_sec + SERVE_SCHED_PURGE_EVERY;
+		}
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_sec += 1;
 		pthread_mutex_lock(&s->mu);

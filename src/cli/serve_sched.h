@@ -2,7 +2,8 @@
  *
  * One thread that delivers the outbox (mail/outbox.h: the reader mails
  * the web queued) every second and whenever serve_sched_wake() is
- * called, and (unless digest is 0) runs the same digest as `newsdesk
+ * called, purges its sent and failed rows older than
+ * STORE_OUTBOX_KEEP_DAYS at start and then once a day, and (unless digest is 0) runs the same digest as `newsdesk
  * digest` (digest_run with the serve's --deliver, --base-url and
  * --from) right away and then every interval seconds, until
  * serve_sched_stop(). It opens its OWN store connection on the same

@@ -216,3 +216,22 @@ email_normalize(const char *s, size_t n, struct buf *out,
 		    "fit the buffer");
 	return ND_OK;
 }
+
+void
+email_mask(const char *s, struct buf *out)
+{
+	const char *at = s ? strrchr(s, '@') : NULL;
+	size_t first = 1, dn;
+
+	if (at == NULL || at == s) {
+		buf_puts(out, "***");
+		return;
+	}
+	/* the first character: its lead byte and continuation bytes */
+	while (s + first < at && ((unsigned char)s[first] & 0xC0) == 0x80)
+		first++;
+	buf_put(out, s, first);
+	buf_puts(out, "***@");
+	dn = strlen(at + 1);
+	buf_put(out, at + 1, dn > EMAIL_DOMAIN_MAX ? EMAIL_DOMAIN_MAX : dn);
+}

@@ -27,4 +27,11 @@
 enum nd_err email_normalize(const char *s, size_t n, struct buf *out,
     struct nd_error *err);
 
+/* Append a masked form of the stored address s (for an admin page,
+ * which must never show a whole address): the first character of the
+ * local part (a whole UTF-8 sequence), "***", "@" and the domain, e.g.
+ * "a***@example.org"; only "***" when s has no '@' or an empty local
+ * part. The domain is cut to EMAIL_DOMAIN_MAX bytes. */
+void email_mask(const char *s, struct buf *out);
+
 #endif

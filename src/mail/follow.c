@@ -139,33 +139,54 @@ follow_mail(struct store *s, const struct follow_opts *o, const char *email,
 	return e;
 }
 
-enum nd_err
-follow_request(struct store *s, const struct follow_opts *o, const char *email,
+/* The reader row and its confirmation mail, stored together: inside
+ * the caller's transaction. */
+static enum nd_err
+follow_store(struct store *s, const struct follow_opts *o, const char *addr,
     const struct strlist *topics, struct nd_error *err)
 {
-	struct buf addr = BUF_INIT, data = BUF_INIT;
+	struct buf data = BUF_INIT;
 	char *first = NULL;
 	int64_t id = 0;
 	enum nd_err e;
 
+	if ((e = follow_reader(s, o, addr, &id, err)) != ND_OK)
+		goto out;
+	buf_printf(&data, "%lld", (long long)id);
+	if ((e = follow_topics(s, topics, &data, &first, err)) != ND_OK)
+		goto out;
+	e = follow_mail(s, o, addr, data.ptr, first, err);
+out:
+	free(first);
+	buf_release(&data);
+	return e;
+}
+
+enum nd_err
+follow_request(struct store *s, const struct follow_opts *o, const char *email,
+    const struct strlist *topics, struct nd_error *err)
+{
+	struct buf addr = BUF_INIT;
+	enum nd_err e;
+
 	if ((e = email_normalize(email, strlen(email), &addr, err)) != ND_OK)
 		goto out;
+	/* the rate hits count attempts, failed ones too: their own
+	 * transactions, before the one of the request */
 	if (o->ip && (e = follow_rate(s, "ip", o->ip, o->now,
 	    FOLLOW_PER_IP_HOUR, err)) != ND_OK)
 		goto out;
 	if ((e = follow_rate(s, "address", addr.ptr, o->now,
 	    FOLLOW_PER_ADDR_HOUR, err)) != ND_OK)
 		goto out;
-	if ((e = follow_reader(s, o, addr.ptr, &id, err)) != ND_OK)
+	if ((e = store_tx_begin(s, err)) != ND_OK)
 		goto out;
-	buf_printf(&data, "%lld", (long long)id);
-	if ((e = follow_topics(s, topics, &data, &first, err)) != ND_OK)
-		goto out;
-	e = follow_mail(s, o, addr.ptr, data.ptr, first, err);
+	if ((e = follow_store(s, o, addr.ptr, topics, err)) == ND_OK)
+		e = store_tx_commit(s, err);
+	else
+		store_tx_rollback(s);
 out:
-	free(first);
 	buf_release(&addr);
-	buf_release(&data);
 	return e;
 }
 

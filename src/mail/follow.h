@@ -33,9 +33,9 @@ struct follow_opts {
 /* Validate email (mail/email.h) and topics (existing slugs), apply the
  * rate limits (ND_ELIMIT "too many requests ..."), record the reader and
  * queue the confirmation in the outbox (mail/outbox.h; kind "confirm").
- * The reader row and the queued mail are two transactions: a failure in
- * between leaves an unconfirmed reader without a mail, which a new
- * request repairs. */
+ * The reader row and the queued mail are one transaction
+ * (store_tx_begin): a failure leaves neither (the rate hits, which
+ * count attempts, stay). s must not be inside a transaction already. */
 enum nd_err follow_request(struct store *s, const struct follow_opts *o,
     const char *email, const struct strlist *topics, struct nd_error *err);
 

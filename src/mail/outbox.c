@@ -148,3 +148,15 @@ outbox_deliver(struct store *s, struct deliver *d, int64_t now,
 	}
 	return e;
 }
+
+enum nd_err
+outbox_purge(struct store *s, int64_t now, long days, int64_t *n,
+    struct nd_error *err)
+{
+	if (n)
+		*n = 0;
+	if (days < 1 || days > OUTBOX_PURGE_DAYS_MAX)
+		return nd_error_set(err, ND_EINVAL, "outbox purge age '%ld' "
+		    "is not 1..%d days", days, OUTBOX_PURGE_DAYS_MAX);
+	return store_outbox_purge(s, now - (int64_t)days * 86400, n, err);
+}

@@ -52,4 +52,14 @@ struct outbox_stats {
 enum nd_err outbox_deliver(struct store *s, struct deliver *d, int64_t now,
     struct outbox_stats *st, struct nd_error *err);
 
+#define OUTBOX_PURGE_DAYS_MAX	3650
+
+/* Delete the sent and failed rows older than days (1..
+ * OUTBOX_PURGE_DAYS_MAX; STORE_OUTBOX_KEEP_DAYS by default) at now:
+ * sent, or given up, before now - days * 86400. Queued rows stay. *n
+ * (may be NULL): rows deleted. ND_EINVAL naming the days when out of
+ * range. */
+enum nd_err outbox_purge(struct store *s, int64_t now, long days,
+    int64_t *n, struct nd_error *err);
+
 #endif

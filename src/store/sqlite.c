@@ -384,6 +384,24 @@ sqlite_setting_once(struct store *s, const char *name,
 	return e;
 }
 
+static enum nd_err
+sqlite_tx_begin(struct store *s, struct nd_error *err)
+{
+	return sqlite_stmt_tx_begin(s->priv, err);
+}
+
+static enum nd_err
+sqlite_tx_commit(struct store *s, struct nd_error *err)
+{
+	return sqlite_stmt_tx_commit(s->priv, err);
+}
+
+static void
+sqlite_tx_rollback(struct store *s)
+{
+	sqlite_stmt_tx_rollback(s->priv);
+}
+
 const struct store_backend store_backend_sqlite = {
 	.name = "sqlite",
 	.open = sqlite_open,
@@ -393,6 +411,9 @@ const struct store_backend store_backend_sqlite = {
 	.ping = sqlite_ping,
 	.data_version = sqlite_data_version,
 	.dsn = sqlite_dsn,
+	.tx_begin = sqlite_tx_begin,
+	.tx_commit = sqlite_tx_commit,
+	.tx_rollback = sqlite_tx_rollback,
 	.article_put = sqlite_article_put,
 	.article_get = sqlite_article_get,
 	.article_list = sqlite_article_list,
@@ -443,5 +464,6 @@ const struct store_backend store_backend_sqlite = {
 	.outbox_failed = sqlite_outbox_failed,
 	.outbox_list = sqlite_outbox_list,
 	.outbox_count = sqlite_outbox_count,
+	.outbox_purge = sqlite_outbox_purge,
 	.latest_version = MIGRATIONS_SQLITE_LATEST,
 };

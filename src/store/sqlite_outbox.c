@@ -214,3 +214,21 @@ sqlite_outbox_count(struct store *s, int64_t now, struct outbox_counts *out,
 	sqlite_stmt_done(st);
 	return e;
 }
+
+enum nd_err
+sqlite_outbox_purge(struct store *s, int64_t before, int64_t *n,
+    struct nd_error *err)
+{
+	struct sqlite_conn *c = s->priv;
+	sqlite3_stmt *st;
+	enum nd_err e;
+
+	*n = 0;
+	if ((st = sqlite_stmt_begin_get(c, STMT_OUTBOX_PURGE, err)) == NULL)
+		return ND_ESTORE;
+	sqlite3_bind_int64(st, 1, before);
+	e = sqlite_stmt_exec(c, st, "cannot purge the outbox", err);
+	if (e == ND_OK)
+		*n = sqlite3_changes64(c->db);
+	return sqlite_stmt_end(c, e, err);
+}

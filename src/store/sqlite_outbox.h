@@ -20,5 +20,7 @@ enum nd_err sqlite_outbox_list(struct store *s, int st, size_t limit,
     size_t offset, struct outbox_list *out, struct nd_error *err);
 enum nd_err sqlite_outbox_count(struct store *s, int64_t now,
     struct outbox_counts *out, struct nd_error *err);
+enum nd_err sqlite_outbox_purge(struct store *s, int64_t before,
+    int64_t *n, struct nd_error *err);
 
 #endif

@@ -26,6 +26,10 @@ static const char *const stmt_sql[STMT_MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
+	/* a call's own transaction inside store_tx_begin's */
+	[STMT_SAVEPOINT] = "SAVEPOINT nd_call",
+	[STMT_SAVEPOINT_RELEASE] = "RELEASE nd_call",
+	[STMT_SAVEPOINT_UNDO] = "ROLLBACK TO nd_call",
 	[STMT_PING] = "SELECT 1",
 	[STMT_DATA_VERSION] = "PRAGMA data_version",
 	[STMT_HAS_VERSION_TABLE] =
@@ -326,7 +330,8 @@ static const char *const stmt_sql[STMT_MAX] = {
 	 * after max attempts */
 	[STMT_OUTBOX_RETRY] =
 	    "UPDATE outbox SET last_error = ?3,"
-	    " next_try = ?2 + min(?5, ?4 * (1 << min(attempts - 1, 20))),"
+	    " next_try = CASE WHEN attempts >= ?6 THEN ?2"
+	    "   ELSE ?2 + min(?5, ?4 * (1 << min(attempts - 1, 20))) END,"
 	    " status = CASE WHEN attempts >= ?6 THEN 'failed'"
 	    "   ELSE 'queued' END WHERE id = ?1 AND status = 'queued'",
 	[STMT_OUTBOX_GIVE_UP] =
@@ -342,6 +347,11 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    "SELECT sum(status = 'queued' AND next_try <= ?1),"
 	    " sum(status = 'queued' AND next_try > ?1),"
 	    " sum(status = 'sent'), sum(status = 'failed') FROM outbox",
+	/* bind 1 before: sent rows sent before it, failed rows given up
+	 * before it (a failed row's next_try is when it was given up) */
+	[STMT_OUTBOX_PURGE] =
+	    "DELETE FROM outbox WHERE (status = 'sent' AND sent_at < ?1)"
+	    " OR (status = 'failed' AND next_try < ?1)",
 };
 
 enum nd_err
@@ -450,9 +460,29 @@ sqlite_stmt_run(struct sqlite_conn *c, enum stmt id, const char *what,
 	return sqlite_stmt_exec(c, st, what, err);
 }
 
+/* A call's own transaction inside the caller's: a savepoint, refused
+ * when SQLite already rolled the caller's transaction back (after an
+ * I/O error, say), so nothing runs on outside of it. */
+static enum nd_err
+sqlite_stmt_savepoint(struct sqlite_conn *c, struct nd_error *err)
+{
+	enum nd_err e;
+
+	if (sqlite3_get_autocommit(c->db))
+		return nd_error_set(err, ND_ESTORE, "store '%s': the "
+		    "transaction was rolled back", c->dsn);
+	e = sqlite_stmt_run(c, STMT_SAVEPOINT, "cannot begin a savepoint",
+	    err);
+	if (e == ND_OK)
+		c->depth++;
+	return e;
+}
+
 enum nd_err
 sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err)
 {
+	if (c->tx)
+		return sqlite_stmt_savepoint(c, err);
 	return sqlite_stmt_run(c, STMT_BEGIN, "cannot begin a transaction",
 	    err);
 }
@@ -460,6 +490,8 @@ sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err)
 enum nd_err
 sqlite_stmt_begin_read(struct sqlite_conn *c, struct nd_error *err)
 {
+	if (c->tx)
+		return sqlite_stmt_savepoint(c, err);
 	return sqlite_stmt_run(c, STMT_BEGIN_READ, "cannot begin a "
 	    "transaction", err);
 }
@@ -467,14 +499,77 @@ sqlite_stmt_begin_read(struct sqlite_conn *c, struct nd_error *err)
 enum nd_err
 sqlite_stmt_commit(struct sqlite_conn *c, struct nd_error *err)
 {
+	if (c->tx && c->depth > 0) {
+		c->depth--;
+		return sqlite_stmt_run(c, STMT_SAVEPOINT_RELEASE,
+		    "cannot release a savepoint", err);
+	}
 	return sqlite_stmt_run(c, STMT_COMMIT, "cannot commit", err);
 }
 
 void
 sqlite_stmt_rollback(struct sqlite_conn *c)
 {
+	if (c->tx) {
+		if (c->depth == 0)
+			return;	/* no savepoint of this call is open */
+		c->depth--;
+		if (sqlite3_get_autocommit(c->db))
+			return;	/* SQLite rolled everything back */
+		sqlite_stmt_run(c, STMT_SAVEPOINT_UNDO, "cannot roll back",
+		    NULL);
+		sqlite_stmt_run(c, STMT_SAVEPOINT_RELEASE, "cannot roll back",
+		    NULL);
+		return;
+	}
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite_stmt_run(c, STMT_ROLLBACK, "cannot roll back", NULL);
+}
+
+enum nd_err
+sqlite_stmt_tx_begin(struct sqlite_conn *c, struct nd_error *err)
+{
+	enum nd_err e;
+
+	if (c->tx || !sqlite3_get_autocommit(c->db))
+		return nd_error_set(err, ND_EINVAL, "store '%s': a "
+		    "transaction is open already", c->dsn);
+	e = sqlite_stmt_run(c, STMT_BEGIN, "cannot begin a transaction",
+	    err);
+	if (e == ND_OK) {
+		c->tx = 1;
+		c->depth = 0;
+	}
+	return e;
+}
+
+enum nd_err
+sqlite_stmt_tx_commit(struct sqlite_conn *c, struct nd_error *err)
+{
+	enum nd_err e;
+
+	if (!c->tx)
+		return nd_error_set(err, ND_EINVAL, "store '%s': no "
+		    "transaction to commit", c->dsn);
+	c->tx = 0;
+	c->depth = 0;
+	if (sqlite3_get_autocommit(c->db))
+		return nd_error_set(err, ND_ESTORE, "store '%s': the "
+		    "transaction was rolled back", c->dsn);
+	if ((e = sqlite_stmt_run(c, STMT_COMMIT, "cannot commit", err)) !=
+	    ND_OK)
+		sqlite_stmt_rollback(c);
+	return e;
+}
+
+void
+sqlite_stmt_tx_rollback(struct sqlite_conn *c)
+{
+	if (!c->tx)
+		return;
+	c->tx = 0;
+	c->depth = 0;
+	sqlite_stmt_rollback(c);
 }
 
 sqlite3_stmt *

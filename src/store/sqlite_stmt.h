@@ -20,6 +20,9 @@ enum stmt {
 	STMT_BEGIN_READ,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_SAVEPOINT_RELEASE,
+	STMT_SAVEPOINT_UNDO,
 	STMT_PING,
 	STMT_DATA_VERSION,
 	STMT_HAS_VERSION_TABLE,
@@ -105,6 +108,7 @@ enum stmt {
 	STMT_OUTBOX_GIVE_UP,
 	STMT_OUTBOX_LIST,
 	STMT_OUTBOX_COUNT,
+	STMT_OUTBOX_PURGE,
 	STMT_MAX
 };
 
@@ -113,6 +117,10 @@ struct sqlite_conn {
 	sqlite3 *db;
 	char *dsn;			/* for messages */
 	sqlite3_stmt *st[STMT_MAX];	/* prepared on first use */
+	int tx;				/* inside store_tx_begin: every
+					 * call's own transaction is a
+					 * savepoint in the caller's */
+	int depth;			/* savepoints open inside it */
 };
 
 /* Columns read by sqlite_article_row(), in this order. */
@@ -181,7 +189,10 @@ void sqlite_stmt_release(struct sqlite_conn *c);
 
 /* Transactions: BEGIN IMMEDIATE (takes the write lock at once, so a
  * writer never fails half-way on a lock upgrade), COMMIT, and ROLLBACK
- * (errors ignored: it is the cleanup path). */
+ * (errors ignored: it is the cleanup path). Inside a caller's
+ * transaction (c->tx, store_tx_begin) the three are SAVEPOINT, RELEASE
+ * and ROLLBACK TO + RELEASE: a failed call still leaves nothing of
+ * itself, and the caller's transaction decides about the rest. */
 enum nd_err sqlite_stmt_begin(struct sqlite_conn *c, struct nd_error *err);
 /* A read transaction (deferred BEGIN): one snapshot for a row and its
  * authors and topics. End it with commit or rollback. */
@@ -197,5 +208,11 @@ sqlite3_stmt *sqlite_stmt_begin_get(struct sqlite_conn *c, enum stmt id,
  * (also when the commit fails). Returns the outcome. */
 enum nd_err sqlite_stmt_end(struct sqlite_conn *c, enum nd_err e,
     struct nd_error *err);
+/* The caller's transaction (store_tx_*): BEGIN IMMEDIATE, COMMIT,
+ * ROLLBACK; ND_EINVAL for a begin inside one or an end outside. */
+enum nd_err sqlite_stmt_tx_begin(struct sqlite_conn *c, struct nd_error *err);
+enum nd_err sqlite_stmt_tx_commit(struct sqlite_conn *c,
+    struct nd_error *err);
+void sqlite_stmt_tx_rollback(struct sqlite_conn *c);
 
 #endif

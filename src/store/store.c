@@ -74,6 +74,25 @@ store_latest_version(void)
 }
 
 enum nd_err
+store_tx_begin(struct store *s, struct nd_error *err)
+{
+	return s->be->tx_begin(s, err);
+}
+
+enum nd_err
+store_tx_commit(struct store *s, struct nd_error *err)
+{
+	return s->be->tx_commit(s, err);
+}
+
+void
+store_tx_rollback(struct store *s)
+{
+	if (s != NULL)
+		s->be->tx_rollback(s);
+}
+
+enum nd_err
 store_data_version(struct store *s, int64_t *v, struct nd_error *err)
 {
 	return s->be->data_version(s, v, err);

@@ -6,7 +6,8 @@
  * struct store_backend; callers only see the functions below.
  *
  * Every function that changes data does so in one transaction: on
- * failure nothing of it is left behind. Articles handed back are owned by
+ * failure nothing of it is left behind. Several calls that must hold
+ * or fail together go in one store_tx_begin .. store_tx_commit. Articles handed back are owned by
  * the caller (article_free / article_list_release).
  */
 #ifndef ND_STORE_H
@@ -73,6 +74,29 @@ enum nd_err store_data_version(struct store *s, int64_t *v,
 /* The DSN s was opened with, to open more connections to the same
  * store (one per server thread); borrowed from s. */
 const char *store_dsn(const struct store *s);
+
+/* One transaction around several calls, for a state change and the
+ * mail it causes (an outbox row) that must be stored together or not
+ * at all:
+ *
+ *	if (store_tx_begin(s, err) != ND_OK) return ...;
+ *	e = store_reader_put(s, ...);
+ *	if (e == ND_OK) e = store_outbox_enqueue(s, ...);
+ *	if (e == ND_OK) e = store_tx_commit(s, err);
+ *	else store_tx_rollback(s);
+ *
+ * Inside it every store_* call on s keeps its contract (a failed call
+ * leaves nothing of itself: it runs in a savepoint), and nothing is
+ * seen by other connections before the commit. It is a write
+ * transaction from the start (SQLite: BEGIN IMMEDIATE, so it holds
+ * the store's write lock until the end: keep it short, no network in
+ * it). Not nested: a begin inside one is ND_EINVAL. A failed commit
+ * has rolled back; store_tx_rollback outside one does nothing, so a
+ * cleanup path may always call it. Only on this s: other connections
+ * are not in it. */
+enum nd_err store_tx_begin(struct store *s, struct nd_error *err);
+enum nd_err store_tx_commit(struct store *s, struct nd_error *err);
+void store_tx_rollback(struct store *s);
 
 /* Insert or update (matched by canonical_url, else url) an article with
  * its topics, in one transaction. Assigns a->id. A new article whose
@@ -425,6 +449,12 @@ enum nd_err store_outbox_list(struct store *s, int st, size_t limit,
     size_t offset, struct outbox_list *out, struct nd_error *err);
 enum nd_err store_outbox_count(struct store *s, int64_t now,
     struct outbox_counts *out, struct nd_error *err);
+#define STORE_OUTBOX_KEEP_DAYS	30	/* the purge's default age */
+/* Delete sent rows sent before `before` and failed rows given up
+ * before it (UTC seconds); queued rows stay whatever their age. *n
+ * (may be NULL): rows deleted. One transaction. */
+enum nd_err store_outbox_purge(struct store *s, int64_t before, int64_t *n,
+    struct nd_error *err);
 
 enum delivery_status {
 	DELIVERY_CLAIMED,
@@ -507,6 +537,9 @@ struct store_backend {
 	enum nd_err (*data_version)(struct store *s, int64_t *v,
 	    struct nd_error *err);
 	const char *(*dsn)(const struct store *s);
+	enum nd_err (*tx_begin)(struct store *s, struct nd_error *err);
+	enum nd_err (*tx_commit)(struct store *s, struct nd_error *err);
+	void (*tx_rollback)(struct store *s);
 	enum nd_err (*article_put)(struct store *s, struct article *a,
 	    enum store_put *what, struct nd_error *err);
 	enum nd_err (*article_get)(struct store *s, int64_t id,
@@ -630,6 +663,8 @@ struct store_backend {
 	    size_t offset, struct outbox_list *out, struct nd_error *err);
 	enum nd_err (*outbox_count)(struct store *s, int64_t now,
 	    struct outbox_counts *out, struct nd_error *err);
+	enum nd_err (*outbox_purge)(struct store *s, int64_t before,
+	    int64_t *n, struct nd_error *err);
 	int latest_version;
 };
 

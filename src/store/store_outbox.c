@@ -122,3 +122,15 @@ store_outbox_count(struct store *s, int64_t now, struct outbox_counts *out,
 {
 	return s->be->outbox_count(s, now, out, err);
 }
+
+enum nd_err
+store_outbox_purge(struct store *s, int64_t before, int64_t *n,
+    struct nd_error *err)
+{
+	int64_t dummy;
+
+	if (before <= 0)
+		return nd_error_set(err, ND_EINVAL, "outbox purge time %lld is "
+		    "not positive", (long long)before);
+	return s->be->outbox_purge(s, before, n ? n : &dummy, err);
+}

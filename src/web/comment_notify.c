@@ -1,12 +1,12 @@
 /* comment_notify.c - the web's calls to the comment mails.
  *
  * The mails are rendered and queued in the store's outbox (no relay is
- * involved in the request). A mail that cannot be queued is logged and
- * never changes the answer: the comment is stored either way.
+ * involved in the request), in the transaction that stores the comment
+ * or its new status: a mail that cannot be queued fails the request,
+ * and the comment is not stored without it.
  */
 #include "web/page_comments.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "mail/comment_notice.h"
@@ -25,40 +25,40 @@ notify_ctx(const struct request *rq, struct comment_notice_ctx *cx)
 	cx->now = rq->now;
 }
 
-void
+enum nd_err
 comment_notify_stored(const struct request *rq,
-    const struct comment_result *res)
+    const struct comment_result *res, int *queued, struct nd_error *err)
 {
 	struct comment_notice_ctx cx;
-	struct nd_error err;
+	enum nd_err e;
 
 	if (!rq->mail || (res->verdict != COMMENTS_PUBLISHED &&
 	    res->verdict != COMMENTS_PENDING))
-		return;
+		return ND_OK;
 	notify_ctx(rq, &cx);
-	if (res->edit_token && comment_notice_edit(&cx, res->id,
-	    res->edit_token, &err) != ND_OK)
-		fprintf(stderr, "newsdesk: comment %lld: edit mail: %s\n",
-		    (long long)res->id, err.msg);
-	else if (res->edit_token)
-		request_mail_queued(rq);
+	if (res->edit_token) {
+		if ((e = comment_notice_edit(&cx, res->id, res->edit_token,
+		    err)) != ND_OK)
+			return e;
+		(*queued)++;
+	}
 	if (res->verdict == COMMENTS_PUBLISHED)
-		comment_notify_visible(rq, res->id);
+		return comment_notify_visible(rq, res->id, queued, err);
+	return ND_OK;
 }
 
-void
-comment_notify_visible(const struct request *rq, int64_t id)
+enum nd_err
+comment_notify_visible(const struct request *rq, int64_t id, int *queued,
+    struct nd_error *err)
 {
 	struct comment_notice_ctx cx;
-	struct nd_error err;
-	int sent;
+	int sent = 0;
+	enum nd_err e;
 
 	if (!rq->mail)
-		return;
+		return ND_OK;
 	notify_ctx(rq, &cx);
-	if (comment_notice_reply(&cx, id, &sent, &err) != ND_OK)
-		fprintf(stderr, "newsdesk: comment %lld: reply mail: %s\n",
-		    (long long)id, err.msg);
-	else if (sent)
-		request_mail_queued(rq);
+	if ((e = comment_notice_reply(&cx, id, &sent, err)) == ND_OK && sent)
+		(*queued)++;
+	return e;
 }

@@ -19,6 +19,7 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,30 @@ post_json(const struct request *rq, struct response *r,
 	json_decref(j);
 }
 
+/* The comment and the mails it causes in one transaction: a mail that
+ * cannot be queued leaves no comment (a new post sends both). */
+static enum nd_err
+post_store(const struct request *rq, const struct comment_form *form,
+    struct comment_result *res, struct nd_error *err)
+{
+	int queued = 0;
+	enum nd_err e;
+
+	if ((e = store_tx_begin(rq->store, err)) != ND_OK)
+		return e;
+	e = comments_submit(rq->store, rq->key, form, rq->comments, rq->now,
+	    res, err);
+	if (e == ND_OK)
+		e = comment_notify_stored(rq, res, &queued, err);
+	if (e == ND_OK)
+		e = store_tx_commit(rq->store, err);
+	else
+		store_tx_rollback(rq->store);
+	if (e == ND_OK && queued)
+		request_mail_queued(rq);
+	return e;
+}
+
 void
 comment_post(const struct request *rq, struct response *r)
 {
@@ -207,12 +232,12 @@ comment_post(const struct request *rq, struct response *r)
 
 	memset(&res, 0, sizeof(res));
 	post_form(rq, &form);
-	if (comments_submit(rq->store, rq->key, &form, rq->comments, rq->now,
-	    &res, &err) != ND_OK) {
+	if (post_store(rq, &form, &res, &err) != ND_OK) {
+		fprintf(stderr, "newsdesk: comment on article %lld: %s\n",
+		    (long long)rq->id, err.msg);
 		page_error(rq, r, 503, "The store is not answering");
 		goto out;
 	}
-	comment_notify_stored(rq, &res);
 	if (rq->want_json)
 		post_json(rq, r, &res);
 	else if (res.verdict == COMMENTS_INVALID ||

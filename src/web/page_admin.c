@@ -12,6 +12,7 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "comments/comments.h"
@@ -26,19 +27,18 @@
 /* Field indexes in the POST route's list (router.c). */
 enum { AD_ACTION };
 
-/* 1 when rq's reader may moderate; otherwise r holds the answer. */
-static int
-admin_allowed(const struct request *rq, struct response *r)
+int
+page_admin_allowed(const struct request *rq, struct response *r,
+    const char *back, const char *denied)
 {
 	struct nd_error err;
 	int admin = 0;
 
 	if (account_reader(rq) == 0) {
 		if (rq->post)
-			page_error(rq, r, 403, "Only administrators may "
-			    "moderate comments.");
+			page_error(rq, r, 403, denied);
 		else
-			account_to_signin(r, "/admin");
+			account_to_signin(r, back);
 		return 0;
 	}
 	if (store_admin_get(rq->store, rq->reader, &admin, &err) != ND_OK) {
@@ -46,9 +46,16 @@ admin_allowed(const struct request *rq, struct response *r)
 		return 0;
 	}
 	if (!admin)
-		page_error(rq, r, 403, "Only administrators may moderate "
-		    "comments.");
+		page_error(rq, r, 403, denied);
 	return admin;
+}
+
+/* 1 when rq's reader may moderate; otherwise r holds the answer. */
+static int
+admin_allowed(const struct request *rq, struct response *r)
+{
+	return page_admin_allowed(rq, r, "/admin", "Only administrators may "
+	    "moderate comments.");
 }
 
 static void
@@ -138,7 +145,9 @@ page_admin(const struct request *rq, struct response *r)
 	layout_head(b, rq, layout_tr(rq, "Moderation"), NULL, NULL);
 	html_raw_trusted(b, "<h1>");
 	html_text(b, layout_tr(rq, "Moderation"));
-	html_raw_trusted(b, "</h1>\n");
+	html_raw_trusted(b, "</h1>\n<p><a href=\"/admin/outbox\">");
+	html_text(b, layout_tr(rq, "Outbox"));
+	html_raw_trusted(b, "</a></p>\n");
 	admin_queue(b, rq, COMMENT_PENDING, "Waiting for approval",
 	    "pending");
 	admin_queue(b, rq, COMMENT_SPAM, "Spam", "spam");
@@ -146,20 +155,30 @@ page_admin(const struct request *rq, struct response *r)
 }
 
 /* Approve, and mail the parent's author when the comment was not
- * visible before (a second approval sends nothing). */
+ * visible before (a second approval sends nothing); both in one
+ * transaction. */
 static enum nd_err
 admin_approve(const struct request *rq, struct nd_error *err)
 {
 	struct comment *c = NULL;
-	int was;
+	int was, queued = 0;
 	enum nd_err e;
 
-	if ((e = store_comment_get(rq->store, rq->id, &c, err)) != ND_OK)
+	if ((e = store_tx_begin(rq->store, err)) != ND_OK)
 		return e;
-	was = c->status == COMMENT_APPROVED;
+	if ((e = store_comment_get(rq->store, rq->id, &c, err)) == ND_OK) {
+		was = c->status == COMMENT_APPROVED;
+		e = comments_approve(rq->store, rq->id, err);
+		if (e == ND_OK && !was)
+			e = comment_notify_visible(rq, rq->id, &queued, err);
+	}
 	comment_free(c);
-	if ((e = comments_approve(rq->store, rq->id, err)) == ND_OK && !was)
-		comment_notify_visible(rq, rq->id);
+	if (e == ND_OK)
+		e = store_tx_commit(rq->store, err);
+	else
+		store_tx_rollback(rq->store);
+	if (e == ND_OK && queued)
+		request_mail_queued(rq);
 	return e;
 }
 
@@ -184,8 +203,10 @@ page_admin_post(const struct request *rq, struct response *r)
 	}
 	if (e == ND_ENOTFOUND)
 		page_error(rq, r, 404, "Page not found");
-	else if (e != ND_OK)
+	else if (e != ND_OK) {
+		fprintf(stderr, "newsdesk: admin: comment %lld: %s\n",
+		    (long long)rq->id, err.msg);
 		page_error(rq, r, 503, "The store is not answering");
-	else
+	} else
 		response_redirect(r, "/admin");
 }

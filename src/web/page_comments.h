@@ -64,14 +64,19 @@ void page_comments_msg_plain(struct buf *b, const struct request *rq,
     enum comments_msg msg, int num);
 
 /* comment_notify.c: after comments_submit stored res (published or
- * pending), mail the author the edit link and, when published, the
- * parent's author about the reply. Needs rq->mail (else nothing);
- * only from POST handlers. Failures are logged, not shown. */
-void comment_notify_stored(const struct request *rq,
-    const struct comment_result *res);
-/* Comment id has just become visible (published or approved): mail
- * the parent's author if they asked for reply mails. */
-void comment_notify_visible(const struct request *rq, int64_t id);
+ * pending), queue the author's edit-link mail and, when published, the
+ * mail to the parent's author about the reply. Needs rq->mail (else
+ * nothing, ND_OK); only from POST handlers, inside the transaction
+ * that stored the comment (store_tx_begin): a failure is returned so
+ * that the caller rolls back the comment with it. *queued is raised by
+ * the mails queued (wake the deliverer after the commit). */
+enum nd_err comment_notify_stored(const struct request *rq,
+    const struct comment_result *res, int *queued, struct nd_error *err);
+/* Comment id has just become visible (published or approved): queue
+ * the mail to the parent's author if they asked for reply mails. The
+ * same transaction and *queued rules. */
+enum nd_err comment_notify_visible(const struct request *rq, int64_t id,
+    int *queued, struct nd_error *err);
 
 /* The comments core's language code for the request ("en", "de"). */
 const char *page_comments_lang(const struct request *rq);

@@ -13,6 +13,7 @@
 #include "web/pages.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -301,6 +302,8 @@ page_follow_post(const struct request *rq, struct response *r)
 	if (e == ND_OK)
 		request_mail_queued(rq);
 	if (e != ND_OK) {
+		if (e != ND_ELIMIT && e != ND_ENET)
+			fprintf(stderr, "newsdesk: follow: %s\n", err.msg);
 		follow_mail_error(e, &fe);
 		follow_refuse(rq, r, &fe);
 	} else

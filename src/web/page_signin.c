@@ -193,14 +193,37 @@ signin_mail(const struct request *rq, const char *addr, int64_t id,
 	n.now = rq->now;
 	if ((e = notice_compose(&n, &msg, err)) != ND_OK)
 		goto out;
-	if ((e = outbox_put(rq->store, "signin", rq->mail_from, addr,
-	    msg.ptr, msg.len, rq->now, err)) == ND_OK)
-		request_mail_queued(rq);
+	e = outbox_put(rq->store, "signin", rq->mail_from, addr, msg.ptr,
+	    msg.len, rq->now, err);
 out:
 	free(tok);
 	buf_release(&data);
 	buf_release(&link);
 	buf_release(&msg);
+	return e;
+}
+
+/* The reader (created when new) and the sign-in mail in one
+ * transaction: a mail that cannot be queued leaves no new reader. */
+static enum nd_err
+signin_store(const struct request *rq, const char *addr, const char *next,
+    struct nd_error *err)
+{
+	char lang[8] = "en";
+	int64_t id = 0;
+	enum nd_err e;
+
+	if ((e = store_tx_begin(rq->store, err)) != ND_OK)
+		return e;
+	e = signin_reader(rq, addr, &id, lang, sizeof(lang), err);
+	if (e == ND_OK)
+		e = signin_mail(rq, addr, id, lang, next, err);
+	if (e == ND_OK)
+		e = store_tx_commit(rq->store, err);
+	else
+		store_tx_rollback(rq->store);
+	if (e == ND_OK)
+		request_mail_queued(rq);
 	return e;
 }
 
@@ -210,8 +233,6 @@ page_signin_post(const struct request *rq, struct response *r)
 	const char *in = rq->field[SP_EMAIL] ? rq->field[SP_EMAIL] : "";
 	struct buf addr = BUF_INIT;
 	struct nd_error err;
-	char lang[8] = "en";
-	int64_t id = 0;
 
 	if (signin_limited(rq, "signin-ip:", rq->ip, SIGNIN_PER_IP)) {
 		signin_message(rq, r, 429, "Too many requests", "Too many "
@@ -231,9 +252,7 @@ page_signin_post(const struct request *rq, struct response *r)
 		goto out;
 	}
 	if (!signin_limited(rq, "signin-addr:", addr.ptr, SIGNIN_PER_ADDR) &&
-	    (signin_reader(rq, addr.ptr, &id, lang, sizeof(lang), &err) !=
-	    ND_OK || signin_mail(rq, addr.ptr, id, lang, rq->field[SP_NEXT],
-	    &err) != ND_OK)) {
+	    signin_store(rq, addr.ptr, rq->field[SP_NEXT], &err) != ND_OK) {
 		fprintf(stderr, "newsdesk: sign-in: %s\n", err.msg);
 		signin_message(rq, r, 503, "The sign-in link could not be sent",
 		    "Please try again in a few minutes.", 1);

@@ -27,6 +27,15 @@ void page_signin_confirm(const struct request *rq, struct response *r);
 void page_signout(const struct request *rq, struct response *r);
 void page_admin(const struct request *rq, struct response *r);
 void page_admin_post(const struct request *rq, struct response *r);
+/* 1 when rq's reader is an admin; otherwise r holds the answer: signed
+ * out, 303 to the sign-in page and back to back (403 with denied for a
+ * POST); signed in but no admin, 403 with the message denied (a msgid:
+ * translated). */
+int page_admin_allowed(const struct request *rq, struct response *r,
+    const char *back, const char *denied);
+/* GET /admin/outbox (page_admin_outbox.c): the reader mails waiting or
+ * given up, for admins. */
+void page_admin_outbox(const struct request *rq, struct response *r);
 /* /follow, /confirm (page_follow.c), /preferences (page_prefs.c),
  * /unsubscribe (page_unsub.c): the reader mail routes. */
 void page_follow_get(const struct request *rq, struct response *r);

@@ -80,6 +80,8 @@ static const struct route router_table[] = {
 	    {{NULL, 0, 0, 0}}},
 	{ROUTE_GET, "/admin", PARAM_NONE, "", page_admin,
 	    {{NULL, 0, 0, 0}}},
+	{ROUTE_GET, "/admin/outbox", PARAM_NONE, "", page_admin_outbox,
+	    {{NULL, 0, 0, 0}}},
 	{ROUTE_POST, "/admin/comments/", PARAM_ID, "", page_admin_post,
 	    {{"action", FIELD_SLUG, 8, 1}, {NULL, 0, 0, 0}}},
 	/* follow, confirm, preferences, unsubscribe (page_follow.c,

@@ -125,6 +125,33 @@ messages_escape_controls(void **state)
 	assert_non_null(strstr(err.msg, "'a\\x07@b.org'"));
 }
 
+static void
+mask_keeps_one_character_and_the_domain(void **state)
+{
+	static const char *const cases[][2] = {
+		{"ann@example.org", "a***@example.org"},
+		{"a@example.org", "a***@example.org"},
+		{"\xc3\xa9mile@example.de", "\xc3\xa9***@example.de"},
+		{"x@y@example.net", "x***@example.net"},
+		{"@example.org", "***"},
+		{"no-at-sign", "***"},
+		{"", "***"},
+	};
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_clear(&b);
+		email_mask(cases[i][0], &b);
+		assert_string_equal(b.ptr, cases[i][1]);
+	}
+	buf_clear(&b);
+	email_mask(NULL, &b);
+	assert_string_equal(b.ptr, "***");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -133,6 +160,7 @@ main(void)
 		cmocka_unit_test(length_limits),
 		cmocka_unit_test(invalid_addresses),
 		cmocka_unit_test(messages_escape_controls),
+		cmocka_unit_test(mask_keeps_one_character_and_the_domain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
