@@ -3,6 +3,7 @@
  * 4xx, giving up after a 5xx, and no row claimed twice by two
  * connections claiming at the same time. */
 #include "maildir_fx.h"
+#include "store_fx.h"
 #include "testutil.h"
 
 #include <pthread.h>
@@ -16,46 +17,16 @@
 #define NOW	1800000000
 #define MANY	60
 
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct store *s;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof(*f));
-	struct nd_error err;
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/nd-outbox-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/o.db", f->dir);
-	if (store_open(f->path, &f->s, &err) != ND_OK ||
-	    store_migrate(f->s, NULL, NULL, &err) != ND_OK) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	*state = f;
-	return 0;
+	return (*state = sfx_open("outbox")) != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	const char *sfx[] = {"", "-wal", "-shm"};
-	char p[160];
-	size_t i;
-
-	store_close(f->s);
-	for (i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", f->path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
+	sfx_close(*state);
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 /* Readers, rate limits, delivery claims and briefs in the SQLite store
  * (a real file per test in a fresh temporary folder). */
 #include "maildir_fx.h"
+#include "store_fx.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -14,50 +15,29 @@
 #include "util/strlist.h"
 #include "util/xalloc.h"
 
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct store *s;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof(*f));
+	struct fixture *f = sfx_open("reader");
 	struct topic t1 = {0, "climate", "Climate", "climate"};
 	struct topic t2 = {0, "energy", "Energy", "energy"};
 	struct nd_error err;
 
-	snprintf(f->dir, sizeof(f->dir), "/tmp/nd-reader-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
+	if (f == NULL)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/r.db", f->dir);
-	if (store_open(f->path, &f->s, &err) != ND_OK ||
-	    store_migrate(f->s, NULL, NULL, &err) != ND_OK ||
-	    store_topic_put(f->s, &t1, &err) != ND_OK ||
+	*state = f;
+	if (store_topic_put(f->s, &t1, &err) != ND_OK ||
 	    store_topic_put(f->s, &t2, &err) != ND_OK) {
 		print_error("%s\n", err.msg);
 		return -1;
 	}
-	*state = f;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-	char p[160];
-	const char *sfx[] = {"", "-wal", "-shm"};
-	size_t i;
-
-	store_close(f->s);
-	for (i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", f->path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
+	sfx_close(*state);
 	return 0;
 }
 
