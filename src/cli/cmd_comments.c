@@ -214,10 +214,7 @@ cc_approve_store(struct store *s, const struct cc_mail *m, int64_t id,
 	    (e = comments_approve(s, id, err)) == ND_OK && cc_reply_due(s, c))
 		e = cc_reply_queue(s, m, id, queued, err);
 	comment_free(c);
-	if (e == ND_OK)
-		return store_tx_commit(s, err);
-	store_tx_rollback(s);
-	return e;
+	return store_tx_end(s, e, err);
 }
 
 /* Deliver the queued reply mail of id through --deliver at once. */

@@ -181,10 +181,7 @@ follow_request(struct store *s, const struct follow_opts *o, const char *email,
 		goto out;
 	if ((e = store_tx_begin(s, err)) != ND_OK)
 		goto out;
-	if ((e = follow_store(s, o, addr.ptr, topics, err)) == ND_OK)
-		e = store_tx_commit(s, err);
-	else
-		store_tx_rollback(s);
+	e = store_tx_end(s, follow_store(s, o, addr.ptr, topics, err), err);
 out:
 	buf_release(&addr);
 	return e;

@@ -93,6 +93,15 @@ store_tx_rollback(struct store *s)
 }
 
 enum nd_err
+store_tx_end(struct store *s, enum nd_err e, struct nd_error *err)
+{
+	if (e == ND_OK)
+		return store_tx_commit(s, err);
+	store_tx_rollback(s);
+	return e;
+}
+
+enum nd_err
 store_data_version(struct store *s, int64_t *v, struct nd_error *err)
 {
 	return s->be->data_version(s, v, err);

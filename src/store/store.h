@@ -82,8 +82,7 @@ const char *store_dsn(const struct store *s);
  *	if (store_tx_begin(s, err) != ND_OK) return ...;
  *	e = store_reader_put(s, ...);
  *	if (e == ND_OK) e = store_outbox_enqueue(s, ...);
- *	if (e == ND_OK) e = store_tx_commit(s, err);
- *	else store_tx_rollback(s);
+ *	e = store_tx_end(s, e, err);
  *
  * Inside it every store_* call on s keeps its contract (a failed call
  * leaves nothing of itself: it runs in a savepoint), and nothing is
@@ -97,6 +96,10 @@ const char *store_dsn(const struct store *s);
 enum nd_err store_tx_begin(struct store *s, struct nd_error *err);
 enum nd_err store_tx_commit(struct store *s, struct nd_error *err);
 void store_tx_rollback(struct store *s);
+/* Commit when e is ND_OK (and return the commit's result), else roll
+ * back and return e (err already says why). */
+enum nd_err store_tx_end(struct store *s, enum nd_err e,
+    struct nd_error *err);
 
 /* Insert or update (matched by canonical_url, else url) an article with
  * its topics, in one transaction. Assigns a->id. A new article whose

@@ -214,11 +214,7 @@ post_store(const struct request *rq, const struct comment_form *form,
 	    res, err);
 	if (e == ND_OK)
 		e = comment_notify_stored(rq, res, &queued, err);
-	if (e == ND_OK)
-		e = store_tx_commit(rq->store, err);
-	else
-		store_tx_rollback(rq->store);
-	if (e == ND_OK && queued)
+	if ((e = store_tx_end(rq->store, e, err)) == ND_OK && queued)
 		request_mail_queued(rq);
 	return e;
 }

@@ -108,6 +108,24 @@ admin_item(struct buf *b, const struct request *rq, const struct comment *c)
 	article_free(a);
 }
 
+void
+page_admin_section(struct buf *b, const struct request *rq, const char *id,
+    const char *title)
+{
+	buf_printf(b, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">", id,
+	    id);
+	html_text(b, layout_tr(rq, title));
+	html_raw_trusted(b, "</h2>\n");
+}
+
+void
+page_admin_nothing(struct buf *b, const struct request *rq)
+{
+	html_raw_trusted(b, "<p>");
+	html_text(b, layout_tr(rq, "Nothing here."));
+	html_raw_trusted(b, "</p>\n");
+}
+
 static void
 admin_queue(struct buf *b, const struct request *rq, int status,
     const char *title, const char *id)
@@ -116,15 +134,10 @@ admin_queue(struct buf *b, const struct request *rq, int status,
 	struct nd_error err;
 	size_t i;
 
-	buf_printf(b, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">", id,
-	    id);
-	html_text(b, layout_tr(rq, title));
-	html_raw_trusted(b, "</h2>\n");
+	page_admin_section(b, rq, id, title);
 	if (comments_list(rq->store, status, 0, ADMIN_QUEUE_MAX, 0, &l,
 	    &err) != ND_OK || l.n == 0) {
-		html_raw_trusted(b, "<p>");
-		html_text(b, layout_tr(rq, "Nothing here."));
-		html_raw_trusted(b, "</p>\n");
+		page_admin_nothing(b, rq);
 	} else {
 		html_raw_trusted(b, "<ol class=\"queue\">\n");
 		for (i = 0; i < l.n; i++)
@@ -173,11 +186,7 @@ admin_approve(const struct request *rq, struct nd_error *err)
 			e = comment_notify_visible(rq, rq->id, &queued, err);
 	}
 	comment_free(c);
-	if (e == ND_OK)
-		e = store_tx_commit(rq->store, err);
-	else
-		store_tx_rollback(rq->store);
-	if (e == ND_OK && queued)
+	if ((e = store_tx_end(rq->store, e, err)) == ND_OK && queued)
 		request_mail_queued(rq);
 	return e;
 }

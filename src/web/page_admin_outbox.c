@@ -89,15 +89,11 @@ outbox_table(struct buf *b, const struct request *rq, int st,
 	struct nd_error err;
 	size_t i;
 
-	buf_printf(b, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">", id,
-	    id);
-	html_text(b, layout_tr(rq, title));
-	html_raw_trusted(b, "</h2>\n");
+	page_admin_section(b, rq, id, title);
 	if (store_outbox_list(rq->store, st, ADMIN_OUTBOX_ROWS, 0, &l,
 	    &err) != ND_OK || l.n == 0) {
-		html_raw_trusted(b, "<p>");
-		html_text(b, layout_tr(rq, "Nothing here."));
-		html_raw_trusted(b, "</p>\n</section>\n");
+		page_admin_nothing(b, rq);
+		html_raw_trusted(b, "</section>\n");
 		outbox_list_release(&l);
 		return;
 	}

@@ -218,11 +218,7 @@ signin_store(const struct request *rq, const char *addr, const char *next,
 	e = signin_reader(rq, addr, &id, lang, sizeof(lang), err);
 	if (e == ND_OK)
 		e = signin_mail(rq, addr, id, lang, next, err);
-	if (e == ND_OK)
-		e = store_tx_commit(rq->store, err);
-	else
-		store_tx_rollback(rq->store);
-	if (e == ND_OK)
+	if ((e = store_tx_end(rq->store, e, err)) == ND_OK)
 		request_mail_queued(rq);
 	return e;
 }

@@ -33,6 +33,11 @@ void page_admin_post(const struct request *rq, struct response *r);
  * translated). */
 int page_admin_allowed(const struct request *rq, struct response *r,
     const char *back, const char *denied);
+/* The admin pages' section opening (<section> with its <h2> id and the
+ * translated title) and their "Nothing here." paragraph. */
+void page_admin_section(struct buf *b, const struct request *rq,
+    const char *id, const char *title);
+void page_admin_nothing(struct buf *b, const struct request *rq);
 /* GET /admin/outbox (page_admin_outbox.c): the reader mails waiting or
  * given up, for admins. */
 void page_admin_outbox(const struct request *rq, struct response *r);
