@@ -9,13 +9,7 @@
 . tests/e2e/lib_site.sh
 
 site_load
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
-"$ND" serve --listen "127.0.0.1:$PORT" --trust-proxy --comment-min-fill 0 \
-    --deliver "maildir:$T/mail" --no-digest \
-    2>"$T/serve.log" &
-PIDS="$PIDS $!"
-check "server starts" wait_http "$BASE/healthz"
+site_serve --no-digest
 ART="$BASE/articles/1"
 q() { sqlite3 "$NEWSDESK_DB" "$1"; }
 ncomments() { q "SELECT count(*) FROM comments"; }

@@ -8,12 +8,7 @@
 . tests/e2e/lib_site.sh
 
 site_load
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
-"$ND" serve --listen "127.0.0.1:$PORT" --trust-proxy --comment-min-fill 0 \
-    --deliver "maildir:$T/mail" --from desk@example.net 2>"$T/serve.log" &
-PIDS="$PIDS $!"
-check "server starts" wait_http "$BASE/healthz"
+site_serve --from desk@example.net
 ADDR=reader.one@example.org
 touch "$T/seen"
 location() { sed -n 's/^Location: *//Ip' "$T/headers" | tr -d '\r'; }

@@ -8,13 +8,7 @@
 . tests/e2e/lib_site.sh
 
 site_load
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
-"$ND" serve --listen "127.0.0.1:$PORT" --trust-proxy --comment-min-fill 0 \
-    --moderation none --deliver "maildir:$T/mail" --from desk@example.net \
-    --no-digest 2>"$T/serve.log" &
-PIDS="$PIDS $!"
-check "server starts" wait_http "$BASE/healthz"
+site_serve --moderation none --from desk@example.net --no-digest
 ART="$BASE/articles/1"
 q() { sqlite3 "$NEWSDESK_DB" "$1"; }
 touch "$T/seen"

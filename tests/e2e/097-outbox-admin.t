@@ -8,12 +8,7 @@
 . tests/e2e/lib_site.sh
 
 site_load
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
-"$ND" serve --listen "127.0.0.1:$PORT" --trust-proxy --comment-min-fill 0 \
-    --deliver "maildir:$T/mail" --from desk@example.net 2>"$T/serve.log" &
-PIDS="$PIDS $!"
-check "server starts" wait_http "$BASE/healthz"
+site_serve --from desk@example.net
 q() { sqlite3 "$NEWSDESK_DB" "$1"; }
 # fresh JAR [PATH]: load a page with the jar; sets CSRF (and FT, the
 # comment form token, on an article).

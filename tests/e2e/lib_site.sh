@@ -8,6 +8,18 @@ site_load() {
 	done < samples/topics.tsv
 	"$ND" --quiet ingest --no-fetch samples/articles/*.html >/dev/null
 }
+# site_serve [SERVE ARGS...]: newsdesk serve on a free loopback port
+# for the site tests (proxy headers trusted, no minimum form fill time,
+# mail into $T/mail), with PORT and BASE set; waits until it answers.
+site_serve() {
+	PORT=$(free_port)
+	BASE="http://127.0.0.1:$PORT"
+	"$ND" serve --listen "127.0.0.1:$PORT" --trust-proxy \
+	    --comment-min-fill 0 --deliver "maildir:$T/mail" "$@" \
+	    2>"$T/serve.log" &
+	PIDS="$PIDS $!"
+	check "server starts" wait_http "$BASE/healthz"
+}
 # code ARGS...: HTTP status of a curl request; body in $T/body, headers
 # in $T/headers.
 code() { curl -s -o "$T/body" -D "$T/headers" -w '%{http_code}' "$@"; }
