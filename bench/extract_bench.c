@@ -109,10 +109,10 @@ typedef enum nd_err (*bench_fn)(const char *, size_t,
     const struct extract_opts *, struct article **, struct nd_error *);
 
 /* Run fn over the file at in, time it, write the body to out/sub/ID.txt
- * (and the fields to out/fields/ID.json when fields is set). */
+ * (and the fields to out/FIELDS/ID.json when fields is not NULL). */
 static int
 bench_one(bench_fn fn, const char *in, const char *path, const char *out,
-    const char *sub, int fields, struct tally *t)
+    const char *sub, const char *fields, struct tally *t)
 {
 	struct buf data = BUF_INIT, op = BUF_INIT;
 	struct extract_opts opts = { NULL, path, 0 };
@@ -142,7 +142,7 @@ bench_one(bench_fn fn, const char *in, const char *path, const char *out,
 	bench_outpath(&op, out, sub, path, "txt");
 	rc = bench_write_body(op.ptr, a);
 	if (fields) {
-		bench_outpath(&op, out, "fields", path, "json");
+		bench_outpath(&op, out, fields, path, "json");
 		rc |= bench_write_json(op.ptr, a);
 	}
 out:
@@ -285,8 +285,8 @@ bench_html(char **files, int n, const char *out)
 
 	memset(&th, 0, sizeof(th));
 	for (i = 0; i < n; i++)
-		if (bench_one(extract_html, files[i], files[i], out, "html", 1,
-		    &th) != 0)
+		if (bench_one(extract_html, files[i], files[i], out, "html",
+		    "fields", &th) != 0)
 			rc = 1;
 	bench_report("html", &th);
 	printf("html: peak memory %.1f MB (ru_maxrss of the driver after "
@@ -324,12 +324,12 @@ main(int argc, char **argv)
 		return rc;
 	for (i = first; i < argc; i++) {
 		if (bench_flat_one(argv[i], out, 0, &fp) != 0 ||
-		    bench_one(extract_text, fp.ptr, argv[i], out, "text", 0,
-		    &tt) != 0)
+		    bench_one(extract_text, fp.ptr, argv[i], out, "text",
+		    "fields-text", &tt) != 0)
 			rc = 1;
 		if (bench_flat_one(argv[i], out, 1, &fp) != 0 ||
-		    bench_one(extract_text, fp.ptr, argv[i], out, "text-run", 0,
-		    &tr) != 0)
+		    bench_one(extract_text, fp.ptr, argv[i], out, "text-run",
+		    "fields-run", &tr) != 0)
 			rc = 1;
 	}
 	bench_report("text", &tt);

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""fields.py HTML_DIR FIELDS_DIR - field accuracy of the HTML extractor.
+"""fields.py HTML_DIR FIELDS_DIR [LABEL] - field accuracy of an
+extractor (the HTML one, or the flattened-text one run over flattened
+copies of the same pages; LABEL prefixes the printed line).
 
 For each page HTML_DIR/ID.html with FIELDS_DIR/ID.json (the article JSON
 the extractor gave), read the page's own structured data with this
@@ -187,6 +189,7 @@ CHECK = {"headline": any_of(agree_headline), "byline": agree_byline,
 
 def main():
     html_dir, fields_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    label = sys.argv[3] + " " if len(sys.argv) > 3 else ""
     right = {k: 0 for k in CHECK}
     refs = {k: 0 for k in CHECK}
     pages = 0
@@ -205,8 +208,9 @@ def main():
                 right[k] += fn(ours[k], ref[k])
     parts = ["%s %.0f%% (%d/%d)" % (k, 100.0 * right[k] / max(refs[k], 1),
                                    right[k], refs[k]) for k in CHECK]
-    print("fields right (found and agreeing with the page's JSON-LD/"
-          "OpenGraph; pages without it left out): " + ", ".join(parts))
+    print(label + "fields right (found and agreeing with the page's "
+          "JSON-LD/OpenGraph; pages without it left out): " +
+          ", ".join(parts))
 
 
 if __name__ == "__main__":
