@@ -195,6 +195,9 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
 #define XT_ROLE_NEAR	5	/* words from a name to its role */
 #define XT_GLUED_SENT	8	/* words of a sentence under a glued headline */
+#define XT_HEAD_MAX	30	/* words of a headline at most */
+#define XT_HEAD_BACK	8	/* units before the body to look for one */
+#define XT_HEAD_ONE	14	/* words of a headline with no standfirst glued */
 #define XT_DATA_MIN	100	/* words of a body without prose */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 

@@ -357,6 +357,56 @@ xt_text_range(const struct xt *x, size_t a, size_t b, char **field)
 	    x->t[a].off);
 }
 
+/* Could unit u be a headline? A title-like run of 4 to 30 words that
+ * starts with a capital, is no menu (nearly every word capitalised),
+ * names no date, time or handle, has no second person, promo, share or
+ * save word and does not start with a byline or crumb word: menus, "2
+ * min read", "written by X", "Posted on ..." and "Sign up" lines are
+ * not. */
+static int
+xt_head_like(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i, digits = 0;
+
+	if (u->kind != U_TITLE || u->role != R_NONE || u->words < 4 ||
+	    u->words > XT_HEAD_MAX || !(x->t[u->a].flags & TF_CAP) ||
+	    (x->t[u->a].cls & (XC_BY | XC_NAV)) || (u->words >= 6 &&
+	    u->caps * 10 > u->words * 9))
+		return 0;
+	for (i = u->a; i < u->b; i++) {
+		const struct xt_tok *t = &x->t[i];
+
+		digits += (t->flags & TF_DIGIT) != 0;
+		if ((t->cls & (XC_MONTH | XC_WEEKDAY | XC_YOU | XC_PROMO |
+		    XC_TIMEW | XC_SHARE | XC_SAVE)) || digits > 1 ||
+		    memchr(x->s + t->off, '@', t->len) != NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* A standfirst after the headline: a sentence, or a line of text. */
+static int
+xt_standfirst_like(const struct xt_unit *u)
+{
+	return u->role == R_NONE && u->words >= 4 && (u->kind == U_SENT ||
+	    (u->kind == U_TITLE && u->func >= 1));
+}
+
+/* The headline nearest the body, within XT_HEAD_BACK units before it;
+ * us->n if none. */
+static size_t
+xt_head_near(const struct xt *x, const struct xt_units *us)
+{
+	size_t k, lim = us->run_a > XT_HEAD_BACK ? us->run_a - XT_HEAD_BACK :
+	    0;
+
+	for (k = us->run_a; k > lim; k--)
+		if (xt_head_like(x, &us->v[k - 1]))
+			return k - 1;
+	return us->n;
+}
+
 /* Head parts: title and sentence units before the body, the head part
  * of a merged caption unit; a lone unit is split in two. */
 static void
@@ -365,6 +415,22 @@ xt_head(struct xt *x, struct xt_units *us)
 	size_t k, ra[2] = {0, 0}, rb[2] = {0, 0}, np = 0, s, b;
 	const struct xt_unit *u;
 	int glued = 0;
+
+	if ((k = xt_head_near(x, us)) < us->n) {
+		ra[0] = us->v[k].a, rb[0] = us->v[k].b;
+		for (k++; k < us->run_a && !xt_standfirst_like(&us->v[k]);
+		    k++)
+			;
+		if (k < us->run_a)	/* a line after it: standfirst */
+			ra[1] = us->v[k].a, rb[1] = us->v[k].b;
+		else if (rb[0] - ra[0] > XT_HEAD_ONE &&
+		    (s = xt_split(x, ra[0], rb[0], 0)) != 0)
+			ra[1] = s, rb[1] = rb[0], rb[0] = s;	/* glued */
+		xt_text_range(x, ra[0], rb[0], &x->a->headline);
+		if (ra[1] < rb[1])
+			xt_text_range(x, ra[1], rb[1], &x->a->standfirst);
+		return;
+	}
 
 	for (k = 0; k < us->run_a && np < 2; k++) {
 		u = &us->v[k];
