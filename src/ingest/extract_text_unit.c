@@ -360,9 +360,9 @@ xt_text_range(const struct xt *x, size_t a, size_t b, char **field)
 /* Could unit u be a headline? A title-like run of 4 to 30 words that
  * starts with a capital, is no menu (nearly every word capitalised),
  * names no date, time or handle, has no second person, promo, share or
- * save word and does not start with a byline or crumb word: menus, "2
- * min read", "written by X", "Posted on ..." and "Sign up" lines are
- * not. */
+ * save word, no "by Name" and does not start with a byline or crumb
+ * word: menus, "2 min read", "Written by X", "Posted on ..." and "Sign
+ * up" lines are not. */
 static int
 xt_head_like(const struct xt *x, const struct xt_unit *u)
 {
@@ -381,6 +381,9 @@ xt_head_like(const struct xt *x, const struct xt_unit *u)
 		    XC_TIMEW | XC_SHARE | XC_SAVE)) || digits > 1 ||
 		    memchr(x->s + t->off, '@', t->len) != NULL)
 			return 0;
+		if ((t->cls & XC_BY) && i + 1 < u->b &&
+		    (x->t[i + 1].flags & TF_CAP))
+			return 0;	/* "Written by Ida Holm" */
 	}
 	return 1;
 }

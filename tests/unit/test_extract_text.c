@@ -348,6 +348,16 @@ keeps_repeats_inside_article(void **state)
 	check_fixture("en_refrain");
 }
 
+/* Menu lines and a promo before the headline, "Written by" and "3 min
+ * read" lines between it and the body: the headline is the nearest
+ * headline-like line, its standfirst the sentence after it. */
+static void
+finds_headline_near_body(void **state)
+{
+	(void)state;
+	check_fixture("en_head_lines");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -543,6 +553,7 @@ main(void)
 		cmocka_unit_test(keeps_first_sentence_after_dateline),
 		cmocka_unit_test(cuts_glued_headline_french),
 		cmocka_unit_test(keeps_repeats_inside_article),
+		cmocka_unit_test(finds_headline_near_body),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
