@@ -720,6 +720,28 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	}
 }
 
+/* A byline without "By": a name of two or three words, then a date,
+ * after a dash or bar ("Chris Davies - Nov 19, 2019", "Ana Ruiz |
+ * 12.03.2023"), or right after it at a boundary. Returns the end. */
+static size_t
+xt_name_date(struct xt *x, size_t i)
+{
+	size_t e, j;
+	int64_t t;
+
+	if (x->have_byline || !xt_has(x, i, TF_CAP) ||
+	    (e = xt_one_name(x, i)) < i + 2 || e > i + 3)
+		return 0;
+	j = e;
+	if (j < x->nt && (x->t[j].flags & TF_PUNCT) && x->t[j].len <= 3)
+		j++;	/* "-", "|", "—", "·" */
+	if ((j == e && !xt_bound_before(x, i)) || xt_date_at(x, j, &t) == 0)
+		return 0;
+	xt_push_name(x, i, e, &x->a->byline);
+	x->have_byline = 1;
+	return j > e ? j : e;
+}
+
 /* Try every detector at i; returns the end of the span, 0 if none. */
 static size_t
 xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
@@ -735,7 +757,7 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	if ((e = xt_credit(x, i)) > i)
 		return e;
 	*kind = XK_BYLINE;
-	if ((e = xt_byline(x, i)) > i)
+	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i)
 		return e;
 	*kind = XK_COUNTER;
 	if ((e = xt_counter(x, i)) > i)

@@ -358,6 +358,15 @@ finds_headline_near_body(void **state)
 	check_fixture("en_head_lines");
 }
 
+/* A byline without "By": "Ida Holm - March 9, 2023" glued after the
+ * headline in run-together text. */
+static void
+reads_name_and_date_byline(void **state)
+{
+	(void)state;
+	check_fixture("en_namedate");
+}
+
 static void
 reads_english_plain(void **state)
 {
@@ -554,6 +563,7 @@ main(void)
 		cmocka_unit_test(cuts_glued_headline_french),
 		cmocka_unit_test(keeps_repeats_inside_article),
 		cmocka_unit_test(finds_headline_near_body),
+		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
 		cmocka_unit_test(reads_german_with_lines),
