@@ -119,10 +119,7 @@ xt_push(struct xt *x, size_t *cap, size_t off, size_t len, int nl)
 	struct xt_tok *t;
 	char key[XT_KEY_MAX];
 
-	if (x->nt == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		x->t = xreallocarray(x->t, *cap, sizeof(*x->t));
-	}
+	x->t = xgrow(x->t, cap, x->nt, sizeof(*x->t), 256);
 	t = &x->t[x->nt++];
 	memset(t, 0, sizeof(*t));
 	t->off = off;

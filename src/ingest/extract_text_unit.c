@@ -168,10 +168,7 @@ xt_build(const struct xt *x, struct xt_units *us)
 	int cut = 0;
 
 	while (a < x->nt) {
-		if (us->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			us->v = xreallocarray(us->v, cap, sizeof(*us->v));
-		}
+		us->v = xgrow(us->v, &cap, us->n, sizeof(*us->v), 64);
 		u = &us->v[us->n++];
 		memset(u, 0, sizeof(*u));
 		u->a = a;

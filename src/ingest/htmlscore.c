@@ -178,10 +178,7 @@ score_enter(struct html_node *n, int depth, void *arg)
 	struct hnode *h;
 
 	(void)depth;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 1024;
-		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
-	}
+	s->v = xgrow(s->v, &s->cap, s->n, sizeof(*s->v), 1024);
 	h = &s->v[s->n++];
 	memset(h, 0, sizeof(*h));
 	h->node = n;

@@ -148,10 +148,7 @@ mime_tmpl_headers(struct mime_tmpl *t, const struct mime_msg *m,
 static struct mime_piece *
 mime_tmpl_piece(struct mime_tmpl *t)
 {
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
-	}
+	t->v = xgrow(t->v, &t->cap, t->n, sizeof(*t->v), 16);
 	return &t->v[t->n++];
 }
 

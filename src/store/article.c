@@ -93,10 +93,7 @@ article_body_text(const struct article *a)
 void
 article_list_push(struct article_list *l, struct article *a)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
-	}
+	l->v = xgrow(l->v, &l->cap, l->n, sizeof(*l->v), 8);
 	l->v[l->n++] = a;
 }
 

@@ -208,10 +208,7 @@ sqlite_brief_list(struct store *s, const char *topic, int64_t since,
 	sqlite3_bind_int64(st, 3, until);
 	sqlite3_bind_int64(st, 4, (int64_t)limit);
 	while ((rc = sqlite_stmt_step(st)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof(*out->v));
-		}
+		out->v = xgrow(out->v, &cap, out->n, sizeof(*out->v), 16);
 		sqlite_brief_row(st, &out->v[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {

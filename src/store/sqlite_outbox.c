@@ -59,15 +59,6 @@ sqlite_outbox_row(sqlite3_stmt *st, struct outbox_msg *m, int with_data)
 	m->data[m->len] = '\0';
 }
 
-static void
-sqlite_outbox_push(struct outbox_list *out, size_t *cap)
-{
-	if (out->n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		out->v = xreallocarray(out->v, *cap, sizeof(*out->v));
-	}
-}
-
 enum nd_err
 sqlite_outbox_enqueue(struct store *s, const struct outbox_msg *m,
     int64_t now, int64_t *id, struct nd_error *err)
@@ -110,7 +101,7 @@ sqlite_outbox_claim(struct store *s, size_t limit, int64_t now,
 	sqlite3_bind_int64(st, 2, now + lease);
 	sqlite3_bind_int64(st, 3, (int64_t)limit);
 	while ((rc = sqlite_stmt_step(st)) == SQLITE_ROW) {
-		sqlite_outbox_push(out, &cap);
+		out->v = xgrow(out->v, &cap, out->n, sizeof(*out->v), 16);
 		sqlite_outbox_row(st, &out->v[out->n++], 1);
 	}
 	if (rc != SQLITE_DONE)
@@ -181,7 +172,7 @@ sqlite_outbox_list(struct store *s, int status, size_t limit,
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
 	sqlite3_bind_int64(st, 3, (int64_t)offset);
 	while ((rc = sqlite_stmt_step(st)) == SQLITE_ROW) {
-		sqlite_outbox_push(out, &cap);
+		out->v = xgrow(out->v, &cap, out->n, sizeof(*out->v), 16);
 		sqlite_outbox_row(st, &out->v[out->n++], 0);
 	}
 	if (rc != SQLITE_DONE)

@@ -256,10 +256,7 @@ sqlite_reader_list(struct store *s, int active, int64_t after, size_t limit,
 	sqlite3_bind_int64(st, 3, (int64_t)(limit ? limit :
 	    SQLITE_READER_BATCH));
 	while ((rc = sqlite_stmt_step(st)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			out->v = xreallocarray(out->v, cap, sizeof(*out->v));
-		}
+		out->v = xgrow(out->v, &cap, out->n, sizeof(*out->v), 64);
 		sqlite_reader_row(st, &out->v[out->n++]);
 	}
 	if (rc != SQLITE_DONE) {

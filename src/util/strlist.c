@@ -8,10 +8,7 @@
 void
 strlist_push_owned(struct strlist *l, char *s)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
-	}
+	l->v = xgrow(l->v, &l->cap, l->n, sizeof(*l->v), 8);
 	l->v[l->n++] = s;
 }
 

@@ -50,6 +50,17 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *
+xgrow(void *p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n < *cap)
+		return p;
+	if (*cap > SIZE_MAX / 2)
+		xalloc_die(SIZE_MAX);
+	*cap = *cap ? *cap * 2 : first;
+	return xreallocarray(p, *cap, size);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -4,6 +4,7 @@
 #include "util/timeutil.h"
 #include "util/utf8.h"
 #include "util/wordset.h"
+#include "util/xalloc.h"
 
 static void
 buf_appends_and_stays_terminated(void **state)
@@ -105,6 +106,27 @@ time_parses_rfc822(void **state)
 	assert_string_equal(out, "2022-03-14T09:30:00Z");
 	assert_int_not_equal(time_parse("Mon, 14 Foo 2022", 16, &t, &timed),
 	    ND_OK);
+}
+
+/* xgrow doubles from first when full and leaves room alone otherwise. */
+static void
+xgrow_doubles_when_full(void **state)
+{
+	size_t cap = 0, i;
+	int *v = NULL, *same;
+
+	(void)state;
+	for (i = 0; i < 20; i++) {
+		v = xgrow(v, &cap, i, sizeof(*v), 4);
+		v[i] = (int)i;
+	}
+	assert_int_equal(cap, 32);	/* 4, 8, 16, 32 */
+	for (i = 0; i < 20; i++)
+		assert_int_equal(v[i], (int)i);
+	same = xgrow(v, &cap, 20, sizeof(*v), 4);
+	assert_ptr_equal(same, v);
+	assert_int_equal(cap, 32);
+	free(v);
 }
 
 static void
@@ -238,6 +260,7 @@ main(void)
 		cmocka_unit_test(utf8_validates_and_repairs),
 		cmocka_unit_test(time_parses_iso_forms),
 		cmocka_unit_test(time_parses_rfc822),
+		cmocka_unit_test(xgrow_doubles_when_full),
 		cmocka_unit_test(strlist_holds_copies),
 		cmocka_unit_test(error_message_is_bounded),
 	};
