@@ -16,6 +16,27 @@
 #define SQLITE_BUSY_RETRIES	5
 #define SQLITE_BUSY_PAUSE_MS	100
 
+/* The approved thread of article ?1 under ?2 top comments from the
+ * ?3rd on, in order dir ("ASC" or "DESC"), each reply after its
+ * parent (path). */
+#define SQLITE_COMMENT_THREAD(dir) \
+	"WITH RECURSIVE top(id, created) AS (" \
+	"  SELECT id, created FROM comments" \
+	"  WHERE article_id = ?1 AND parent_id IS NULL" \
+	"  AND status = 'approved'" \
+	"  ORDER BY created " dir ", id " dir " LIMIT ?2 OFFSET ?3)," \
+	" tree(id, root_created, root_id, depth, path) AS (" \
+	"  SELECT id, created, id, 0, printf('%020d', id) FROM top" \
+	"  UNION ALL" \
+	"  SELECT c.id, t.root_created, t.root_id, t.depth + 1," \
+	"   t.path || '/' || printf('%020d', c.id)" \
+	"  FROM comments c JOIN tree t ON c.parent_id = t.id" \
+	"  WHERE c.status = 'approved' AND t.depth < 64)" \
+	" SELECT " SQLITE_COMMENT_COLS_PUBLIC ", t.depth" \
+	" FROM tree t JOIN comments c ON c.id = t.id" \
+	" JOIN articles a ON a.id = c.article_id" \
+	" ORDER BY t.root_created " dir ", t.root_id " dir ", t.path"
+
 /* Bind order shared by insert and update: 1 url, 2 canonical_url,
  * 3 source, 4 headline, 5 standfirst, 6 dateline, 7 published,
  * 8 published_has_time, 9 updated, 10-12 image url/caption/credit,
@@ -155,40 +176,8 @@ static const char *const stmt_sql[STMT_MAX] = {
 	    " AND (?2 = 0 OR c.article_id = ?2)"
 	    " AND (?3 IS NULL OR c.email = ?3)"
 	    " ORDER BY c.created, c.id LIMIT ?4 OFFSET ?5",
-	[STMT_COMMENT_THREAD_NEW] =
-	    "WITH RECURSIVE top(id, created) AS ("
-	    "  SELECT id, created FROM comments"
-	    "  WHERE article_id = ?1 AND parent_id IS NULL"
-	    "  AND status = 'approved'"
-	    "  ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3),"
-	    " tree(id, root_created, root_id, depth, path) AS ("
-	    "  SELECT id, created, id, 0, printf('%020d', id) FROM top"
-	    "  UNION ALL"
-	    "  SELECT c.id, t.root_created, t.root_id, t.depth + 1,"
-	    "   t.path || '/' || printf('%020d', c.id)"
-	    "  FROM comments c JOIN tree t ON c.parent_id = t.id"
-	    "  WHERE c.status = 'approved' AND t.depth < 64)"
-	    " SELECT " SQLITE_COMMENT_COLS_PUBLIC ", t.depth"
-	    " FROM tree t JOIN comments c ON c.id = t.id"
-	    " JOIN articles a ON a.id = c.article_id"
-	    " ORDER BY t.root_created DESC, t.root_id DESC, t.path",
-	[STMT_COMMENT_THREAD_OLD] =
-	    "WITH RECURSIVE top(id, created) AS ("
-	    "  SELECT id, created FROM comments"
-	    "  WHERE article_id = ?1 AND parent_id IS NULL"
-	    "  AND status = 'approved'"
-	    "  ORDER BY created ASC, id ASC LIMIT ?2 OFFSET ?3),"
-	    " tree(id, root_created, root_id, depth, path) AS ("
-	    "  SELECT id, created, id, 0, printf('%020d', id) FROM top"
-	    "  UNION ALL"
-	    "  SELECT c.id, t.root_created, t.root_id, t.depth + 1,"
-	    "   t.path || '/' || printf('%020d', c.id)"
-	    "  FROM comments c JOIN tree t ON c.parent_id = t.id"
-	    "  WHERE c.status = 'approved' AND t.depth < 64)"
-	    " SELECT " SQLITE_COMMENT_COLS_PUBLIC ", t.depth"
-	    " FROM tree t JOIN comments c ON c.id = t.id"
-	    " JOIN articles a ON a.id = c.article_id"
-	    " ORDER BY t.root_created ASC, t.root_id ASC, t.path",
+	[STMT_COMMENT_THREAD_NEW] = SQLITE_COMMENT_THREAD("DESC"),
+	[STMT_COMMENT_THREAD_OLD] = SQLITE_COMMENT_THREAD("ASC"),
 	[STMT_COMMENT_TOP_COUNT] =
 	    "SELECT count(*) FROM comments WHERE article_id = ?1"
 	    " AND parent_id IS NULL AND status = 'approved'",
