@@ -366,12 +366,8 @@ sqlite_setting_once(struct store *s, const char *name,
 	sqlite3_stmt *st;
 	enum nd_err e;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_SETTING_ADD, err)) == NULL) {
-		sqlite_stmt_rollback(c);
+	if ((st = sqlite_stmt_begin_get(c, STMT_SETTING_ADD, err)) == NULL)
 		return ND_ESTORE;
-	}
 	sqlite_stmt_bind_text(st, 1, name);
 	sqlite3_bind_blob(st, 2, value, (int)n, SQLITE_TRANSIENT);
 	e = sqlite_stmt_exec(c, st, "cannot store a setting", err);

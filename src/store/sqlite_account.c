@@ -16,12 +16,8 @@ account_write(struct store *s, enum stmt which, int64_t a, int64_t b,
 	sqlite3_stmt *st;
 	enum nd_err e;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, which, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, which, err)) == NULL)
+		return ND_ESTORE;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	if (which == STMT_SAVED_ADD)
@@ -29,7 +25,6 @@ account_write(struct store *s, enum stmt which, int64_t a, int64_t b,
 	e = sqlite_stmt_exec(c, st, "cannot change the reader account", err);
 	if (changed)
 		*changed = sqlite3_changes(c->db);
-out:
 	return sqlite_stmt_end(c, e, err);
 }
 

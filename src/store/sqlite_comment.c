@@ -568,12 +568,8 @@ sqlite_comment_block_change(struct sqlite_conn *c, enum stmt id,
 	sqlite3_stmt *st;
 	enum nd_err e;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, id, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, id, err)) == NULL)
+		return ND_ESTORE;
 	sqlite_stmt_bind_text(st, 1, sqlite_comment_kinds[kind]);
 	sqlite_stmt_bind_text(st, 2, value);
 	if (id == STMT_COMMENT_BLOCK_ADD)
@@ -584,7 +580,6 @@ sqlite_comment_block_change(struct sqlite_conn *c, enum stmt id,
 		    : ND_ENOTFOUND, "%s '%s' is %s the blocklist",
 		    sqlite_comment_kinds[kind], value,
 		    id == STMT_COMMENT_BLOCK_ADD ? "already on" : "not on");
-out:
 	return sqlite_stmt_end(c, e, err);
 }
 

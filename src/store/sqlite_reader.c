@@ -207,12 +207,8 @@ sqlite_reader_change(struct store *s, enum stmt which, int64_t id,
 	sqlite3_stmt *st;
 	enum nd_err e;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, which, err)) == NULL) {
-		e = ND_ESTORE;
-		goto out;
-	}
+	if ((st = sqlite_stmt_begin_get(c, which, err)) == NULL)
+		return ND_ESTORE;
 	sqlite3_bind_int64(st, 1, id);
 	if (which == STMT_READER_CONFIRM)
 		sqlite3_bind_int64(st, 2, arg);
@@ -220,7 +216,6 @@ sqlite_reader_change(struct store *s, enum stmt which, int64_t id,
 	if (e == ND_OK && must_change && sqlite3_changes(c->db) == 0)
 		e = nd_error_set(err, ND_ENOTFOUND, "no reader %lld",
 		    (long long)id);
-out:
 	return sqlite_stmt_end(c, e, err);
 }
 
@@ -273,14 +268,10 @@ sqlite_rate_hit(struct store *s, const char *key, int64_t now,
 {
 	struct sqlite_conn *c = s->priv;
 	sqlite3_stmt *st;
-	enum nd_err e;
+	enum nd_err e = ND_OK;
 
-	if ((e = sqlite_stmt_begin(c, err)) != ND_OK)
-		return e;
-	if ((st = sqlite_stmt_get(c, STMT_RATE_HIT, err)) == NULL) {
-		sqlite_stmt_rollback(c);
+	if ((st = sqlite_stmt_begin_get(c, STMT_RATE_HIT, err)) == NULL)
 		return ND_ESTORE;
-	}
 	sqlite_stmt_bind_text(st, 1, key);
 	sqlite3_bind_int64(st, 2, now - now % window);
 	if (sqlite_stmt_step(st) == SQLITE_ROW)
@@ -288,8 +279,5 @@ sqlite_rate_hit(struct store *s, const char *key, int64_t now,
 	else
 		e = sqlite_stmt_fail(c, "cannot count a rate", err);
 	sqlite_stmt_done(st);
-	if (e == ND_OK)
-		return sqlite_stmt_commit(c, err);
-	sqlite_stmt_rollback(c);
-	return e;
+	return sqlite_stmt_end(c, e, err);
 }
