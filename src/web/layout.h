@@ -28,6 +28,10 @@ void layout_foot(struct buf *b, const struct request *rq);
 void layout_csrf(struct buf *b, const struct request *rq);
 /* "/articles/ID-slug-from-headline" (unescaped path into b). */
 void layout_article_path(struct buf *b, const struct article *a);
+/* Open a story list item: <li class="story"> (with the article's lang)
+ * and its linked <h2> headline; the caller adds the rest and </li>. */
+void layout_story_head(struct buf *b, const struct request *rq,
+    const struct article *a);
 /* <time datetime=ISO>localized date</time>, nothing when unknown. */
 void layout_date(struct buf *b, const struct request *rq,
     const struct article *a);

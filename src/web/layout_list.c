@@ -52,12 +52,10 @@ layout_list_also(struct buf *b, const struct request *rq,
 	strlist_release(&seen);
 }
 
-static void
-layout_list_item(struct buf *b, const struct request *rq,
-    const struct article_list *l, size_t i)
+void
+layout_story_head(struct buf *b, const struct request *rq,
+    const struct article *a)
 {
-	const struct article *a = l->v[i];
-
 	html_raw_trusted(b, "<li class=\"story\"");
 	if (a->lang) {		/* headlines keep their own language */
 		html_raw_trusted(b, " lang=\"");
@@ -69,6 +67,15 @@ layout_list_item(struct buf *b, const struct request *rq,
 	html_raw_trusted(b, "\">");
 	html_text(b, a->headline ? a->headline : layout_tr(rq, "(untitled)"));
 	html_raw_trusted(b, "</a></h2>\n");
+}
+
+static void
+layout_list_item(struct buf *b, const struct request *rq,
+    const struct article_list *l, size_t i)
+{
+	const struct article *a = l->v[i];
+
+	layout_story_head(b, rq, a);
 	if (a->standfirst) {
 		html_raw_trusted(b, "<p class=\"standfirst\">");
 		html_text(b, a->standfirst);

@@ -84,17 +84,8 @@ out:
 static void
 saved_item(struct buf *b, const struct request *rq, const struct article *a)
 {
-	html_raw_trusted(b, "<li class=\"story\"");
-	if (a->lang) {
-		html_raw_trusted(b, " lang=\"");
-		html_attr(b, a->lang);
-		html_raw_trusted(b, "\"");
-	}
-	html_raw_trusted(b, "><h2><a href=\"");
-	layout_article_path(b, a);
-	html_raw_trusted(b, "\">");
-	html_text(b, a->headline ? a->headline : layout_tr(rq, "(untitled)"));
-	html_raw_trusted(b, "</a></h2>\n<p class=\"meta\">");
+	layout_story_head(b, rq, a);
+	html_raw_trusted(b, "<p class=\"meta\">");
 	html_text(b, a->source);
 	if (a->source && a->published)
 		html_raw_trusted(b, " · ");

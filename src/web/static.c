@@ -303,7 +303,6 @@ static_css(const struct request *rq, struct response *r)
 	(void)rq;
 	r->content_type = "text/css; charset=utf-8";
 	static_put(r, static_css_text);
-	r->etag = 1;
 }
 
 void
@@ -312,5 +311,4 @@ static_js(const struct request *rq, struct response *r)
 	(void)rq;
 	r->content_type = "text/javascript; charset=utf-8";
 	static_put(r, static_js_text);
-	r->etag = 1;
 }
