@@ -17,14 +17,8 @@
 static void
 api_send(struct response *r, json_t *j)
 {
-	char *s = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
-
-	r->content_type = "application/json";
-	buf_puts(&r->body, s);
-	buf_putc(&r->body, '\n');
+	response_json(r, j, JSON_COMPACT | JSON_ENSURE_ASCII);
 	r->etag = 1;
-	free(s);
-	json_decref(j);
 }
 
 /* {"articles":[...], "page":N, "next":PATH|null}; l holds up to

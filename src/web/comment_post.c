@@ -169,7 +169,6 @@ post_json(const struct request *rq, struct response *r,
 	json_t *j = json_object(), *fields = json_object();
 	struct article *a = NULL;
 	struct nd_error err;
-	char *s;
 	size_t i;
 
 	for (i = 0; i < COMMENTS_F_MAX; i++)
@@ -191,12 +190,7 @@ post_json(const struct request *rq, struct response *r,
 	article_free(a);
 	r->status = res->verdict == COMMENTS_INVALID ? 422 :
 	    res->verdict == COMMENTS_REFUSED ? 429 : 200;
-	r->content_type = "application/json";
-	s = json_dumps(j, JSON_COMPACT);
-	buf_puts(&r->body, s);
-	buf_putc(&r->body, '\n');
-	free(s);
-	json_decref(j);
+	response_json(r, j, JSON_COMPACT);
 }
 
 /* The comment and the mails it causes in one transaction: a mail that

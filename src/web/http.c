@@ -50,6 +50,19 @@ response_session(struct response *r, const unsigned char *key, int64_t reader,
 }
 
 void
+response_json(struct response *r, json_t *j, size_t flags)
+{
+	char *s = json_dumps(j, flags);
+
+	r->content_type = "application/json";
+	if (s != NULL)
+		buf_puts(&r->body, s);
+	buf_putc(&r->body, '\n');
+	free(s);
+	json_decref(j);
+}
+
+void
 request_mail_queued(const struct request *rq)
 {
 	if (rq->mail_queued)

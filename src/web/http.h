@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -70,6 +72,10 @@ struct response {
 	char *session;			/* session token to set, owned, or NULL */
 	int session_clear;		/* 1: sign out (clear the cookie) */
 };
+
+/* Send j (stolen) as the application/json body of r, one line, dumped
+ * with the jansson flags given (JSON_COMPACT, maybe JSON_ENSURE_ASCII). */
+void response_json(struct response *r, json_t *j, size_t flags);
 
 /* Tell the deliverer of this process that a mail was queued. */
 void request_mail_queued(const struct request *rq);

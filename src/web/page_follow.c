@@ -157,17 +157,11 @@ follow_json(const struct request *rq, struct response *r, const char *status,
 {
 	json_t *j = json_pack("{s:s, s:s}", "status", status, "message",
 	    layout_tr(rq, msgid));
-	char *s;
 
 	if (field)
 		json_object_set_new(j, "fields", json_pack("{s:s}", field,
 		    layout_tr(rq, msgid)));
-	s = json_dumps(j, JSON_COMPACT);
-	r->content_type = "application/json";
-	buf_puts(&r->body, s);
-	buf_putc(&r->body, '\n');
-	free(s);
-	json_decref(j);
+	response_json(r, j, JSON_COMPACT);
 }
 
 /* Answer a refused follow: JSON for the script, else the form again. */

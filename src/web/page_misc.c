@@ -16,14 +16,8 @@ page_error_json(const struct request *rq, struct response *r,
 {
 	json_t *j = json_pack("{s:s, s:i}", "error", msgid, "status",
 	    (int)r->status);
-	char *s = json_dumps(j, JSON_COMPACT);
-
 	(void)rq;
-	r->content_type = "application/json";
-	buf_puts(&r->body, s);
-	buf_putc(&r->body, '\n');
-	free(s);
-	json_decref(j);
+	response_json(r, j, JSON_COMPACT);
 }
 
 void

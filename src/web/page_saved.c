@@ -29,13 +29,7 @@ saved_json(const struct request *rq, struct response *r, int on)
 	json_t *j = json_pack("{s:b, s:s, s:s}", "saved", on, "label",
 	    layout_tr(rq, on ? "Remove from saved" : "Save"), "status",
 	    on ? layout_tr(rq, "Saved") : "");
-	char *s = json_dumps(j, JSON_COMPACT);
-
-	r->content_type = "application/json";
-	buf_puts(&r->body, s);
-	buf_putc(&r->body, '\n');
-	free(s);
-	json_decref(j);
+	response_json(r, j, JSON_COMPACT);
 }
 
 void
