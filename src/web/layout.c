@@ -91,6 +91,16 @@ layout_head(struct buf *b, const struct request *rq, const char *title,
 }
 
 void
+layout_page_title(struct buf *b, const struct request *rq,
+    const char *msgid)
+{
+	layout_head(b, rq, layout_tr(rq, msgid), NULL, NULL);
+	html_raw_trusted(b, "<h1>");
+	html_text(b, layout_tr(rq, msgid));
+	html_raw_trusted(b, "</h1>\n");
+}
+
+void
 layout_foot(struct buf *b, const struct request *rq)
 {
 	html_raw_trusted(b, "</main>\n<footer class=\"site\">\n<p>"

@@ -21,6 +21,10 @@ void layout_trf(struct buf *b, const struct request *rq, const char *msgid,
  * stylesheet, script, header with the topic navigation and search. */
 void layout_head(struct buf *b, const struct request *rq, const char *title,
     const char *lang, const struct topic_list *topics);
+/* layout_head() with the translated title (a msgid) and the page's
+ * <h1> of the same text: the opening of the simple pages. */
+void layout_page_title(struct buf *b, const struct request *rq,
+    const char *msgid);
 /* </main>, footer with language links and feed link, </html>. */
 void layout_foot(struct buf *b, const struct request *rq);
 

@@ -126,10 +126,8 @@ follow_done_page(const struct request *rq, struct response *r,
 {
 	struct buf *b = &r->body;
 
-	layout_head(b, rq, layout_tr(rq, title), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, title));
-	html_raw_trusted(b, "</h1>\n<p>");
+	layout_page_title(b, rq, title);
+	html_raw_trusted(b, "<p>");
 	html_text(b, layout_tr(rq, text));
 	html_raw_trusted(b, "</p>\n<p><a href=\"/\">");
 	html_text(b, layout_tr(rq, "Back to the latest news"));

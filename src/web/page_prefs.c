@@ -238,10 +238,8 @@ prefs_gone(const struct request *rq, struct response *r, int64_t id)
 		page_error(rq, r, 503, "Server error");
 		return;
 	}
-	layout_head(b, rq, layout_tr(rq, "You are unsubscribed"), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, "You are unsubscribed"));
-	html_raw_trusted(b, "</h1>\n<p>");
+	layout_page_title(b, rq, "You are unsubscribed");
+	html_raw_trusted(b, "<p>");
 	html_text(b, layout_tr(rq, "You will get no more emails from us."));
 	html_raw_trusted(b, "</p>\n");
 	layout_foot(b, rq);

@@ -105,10 +105,7 @@ page_saved_get(const struct request *rq, struct response *r)
 		page_error(rq, r, 503, "The store is not answering");
 		goto out;
 	}
-	layout_head(b, rq, layout_tr(rq, "Saved articles"), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, "Saved articles"));
-	html_raw_trusted(b, "</h1>\n");
+	layout_page_title(b, rq, "Saved articles");
 	if (l.n == 0) {
 		html_raw_trusted(b, "<p>");
 		html_text(b, layout_tr(rq, "Nothing saved yet. Use the Save "

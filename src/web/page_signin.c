@@ -50,10 +50,8 @@ signin_form(const struct request *rq, struct response *r, const char *next,
 {
 	struct buf *b = &r->body;
 
-	layout_head(b, rq, layout_tr(rq, "Sign in"), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, "Sign in"));
-	html_raw_trusted(b, "</h1>\n<p>");
+	layout_page_title(b, rq, "Sign in");
+	html_raw_trusted(b, "<p>");
 	html_text(b, layout_tr(rq, "Enter your email address and we will "
 	    "send you a link to sign in. No password needed."));
 	html_raw_trusted(b, "</p>\n<form class=\"signin\" method=\"post\" "
@@ -101,10 +99,8 @@ signin_message(const struct request *rq, struct response *r,
 	struct buf *b = &r->body;
 
 	r->status = status;
-	layout_head(b, rq, layout_tr(rq, title), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, title));
-	html_raw_trusted(b, "</h1>\n<p>");
+	layout_page_title(b, rq, title);
+	html_raw_trusted(b, "<p>");
 	html_text(b, layout_tr(rq, text));
 	html_raw_trusted(b, "</p>\n");
 	if (again) {

@@ -34,10 +34,8 @@ page_oneclick(const struct request *rq, struct response *r,
 		return;
 	}
 	free(data);
-	layout_head(b, rq, layout_tr(rq, o->title), NULL, NULL);
-	html_raw_trusted(b, "<h1>");
-	html_text(b, layout_tr(rq, o->title));
-	html_raw_trusted(b, "</h1>\n<p>");
+	layout_page_title(b, rq, o->title);
+	html_raw_trusted(b, "<p>");
 	html_text(b, layout_tr(rq, o->question));
 	html_raw_trusted(b, "</p>\n<form method=\"post\" action=\"");
 	html_attr(b, o->action);
