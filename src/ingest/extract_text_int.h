@@ -24,6 +24,7 @@
 #define XT_ITEM_MAX	40	/* words of one item of a ranked list */
 #define XT_LIST_ITEMS	3	/* items of a ranked list at least */
 #define XT_REPEAT_MIN	4	/* words of a title written twice */
+#define XT_REPEAT_NUM	6	/* ... when it starts with a number */
 #define XT_REPEAT_MAX	24
 #define XT_REPEAT_GAP	2	/* words between its copies at most */
 
@@ -186,6 +187,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
 #define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
 #define XT_COPY_HEAD	3	/* first sentences a second copy repeats */
+#define XT_COPY_NEW	4	/* a copy with a quarter of new words ends */
 #define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */

@@ -137,9 +137,12 @@ xt_repeat_at(const struct xt *x, size_t i)
 {
 	size_t n, gap;
 
-	if (!(x->t[i].flags & TF_CAP) || x->t[i].kind != XK_TEXT)
+	if (!(x->t[i].flags & (TF_CAP | TF_DIGIT)) || x->t[i].kind != XK_TEXT)
 		return 0;
-	for (n = XT_REPEAT_MIN; n <= XT_REPEAT_MAX; n++)
+	/* "1 goal, 1 assist" repeats in a score list: a title that
+	 * starts with a number must be longer */
+	for (n = x->t[i].flags & TF_DIGIT ? XT_REPEAT_NUM : XT_REPEAT_MIN;
+	    n <= XT_REPEAT_MAX; n++)
 		for (gap = 0; gap <= XT_REPEAT_GAP; gap++) {
 			if (i + 2 * n + gap > x->nt)
 				return 0;

@@ -16,6 +16,7 @@
 #define XT_DATELINE_MAX	3	/* upper-case words of a dateline */
 #define XT_WIDGET_MAX	64	/* words of one widget run */
 #define XT_PROMO_BACK	6	/* words before a button to look for a promo */
+#define XT_ICONS_MIN	3	/* lower-case share labels in a row */
 
 #define XC_CORE (XC_SHARE | XC_NET | XC_SAVE | XC_AD)
 
@@ -568,11 +569,11 @@ xt_dateline(struct xt *x, size_t i)
 static size_t
 xt_widget(const struct xt *x, size_t i)
 {
-	size_t k, end = i, core = 0, nav = 0;
+	size_t k, end = i, core = 0, nav = 0, low = 0;
 	const struct xt_tok *t;
 
 	if (i > 0 && !xt_bound_before(x, i) && !(x->t[i - 1].flags &
-	    (TF_CAP | TF_PUNCT)))
+	    (TF_CAP | TF_PUNCT | TF_DIGIT)))
 		return 0;
 	for (k = i; k < x->nt && k - i < XT_WIDGET_MAX; k++) {
 		t = &x->t[k];
@@ -581,6 +582,8 @@ xt_widget(const struct xt *x, size_t i)
 			break;
 		if ((t->cls & XC_CORE) && (t->flags & TF_CAP))
 			core++, end = k + 1;
+		else if ((t->cls & XC_CORE) && low == core)
+			core++, low++, end = k + 1;	/* icon labels */
 		else if ((t->cls & XC_NAV) && (t->flags & TF_CAP) && !core)
 			nav++, end = k + 1;
 		else if ((t->flags & TF_PUNCT) && !(t->flags & TF_STAR))
@@ -592,7 +595,8 @@ xt_widget(const struct xt *x, size_t i)
 		if (t->flags & TF_END)
 			break;
 	}
-	if (core + nav < 2 || (core == 0 && !(i == 0 || xt_has(x, i, TF_NL))))
+	if (core + nav < 2 || (core == 0 && !(i == 0 || xt_has(x, i, TF_NL))) ||
+	    (low > 0 && low < XT_ICONS_MIN))
 		return 0;
 	return xt_bound_after(x, end) ? end : 0;
 }
@@ -742,6 +746,47 @@ xt_name_date(struct xt *x, size_t i)
 	return j > e ? j : e;
 }
 
+/* Does the word [p, p + n) end in ext (ASCII, any case)? */
+static int
+xt_ends_in(const char *p, size_t n, const char *ext)
+{
+	size_t k, e = strlen(ext);
+
+	if (n < e)
+		return 0;
+	for (k = 0; k < e; k++)
+		if ((p[n - e + k] | 0x20) != ext[k])
+			return 0;
+	return 1;
+}
+
+/* A word no writer types: an ISO 8601 time stamp ("2019-11-19T08:57:40")
+ * or the address of an image file. Pages dump their metadata as text
+ * next to the article; such a word marks the dump, never prose. */
+static int
+xt_machine(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k;
+	static const char *const img[] = {".jpg", ".jpeg", ".png", ".gif",
+	    ".webp", ".svg"};
+
+	if (n >= 13 && memchr(p, ':', n) != NULL) {
+		for (k = 0; k < 10 && p[k] != 'T'; k++)
+			if (!((p[k] >= '0' && p[k] <= '9') || p[k] == '-'))
+				break;
+		if (k == 10 && p[4] == '-' && p[7] == '-' && p[10] == 'T')
+			return 1;
+	}
+	if (!((n > 7 && memcmp(p, "http://", 7) == 0) || (n > 8 &&
+	    memcmp(p, "https://", 8) == 0)))
+		return 0;
+	for (k = 0; k < sizeof(img) / sizeof(img[0]); k++)
+		if (xt_ends_in(p, n, img[k]))
+			return 1;
+	return 0;
+}
+
 /* Try every detector at i; returns the end of the span, 0 if none. */
 static size_t
 xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
@@ -779,6 +824,8 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	*kind = XK_WIDGET;
 	if ((e = xt_crumbs(x, i)) > i || (e = xt_widget(x, i)) > i)
 		return e;
+	if (xt_machine(x, i))
+		return i + 1;
 	*kind = XK_AD;
 	if (xt_cls(x, i, XC_AD) && xt_has(x, i, TF_CAP) &&
 	    xt_bound_before(x, i) && xt_bound_after(x, i + 1))

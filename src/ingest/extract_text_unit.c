@@ -505,20 +505,37 @@ xt_paragraphs(struct xt *x, struct xt_units *us)
 	}
 }
 
-/* FNV-1a of a unit's words, blind to the spacing between them. */
+/* FNV-1a of words [a, b), blind to the spacing between them. */
 static uint64_t
-xt_unit_hash(const struct xt *x, const struct xt_unit *u)
+xt_range_hash(const struct xt *x, size_t a, size_t b)
 {
 	uint64_t h = 1469598103934665603u;
 	size_t i, k;
 
-	for (i = u->a; i < u->b; i++) {
+	for (i = a; i < b; i++) {
 		for (k = 0; k < x->t[i].len; k++)
 			h = (h ^ (unsigned char)x->s[x->t[i].off + k]) *
 			    1099511628211u;
 		h = (h ^ ' ') * 1099511628211u;
 	}
 	return h | 1;	/* 0 marks an empty slot */
+}
+
+static uint64_t
+xt_unit_hash(const struct xt *x, const struct xt_unit *u)
+{
+	return xt_range_hash(x, u->a, u->b);
+}
+
+/* Does unit u end with the words of sentence f (metadata or a title
+ * may be glued before the copy's first sentence)? */
+static int
+xt_ends_with(const struct xt *x, const struct xt_unit *u,
+    const struct xt_unit *f, uint64_t hf)
+{
+	size_t n = f->b - f->a;
+
+	return u->b - u->a >= n && xt_range_hash(x, u->b - n, u->b) == hf;
 }
 
 /* The next kept unit after k, or run_b. */
@@ -533,27 +550,62 @@ xt_next_kept(const struct xt_units *us, size_t k)
 /* The unit where a second copy of the article starts: the first later
  * pair of units that repeats two of the body's first XT_COPY_HEAD
  * sentences in order (the very first may have a caption glued to it,
- * and a refrain repeats one sentence, not two); run_b if none. */
+ * the copy's first one metadata or a title, and a refrain repeats one
+ * sentence, not two); run_b if none. */
 static size_t
 xt_copy_start(const struct xt *x, const struct xt_units *us)
 {
-	uint64_t h[XT_COPY_HEAD], hk;
-	size_t k, f, n = 0, i, nx;
+	uint64_t h[XT_COPY_HEAD];
+	size_t k, f, n = 0, i, nx, first[XT_COPY_HEAD];
 
 	for (f = us->run_a; f < us->run_b && n < XT_COPY_HEAD; f++)
-		if (xt_is_sent(&us->v[f]) && us->v[f].words >= XT_DUP_WORDS)
+		if (xt_is_sent(&us->v[f]) && us->v[f].words >= XT_DUP_WORDS) {
+			first[n] = f;
 			h[n++] = xt_unit_hash(x, &us->v[f]);
+		}
 	for (k = f; k < us->run_b; k = xt_next_kept(us, k)) {
 		if (!xt_kept(us, k))
 			continue;
-		hk = xt_unit_hash(x, &us->v[k]);
 		nx = xt_next_kept(us, k);
 		for (i = 0; i + 1 < n; i++)
-			if (hk == h[i] && nx < us->run_b &&
+			if (xt_ends_with(x, &us->v[k], &us->v[first[i]],
+			    h[i]) && nx < us->run_b &&
 			    xt_unit_hash(x, &us->v[nx]) == h[i + 1])
 				return k;
 	}
 	return us->run_b;
+}
+
+/* A second copy that adds next to nothing (a print copy, the page's
+ * metadata dump with the text again) ends the body: what stands
+ * between the two copies (titles, widget labels, metadata) goes with
+ * it. The body then ends where the units before the copy weigh most. */
+static void
+xt_copy_cut(struct xt_units *us, size_t copy)
+{
+	size_t k, fresh = 0, before = 0, end = us->run_a;
+	long sum = 0, best = 0;
+
+	if (copy >= us->run_b)
+		return;
+	for (k = us->run_a; k < us->run_b; k++) {
+		if (!xt_kept(us, k))
+			continue;
+		if (k < copy)
+			before += us->v[k].words;
+		else if (k > copy)
+			fresh += us->v[k].words;
+	}
+	if (fresh * XT_COPY_NEW > before)
+		return;
+	for (k = us->run_a, sum = 0; k < copy; k++) {
+		sum += xt_weight(&us->v[k]);
+		if (sum > best || end == us->run_a) {
+			best = sum;
+			end = k + 1;
+		}
+	}
+	us->run_b = end;
 }
 
 /* Pages often carry the article twice (a print or mobile copy, a
@@ -561,7 +613,7 @@ xt_copy_start(const struct xt *x, const struct xt_units *us)
  * comes again, a unit that repeats an earlier one word for word is
  * dropped. Units that repeat inside the article (a meal plan's items,
  * a refrain) stay. Linear: one hash table. */
-static void
+static size_t
 xt_dedupe(const struct xt *x, struct xt_units *us)
 {
 	size_t cap = 16, k, j, copy = xt_copy_start(x, us);
@@ -582,12 +634,13 @@ xt_dedupe(const struct xt *x, struct xt_units *us)
 		tab[j] = h;
 	}
 	free(tab);
+	return copy;
 }
 
 static void
 xt_units_fill(struct xt *x, struct xt_units *us)
 {
-	xt_dedupe(x, us);
+	xt_copy_cut(us, xt_dedupe(x, us));
 	xt_head(x, us);
 	if (us->cap_a < us->cap_b)
 		xt_text_range(x, us->cap_a, us->cap_b, &x->a->image_caption);

@@ -348,6 +348,17 @@ keeps_repeats_inside_article(void **state)
 	check_fixture("en_refrain");
 }
 
+/* A page's metadata dumped as text after the article (share icons'
+ * lower-case labels, the title twice, ISO time stamps, the image's
+ * address) with the article's first sentences again: the dump and
+ * the copy are not body. */
+static void
+drops_metadata_dump(void **state)
+{
+	(void)state;
+	check_fixture("en_metadump");
+}
+
 /* Menu lines and a promo before the headline, "Written by" and "3 min
  * read" lines between it and the body: the headline is the nearest
  * headline-like line, its standfirst the sentence after it. */
@@ -563,6 +574,7 @@ main(void)
 		cmocka_unit_test(cuts_glued_headline_french),
 		cmocka_unit_test(keeps_repeats_inside_article),
 		cmocka_unit_test(finds_headline_near_body),
+		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
