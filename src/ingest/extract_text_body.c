@@ -177,6 +177,21 @@ xt_next_story(const struct xt *x, const struct xt_units *us, size_t k)
 	return us->v[j - 1].kind == U_TITLE;
 }
 
+/* Unit k is a "Related" / "More on this story" marker over a list of
+ * dated teasers: two dates or more in the units after it. An inline
+ * "Recommended" box in the body holds one story. */
+static int
+xt_dated_teasers(const struct xt_units *us, size_t k)
+{
+	size_t j, dates = 0;
+
+	if (!xt_is_span(us, k, XK_RECO))
+		return 0;
+	for (j = k + 1; j < us->n && j <= k + XT_TEASER_UNITS; j++)
+		dates += xt_is_span(us, j, XK_DATE);
+	return dates >= 2;
+}
+
 int
 xt_kept(const struct xt_units *us, size_t k)
 {
@@ -291,7 +306,8 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	long sum = 0, best = 0, w;
 
 	for (k = 0; k < us->n; k++) {
-		int story = xt_next_story(x, us, k);
+		int story = xt_next_story(x, us, k) ||
+		    xt_dated_teasers(us, k);
 
 		w = story || xt_bio(x, us, k) ? -XT_HARD_GAP :
 		    xt_weight(&us->v[k]);

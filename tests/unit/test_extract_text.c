@@ -359,6 +359,16 @@ drops_metadata_dump(void **state)
 	check_fixture("en_metadump");
 }
 
+/* "More on this story" over teasers with their dates ends the body:
+ * the teasers' titles read like sentences, but two dates in a row
+ * show a list of other stories. */
+static void
+ends_at_dated_teasers(void **state)
+{
+	(void)state;
+	check_fixture("en_dated_teasers");
+}
+
 /* Menu lines and a promo before the headline, "Written by" and "3 min
  * read" lines between it and the body: the headline is the nearest
  * headline-like line, its standfirst the sentence after it. */
@@ -575,6 +585,7 @@ main(void)
 		cmocka_unit_test(keeps_repeats_inside_article),
 		cmocka_unit_test(finds_headline_near_body),
 		cmocka_unit_test(drops_metadata_dump),
+		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
