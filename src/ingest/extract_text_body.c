@@ -123,7 +123,7 @@ xt_weight(const struct xt_unit *u)
 	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
 	    (u->span == XK_COUNTER || u->span == XK_FORM ||
 	    u->span == XK_STAMP || u->span == XK_REPLY ||
-	    u->span == XK_AUTHOR)))
+	    u->span == XK_AUTHOR || u->span == XK_SOURCES)))
 		return -XT_HARD_GAP;
 	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
 		return -1;	/* a known insert; teaser titles cost as titles */

@@ -97,7 +97,8 @@ enum xt_kind {
 	XK_REPLY,	/* "Reply" under a comment */
 	XK_CAPTION,	/* "Image caption ...": a caption with its marker */
 	XK_LIST,	/* "1 Title 2 Title 3 Title": a ranked teaser list */
-	XK_AUTHOR	/* "About the author", "About Jane Doe": author box */
+	XK_AUTHOR,	/* "About the author", "About Jane Doe": author box */
+	XK_SOURCES	/* "Sources:": the list of sources after the article */
 };
 
 /* phrase kinds of the multi-word table */
@@ -111,7 +112,8 @@ enum xt_phrase {
 	XP_PUBLISHED,
 	XP_UPDATED,
 	XP_AUTHOR,	/* "About the author" */
-	XP_ABOUT	/* "About", "Über", "Sobre": a name must follow */
+	XP_ABOUT,	/* "About", "Über", "Sobre": a name must follow */
+	XP_SOURCES	/* "Sources:", "Quellen:": with its colon */
 };
 
 struct xt_tok {

@@ -708,6 +708,9 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	case XP_FORM:
 		*kind = XK_FORM;
 		return e;
+	case XP_SOURCES:	/* a label: "Sources:", not "sources said" */
+		*kind = XK_SOURCES;
+		return (x->t[e - 1].flags & TF_COLON) ? e : 0;
 	case XP_AUTHOR:	/* specific enough to need no boundary */
 		*kind = XK_AUTHOR;
 		return e;

@@ -369,6 +369,16 @@ ends_at_dated_teasers(void **state)
 	check_fixture("en_dated_teasers");
 }
 
+/* "Quellen:" ("Sources:") with its colon heads the list of sources
+ * after a fact check: the list reads like sentences but ends the
+ * body. */
+static void
+ends_at_sources_list(void **state)
+{
+	(void)state;
+	check_fixture("de_sources");
+}
+
 /* Menu lines and a promo before the headline, "Written by" and "3 min
  * read" lines between it and the body: the headline is the nearest
  * headline-like line, its standfirst the sentence after it. */
@@ -586,6 +596,7 @@ main(void)
 		cmocka_unit_test(finds_headline_near_body),
 		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(ends_at_dated_teasers),
+		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
