@@ -365,6 +365,9 @@ xt_credit_end(const struct xt *x, size_t j)
 				continue;
 			return k > j + 1 && (x->t[k - 1].flags & TF_CAP) ?
 			    k - 1 : k;
+		} else if ((t->flags & TF_DIGIT) && xt_has(x, k + 1, TF_CAP) &&
+		    !(t->flags & TF_END)) {
+			continue;	/* "Credit: 20th Century Studios" */
 		} else if (!(t->flags & TF_PUNCT) || k == j)
 			break;
 		if (t->flags & TF_END)
