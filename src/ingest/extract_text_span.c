@@ -105,6 +105,28 @@ xt_text(const struct xt *x, size_t a, size_t b, char **field)
 	article_set(field, p, (size_t)(e - p));
 }
 
+/* Is word i letters only (no digits, signs or punctuation)? */
+static int
+xt_letters(const struct xt *x, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)x->s + x->t[i].off;
+	size_t k;
+
+	for (k = 0; k < x->t[i].len; k++)
+		if (p[k] < 0x80 && !((p[k] | 0x20) >= 'a' &&
+		    (p[k] | 0x20) <= 'z'))
+			return 0;
+	return 1;
+}
+
+/* Are words i and j the same bytes? */
+static int
+xt_same_word(const struct xt *x, size_t i, size_t j)
+{
+	return x->t[i].len == x->t[j].len && memcmp(x->s + x->t[i].off,
+	    x->s + x->t[j].off, x->t[i].len) == 0;
+}
+
 /* A word that can be part of a person's name. */
 static int
 xt_name_word(const struct xt *x, size_t i)
@@ -793,6 +815,33 @@ xt_machine(const struct xt *x, size_t i)
 	return 0;
 }
 
+/* An author box written as its heading and its text: the author's
+ * name twice, the second time going on in lower case ("Jane Doe Jane
+ * Doe is a reporter ...", "Regan Regan is a native of ..."). Returns
+ * the end of the heading. A one-word name must be letters only and
+ * start a block, and not in German, whose glossaries do the same. */
+static size_t
+xt_name_twice(const struct xt *x, size_t i)
+{
+	size_t n, k;
+
+	for (n = 1; n <= 3 && i + 2 * n < x->nt; n++) {
+		for (k = 0; k < n && xt_name_word(x, i + k) &&
+		    xt_has(x, i + k, TF_CAP) && !xt_has(x, i + k, TF_COMMA |
+		    TF_END | TF_COLON) && xt_same_word(x, i + k, i + n + k);
+		    k++)
+			;
+		if (k < n || !xt_has(x, i + 2 * n, TF_LOWER))
+			continue;
+		if (n == 1 && (x->german || xt_has(x, i, TF_UPPER) ||
+		    !xt_letters(x, i) || (i > 0 && !xt_has(x, i, TF_NL) &&
+		    (x->t[i - 1].flags & TF_LOWER))))
+			continue;	/* a glossary: "DICOM DICOM is ..." */
+		return i + n;
+	}
+	return 0;
+}
+
 /* Try every detector at i; returns the end of the span, 0 if none. */
 static size_t
 xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
@@ -809,6 +858,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	*kind = XK_BYLINE;
 	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i)
+		return e;
+	*kind = XK_AUTHOR;
+	if ((e = xt_name_twice(x, i)) > i)
 		return e;
 	*kind = XK_COUNTER;
 	if ((e = xt_counter(x, i)) > i)

@@ -379,6 +379,16 @@ ends_at_sources_list(void **state)
 	check_fixture("de_sources");
 }
 
+/* An author box after the article, written as the name and then the
+ * text starting with the name again ("Tom Ashby Tom Ashby grew up
+ * ..."), without a role word: it ends the body. */
+static void
+ends_at_name_written_twice(void **state)
+{
+	(void)state;
+	check_fixture("en_namebox");
+}
+
 /* Menu lines and a promo before the headline, "Written by" and "3 min
  * read" lines between it and the body: the headline is the nearest
  * headline-like line, its standfirst the sentence after it. */
@@ -597,6 +607,7 @@ main(void)
 		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(ends_at_sources_list),
+		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
