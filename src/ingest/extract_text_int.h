@@ -98,7 +98,7 @@ enum xt_kind {
 	XK_CAPTION,	/* "Image caption ...": a caption with its marker */
 	XK_LIST,	/* "1 Title 2 Title 3 Title": a ranked teaser list */
 	XK_AUTHOR,	/* "About the author", "About Jane Doe": author box */
-	XK_SOURCES	/* "Sources:": the list of sources after the article */
+	XK_SOURCES	/* "Sources:", "Tags:", "Filed under": end matter */
 };
 
 /* phrase kinds of the multi-word table */
@@ -113,7 +113,7 @@ enum xt_phrase {
 	XP_UPDATED,
 	XP_AUTHOR,	/* "About the author" */
 	XP_ABOUT,	/* "About", "Über", "Sobre": a name must follow */
-	XP_SOURCES	/* "Sources:", "Quellen:": with its colon */
+	XP_SOURCES	/* "Sources:", "Tags:": with its colon, or two words */
 };
 
 struct xt_tok {

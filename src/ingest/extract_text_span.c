@@ -735,7 +735,7 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	case XP_SOURCES:	/* a label: "Sources:", not "sources said" */
 		*kind = XK_SOURCES;
-		return (x->t[e - 1].flags & TF_COLON) ? e : 0;
+		return (x->t[e - 1].flags & TF_COLON) || e > i + 1 ? e : 0;
 	case XP_AUTHOR:	/* specific enough to need no boundary */
 		*kind = XK_AUTHOR;
 		return e;

@@ -379,6 +379,15 @@ ends_at_sources_list(void **state)
 	check_fixture("de_sources");
 }
 
+/* "Mots-clés :" (tags) ends the body: the next story's sentences
+ * after it are not the article's. */
+static void
+ends_at_tags(void **state)
+{
+	(void)state;
+	check_fixture("fr_tags");
+}
+
 /* An author box after the article, written as the name and then the
  * text starting with the name again ("Tom Ashby Tom Ashby grew up
  * ..."), without a role word: it ends the body. */
@@ -608,6 +617,7 @@ main(void)
 		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
+		cmocka_unit_test(ends_at_tags),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
