@@ -133,6 +133,8 @@ xt_weight(const struct xt_unit *u)
 	case U_TITLE:
 		if (u->words >= 4 && u->caps * 10 > u->words * 6)
 			return -(4 + (long)u->words / 4);	/* menu run */
+		if (u->item)
+			return 0;	/* a list item without its full stop */
 		return u->words >= 8 ? -(long)u->words / 3 :
 		    u->words >= 4 ? -2 : -4;
 	case U_SPAN:
@@ -299,12 +301,32 @@ xt_bio(const struct xt *x, const struct xt_units *us, size_t k)
 	return 0;
 }
 
+/* A line of prose without its full stop (mostly lower case, some
+ * function words, long) right after a sentence or another such line
+ * is a list item: bullet lists often lack full stops. Teaser titles
+ * and menus are capitalised or short. */
+static void
+xt_items(struct xt_units *us)
+{
+	size_t k;
+	struct xt_unit *u;
+
+	for (k = 1; k < us->n; k++) {
+		u = &us->v[k];
+		u->item = u->kind == U_TITLE && u->role == R_NONE &&
+		    u->words >= XT_ITEM_PROSE && u->func >= 2 &&
+		    u->caps * 5 <= u->words && u->lower * 10 >= u->words * 7 &&
+		    (u[-1].item || xt_is_sent(&u[-1]));
+	}
+}
+
 void
 xt_units_body(const struct xt *x, struct xt_units *us)
 {
 	size_t k, a = 0;
 	long sum = 0, best = 0, w;
 
+	xt_items(us);
 	for (k = 0; k < us->n; k++) {
 		int story = xt_next_story(x, us, k) ||
 		    xt_dated_teasers(us, k);

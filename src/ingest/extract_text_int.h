@@ -185,6 +185,7 @@ enum xt_ukind { U_EMPTY, U_SENT, U_TITLE, U_PROMO, U_FORM, U_COOKIE,
 enum xt_role { R_NONE, R_CAPTION, R_DROP };
 
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
+#define XT_ITEM_PROSE	10	/* words of a list item that costs nothing */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
 #define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
@@ -215,6 +216,7 @@ struct xt_unit {
 	uint8_t cookiew;	/* cookie words and second person */
 	uint8_t ended;		/* ends in sentence punctuation */
 	uint8_t cut;		/* ends in "..." or "…": a cut teaser text */
+	uint8_t item;		/* a list item without its full stop */
 };
 
 struct xt_units {

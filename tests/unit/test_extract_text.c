@@ -379,6 +379,16 @@ ends_at_sources_list(void **state)
 	check_fixture("de_sources");
 }
 
+/* A bullet list whose items have no full stops, run together: items
+ * that read as prose (mostly lower case, function words) after a
+ * sentence are kept and the body goes on to the sentence after them. */
+static void
+keeps_list_items_without_stops(void **state)
+{
+	(void)state;
+	check_fixture("es_items");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -618,6 +628,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
