@@ -320,6 +320,49 @@ xt_items(struct xt_units *us)
 	}
 }
 
+/* Unit u is a press release's note on the company: a sentence that
+ * starts with a name (one to three capitalised words) going on in lower
+ * case, with XT_ORG_WORDS company words ("Norvia is a leading provider
+ * of ... solutions", "Norvia ist ein Anbieter von ... Lösungen"). */
+static int
+xt_company_note(const struct xt *x, const struct xt_unit *u)
+{
+	size_t k = u->a, org = 0;
+
+	while (k < u->b && k < u->a + 3 && (x->t[k].flags & TF_CAP) &&
+	    !(x->t[k].cls & XC_FUNC))
+		k++;
+	if (k == u->a || k >= u->b || !(x->t[k].flags & TF_LOWER) ||
+	    (x->t[k - 1].flags & (TF_COMMA | TF_END)))
+		return 0;
+	for (; k < u->b; k++)
+		org += (x->t[k].cls & XC_ORG) != 0;
+	return xt_is_sent(u) && org >= XT_ORG_WORDS;
+}
+
+/* The company's note in the last half of the body ends it: press
+ * releases close with it. Earlier, such a sentence introduces the
+ * company the story is about. */
+static void
+xt_company_tail(const struct xt *x, struct xt_units *us)
+{
+	size_t k, before = 0, total = 0;
+
+	for (k = us->run_a; k < us->run_b; k++)
+		total += xt_kept(us, k) ? us->v[k].words : 0;
+	for (k = us->run_a; k < us->run_b; k++) {
+		if (before * 2 >= total && before > 0 &&
+		    xt_company_note(x, &us->v[k]))
+			break;
+		before += xt_kept(us, k) ? us->v[k].words : 0;
+	}
+	if (k == us->run_b)
+		return;
+	us->run_b = k;
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+		us->run_b--;
+}
+
 void
 xt_units_body(const struct xt *x, struct xt_units *us)
 {
@@ -356,6 +399,7 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	if (best < XT_ARTICLE_MIN && xt_units_data(us, best))
 		return;
 	xt_units_tail(x, us);
+	xt_company_tail(x, us);
 	xt_trim_head(us);
 }
 

@@ -186,6 +186,16 @@ static const struct xt_word xt_words[] = {
 	{"corresponsal", XC_ROLE}, {"redactor", XC_ROLE},
 	{"redactora", XC_ROLE}, {"periodista", XC_ROLE},
 	{"enviado", XC_ROLE}, {"enviada", XC_ROLE},
+	/* a press release's note on the company */
+	{"provider", XC_ORG}, {"solutions", XC_ORG}, {"headquartered", XC_ORG},
+	{"employees", XC_ORG}, {"worldwide", XC_ORG}, {"subsidiaries", XC_ORG},
+	{"customers", XC_ORG}, {"portfolio", XC_ORG}, {"anbieter", XC_ORG},
+	{"lösungen", XC_ORG}, {"hauptsitz", XC_ORG}, {"mitarbeiter", XC_ORG},
+	{"mitarbeitende", XC_ORG}, {"weltweit", XC_ORG}, {"kunden", XC_ORG},
+	{"fournisseur", XC_ORG}, {"siège", XC_ORG}, {"collaborateurs", XC_ORG},
+	{"salariés", XC_ORG}, {"clients", XC_ORG}, {"proveedor", XC_ORG},
+	{"soluciones", XC_ORG}, {"sede", XC_ORG}, {"empleados", XC_ORG},
+	{"clientes", XC_ORG},
 	/* comment counters */
 	{"comments", XC_COMMENTW}, {"kommentare", XC_COMMENTW},
 	{"commentaires", XC_COMMENTW}, {"comentarios", XC_COMMENTW},

@@ -78,6 +78,8 @@ enum {
 	XC_REPLY = 1u << 29,	/* reply, antworten, répondre, responder */
 	XC_CAPTION = 1u << 30	/* caption, Bildunterschrift, légende */
 };
+/* provider, Anbieter: a company's own note (past an int enumerator) */
+#define XC_ORG	(1u << 31)
 
 /* kinds of spans of words */
 enum xt_kind {
@@ -200,6 +202,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_TEASER_UNITS	8	/* units after a "Related" marker read */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
 #define XT_ROLE_NEAR	5	/* words from a name to its role */
+#define XT_ORG_WORDS	2	/* company words of a press release's note */
 #define XT_GLUED_SENT	8	/* words of a sentence under a glued headline */
 #define XT_HEAD_MAX	30	/* words of a headline at most */
 #define XT_HEAD_BACK	8	/* units before the body to look for one */

@@ -389,6 +389,17 @@ keeps_list_items_without_stops(void **state)
 	check_fixture("es_items");
 }
 
+/* A press release's note on the company ("Norvia is a leading provider
+ * of ... solutions ... employees") in the last half of the body ends
+ * it; the same kind of sentence near the start introduces the company
+ * and stays. */
+static void
+ends_at_company_note(void **state)
+{
+	(void)state;
+	check_fixture("en_release");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -628,6 +639,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
