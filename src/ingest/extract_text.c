@@ -213,6 +213,27 @@ xt_punct_end(const struct xt *x, size_t i)
 	return p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?';
 }
 
+/* Does word i open a quotation (“ " « „) before a capital? */
+static int
+xt_opens_quote(const struct xt *x, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)x->s + x->t[i].off;
+	size_t n = x->t[i].len, q;
+
+	if (n >= 2 && p[0] == '"')
+		q = 1;
+	else if (n >= 4 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C ||
+	    p[2] == 0x9E))
+		q = 3;	/* “ „ */
+	else if (n >= 3 && p[0] == 0xC2 && p[1] == 0xAB)
+		q = 2;	/* « */
+	else
+		return 0;
+	while (q < n && p[q] == ' ')
+		q++;
+	return q < n && ((p[q] >= 'A' && p[q] <= 'Z') || p[q] >= 0xC3);
+}
+
 /* "J.", "Dr.", "14." before a month, "etc." before lower case. */
 static int
 xt_abbrev(const struct xt *x, size_t i)
@@ -229,6 +250,8 @@ xt_abbrev(const struct xt *x, size_t i)
 		return 0;	/* "..." */
 	if (n == 1 || (n == 2 && (unsigned char)key[0] >= 0xC0))
 		return (x->t[i].flags & TF_CAP) != 0;
+	if (i + 1 < x->nt && xt_opens_quote(x, i + 1))
+		return 0;	/* "... Acme Inc. “We ...": a new sentence */
 	for (k = 0; k < sizeof(xt_abbrevs) / sizeof(xt_abbrevs[0]); k++)
 		if (strlen(xt_abbrevs[k]) == n &&
 		    memcmp(xt_abbrevs[k], key, n) == 0)

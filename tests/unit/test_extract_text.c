@@ -553,6 +553,32 @@ refuses_text_without_sentences(void **state)
 	assert_non_null(strstr(err.msg, "no sentences"));
 }
 
+/* "Inc." before an opening quote ends the sentence: the quote is the
+ * next one, and the sentence before it is not an unfinished title. */
+static void
+ends_sentence_at_abbreviation_before_quote(void **state)
+{
+	const char s[] = "Pier vote\nThe council chose a builder for the "
+	    "new pier on Monday after a long search across the region. "
+	    "\"We wanted a local firm,\" said Ana Ruiz of Harbour Works "
+	    "Inc. \"They know the tides here better than anyone else.\" "
+	    "Work starts in the spring and should take about a year.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++)
+		if (strstr(a->body.v[i], "Harbour Works Inc.") != NULL) {
+			found = 1;
+			assert_null(strstr(a->body.v[i], "tides"));
+		}
+	assert_true(found);
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -640,6 +666,7 @@ main(void)
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
 		cmocka_unit_test(ends_at_company_note),
+		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
