@@ -220,6 +220,8 @@ struct xt_unit {
 	uint8_t ended;		/* ends in sentence punctuation */
 	uint8_t cut;		/* ends in "..." or "…": a cut teaser text */
 	uint8_t item;		/* a list item without its full stop */
+	uint8_t promo;		/* promo and second-person words */
+	uint8_t strong;		/* holds a strong promo word ("newsletter") */
 };
 
 struct xt_units {

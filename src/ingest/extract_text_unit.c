@@ -89,6 +89,8 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	u->cut = xt_ellipsis(x, u->b - 1);
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
+	u->promo = (uint8_t)(s.promo + s.you > 255 ? 255 : s.promo + s.you);
+	u->strong = s.strong > 0;
 	if (u->words == 0)
 		u->kind = U_EMPTY;
 	else if ((s.star && s.form) || (s.you && s.form >= 2 &&
@@ -196,6 +198,31 @@ int
 xt_is_span(const struct xt_units *us, size_t k, enum xt_kind kind)
 {
 	return k < us->n && us->v[k].kind == U_SPAN && us->v[k].span == kind;
+}
+
+/* A newsletter box flattened: its name ("La newsletter del mattino"),
+ * its pitch ("Ricevi ogni mattina ... gratis.") and its button
+ * ("Iscriviti"), each a unit of its own. The pitch, with two promo or
+ * second-person words, right before the button is a promo, and so is
+ * a short title with a promo word right before the pitch. */
+static void
+xt_promo_boxes(struct xt_units *us)
+{
+	size_t k;
+	struct xt_unit *p;
+
+	for (k = 1; k < us->n; k++) {
+		if (!xt_is_span(us, k, XK_CTA))
+			continue;
+		p = &us->v[k - 1];
+		if ((p->kind != U_SENT && p->kind != U_TITLE) || p->promo < 2 ||
+		    p->words > XT_PROMO_MAX)
+			continue;
+		p->kind = U_PROMO;
+		if (k >= 2 && p[-1].kind == U_TITLE && p[-1].strong &&
+		    p[-1].words <= XT_HEAD_ONE)
+			p[-1].kind = U_PROMO;
+	}
 }
 
 /* Teasers after a "recommended" word: their titles, their texts cut
@@ -675,6 +702,7 @@ xt_units(struct xt *x)
 	memset(&us, 0, sizeof(us));
 	xt_build(x, &us);
 	xt_teasers(x, &us);
+	xt_promo_boxes(&us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
 	xt_units_body(x, &us);

@@ -400,6 +400,17 @@ ends_at_company_note(void **state)
 	check_fixture("en_release");
 }
 
+/* An Italian newsletter box inside the article, flattened into its
+ * name, its pitch and its button ("Iscriviti") glued to the next
+ * sentence: the pitch before the button is a promo, the sentence after
+ * the button is the article's. */
+static void
+drops_newsletter_box_italian(void **state)
+{
+	(void)state;
+	check_fixture("it_promo");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -665,6 +676,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(drops_newsletter_box_italian),
 		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
 		cmocka_unit_test(keeps_list_items_without_stops),
