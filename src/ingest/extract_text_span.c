@@ -462,6 +462,9 @@ xt_glued_before(const struct xt *x, size_t i)
 {
 	const struct xt_tok *p = &x->t[i - 1];
 
+	if ((p->flags & TF_PUNCT) && p->len <= 3 && !(p->flags & TF_STAR) &&
+	    i >= 2 && x->t[i - 2].kind != XK_TEXT)
+		return 1;	/* "By Name · 8. Juli 2026", "Name | 12.03.2023" */
 	return (p->flags & (TF_CAP | TF_DIGIT)) && !(p->flags & TF_COMMA) &&
 	    !(p->cls & (XC_FUNC | XC_DATEPREP | XC_MONTH | XC_BY |
 	    XC_PLACEPREP));

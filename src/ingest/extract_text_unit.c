@@ -17,7 +17,7 @@
 
 /* Scores of a unit's class words. */
 struct xt_score {
-	int promo, strong, you, form, star, cookie, cookiew, legal;
+	int promo, strong, you, form, star, cookie, cookiew, legal, bars;
 };
 
 static void
@@ -32,6 +32,7 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		if (t->flags & TF_STAR)
 			s->star++;
 		s->legal += (t->cls & XC_LEGAL) != 0;	/* "©" too */
+		s->bars += t->len == 1 && x->s[t->off] == '|';
 		if (t->flags & TF_PUNCT)
 			continue;
 		u->words += t->wn;
@@ -105,8 +106,8 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (((s.legal >= 2 && u->func * 4 < u->words) || (s.legal &&
 	    (x->t[u->a].cls & XC_LEGAL))) && u->words <= XT_LEGAL_MAX)
 		u->kind = U_LEGAL;
-	else if (xt_title_case(x, u))
-		u->kind = U_TITLE;
+	else if (xt_title_case(x, u) || s.bars >= 2)
+		u->kind = U_TITLE;	/* "Impressum | Kontakt | ...": links */
 	else if (ended && u->words >= 3 && (u->func >= 1 ||
 	    xt_lower_prose(u)))
 		u->kind = U_SENT;

@@ -411,6 +411,17 @@ drops_newsletter_box_italian(void **state)
 	check_fixture("it_promo");
 }
 
+/* A German brief run together: the date after the byline's "·" is the
+ * date (the share labels after it are not the article), and the footer
+ * links after the teasers ("Impressum | Kontakt | ...") are links, not
+ * a sentence that pulls the body on. */
+static void
+reads_german_brief_flattened(void **state)
+{
+	(void)state;
+	check_fixture("de_brief");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -676,6 +687,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
 		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
