@@ -422,6 +422,16 @@ reads_german_brief_flattened(void **state)
 	check_fixture("de_brief");
 }
 
+/* Portuguese: a "Recomendado" teaser and an author's note by name and
+ * role ("Rita Carvalho é jornalista ...") after the article are not
+ * body. */
+static void
+drops_author_note_portuguese(void **state)
+{
+	(void)state;
+	check_fixture("pt_author");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -687,6 +697,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
 		cmocka_unit_test(ends_at_company_note),
