@@ -39,6 +39,7 @@ static const struct xt_word xt_words[] = {
 	{"tweet", SH}, {"tweeten", SH}, {"send", SH}, {"senden", SH},
 	{"envoyer", SH}, {"enviar", SH}, {"copy", SH}, {"kopieren", SH},
 	{"copier", SH}, {"copiar", SH}, {"twitter", NE}, {"facebook", NE},
+	{"x", NE},	/* Twitter's new name, next to the others */
 	{"linkedin", NE}, {"whatsapp", NE}, {"pinterest", NE}, {"reddit", NE},
 	{"telegram", NE}, {"xing", NE}, {"flipboard", NE}, {"messenger", NE},
 	{"mastodon", NE}, {"bluesky", NE}, {"threads", NE},
@@ -88,7 +89,7 @@ static const struct xt_word xt_words[] = {
 	{"esta", CO | FU}, {"the", ST}, {"la", ST}, {"le", ST},
 	{"page", OB}, {"article", OB}, {"artikel", OB}, {"seite", OB},
 	{"página", OB}, {"artículo", OB}, {"story", OB}, {"link", OB},
-	{"lien", OB}, {"enlace", OB}, {"e-mail", OB | PW | FO},
+	{"lien", OB}, {"enlace", OB}, {"l'article", OB}, {"l’article", OB}, {"e-mail", OB | PW | FO},
 	{"email", OB | PW | FO}, {"mail", OB | PW},
 	/* promo */
 	{"subscribe", PR}, {"newsletter", PR}, {"newsletters", PR},

@@ -611,6 +611,31 @@ ends_sentence_at_abbreviation_before_quote(void **state)
 	article_free(a);
 }
 
+/* "X" (Twitter's new name) next to other networks and "l'article"
+ * after a share verb are share labels, run together with the text. */
+static void
+drops_share_labels_with_x(void **state)
+{
+	const char s[] = "Crue de la Sarne\nLa rivière a dépassé son niveau "
+	    "d'alerte à Verchamps dans la nuit de jeudi à vendredi. "
+	    "Partager l'article Facebook X Les écoles de la vallée restent "
+	    "fermées vendredi et les transports scolaires sont suspendus. "
+	    "La préfecture annonce un pic de la crue dans la nuit de "
+	    "samedi, selon les prévisionnistes.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_true(a->body.n >= 3);
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "Partager"));
+		assert_null(strstr(a->body.v[i], "Facebook"));
+	}
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -702,6 +727,7 @@ main(void)
 		cmocka_unit_test(drops_newsletter_box_italian),
 		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
+		cmocka_unit_test(drops_share_labels_with_x),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
