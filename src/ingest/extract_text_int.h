@@ -100,7 +100,8 @@ enum xt_kind {
 	XK_CAPTION,	/* "Image caption ...": a caption with its marker */
 	XK_LIST,	/* "1 Title 2 Title 3 Title": a ranked teaser list */
 	XK_AUTHOR,	/* "About the author", "About Jane Doe": author box */
-	XK_SOURCES	/* "Sources:", "Tags:", "Filed under": end matter */
+	XK_SOURCES,	/* "Sources:", "Tags:", "Filed under": end matter */
+	XK_ENTRY	/* "12:05 Jane Doe": a live blog entry's head */
 };
 
 /* phrase kinds of the multi-word table */

@@ -845,6 +845,40 @@ xt_name_twice(const struct xt *x, size_t i)
 	return 0;
 }
 
+/* Is word i a time of day: "12:05", "9.30", "14h10"? */
+static int
+xt_clock(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k = 0;
+
+	while (k < n && k < 2 && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == 0 || k + 3 != n || (p[k] != ':' && p[k] != '.' &&
+	    p[k] != 'h'))
+		return 0;
+	return p[k + 1] >= '0' && p[k + 1] <= '5' && p[k + 2] >= '0' &&
+	    p[k + 2] <= '9';
+}
+
+/* A live blog's entry head: a time of day and the author's name
+ * ("12:05 Élodie Marchal", "09:15 Jon Reed"). Returns the end. */
+static size_t
+xt_entry_head(struct xt *x, size_t i)
+{
+	size_t e;
+
+	if (!xt_clock(x, i) || !(xt_bound_before(x, i) ||
+	    xt_glued_before(x, i)) ||
+	    (e = xt_one_name(x, i + 1)) < i + 3 || e > i + 4)
+		return 0;
+	if (!x->have_byline) {
+		xt_push_name(x, i + 1, e, &x->a->byline);
+		x->have_byline = 1;
+	}
+	return e;
+}
+
 /* Try every detector at i; returns the end of the span, 0 if none. */
 static size_t
 xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
@@ -861,6 +895,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	*kind = XK_BYLINE;
 	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i)
+		return e;
+	*kind = XK_ENTRY;
+	if ((e = xt_entry_head(x, i)) > i)
 		return e;
 	*kind = XK_AUTHOR;
 	if ((e = xt_name_twice(x, i)) > i)

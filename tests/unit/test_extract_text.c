@@ -432,6 +432,17 @@ drops_author_note_portuguese(void **state)
 	check_fixture("pt_author");
 }
 
+/* A live blog run together: each entry's head ("14:10 Tom Reed") and
+ * share labels are dropped, every entry is kept, the first one too
+ * (an entry head is not a byline that marks where the article
+ * starts). */
+static void
+reads_live_blog_flattened(void **state)
+{
+	(void)state;
+	check_fixture("en_live");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -722,6 +733,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(reads_live_blog_flattened),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
