@@ -430,6 +430,33 @@ xt_credit(struct xt *x, size_t i)
 	return e;
 }
 
+/* A photo credit that is a bare name: right after the header (byline
+ * or date seen, no credit yet), a sentence right after a marked span
+ * (the caption, after the date or the share labels), then a name
+ * of two or three words glued to the first sentence of the article
+ * ("... de la Croix-Verte. Paul Girardin La ligne B ..."). Returns the
+ * end of the name. */
+static size_t
+xt_bare_credit(struct xt *x, size_t i)
+{
+	size_t e, k;
+
+	for (k = i - (i > 0); k > 0 && i - k < XT_CAPTION_MAX &&
+	    x->t[k - 1].kind == XK_TEXT && !(x->t[k - 1].flags & TF_END); k--)
+		;
+	if (k == 0 || x->t[k - 1].kind == XK_TEXT)
+		return 0;	/* the sentence before must follow a span */
+	if (x->have_credit || !(x->have_byline || x->have_date) || i == 0 ||
+	    !(x->t[i - 1].flags & TF_END) || (x->t[i].flags & TF_NL) ||
+	    (e = xt_one_name(x, i)) < i + 2 || e > i + 3 || e >= x->nt ||
+	    (x->t[e].flags & TF_NL) || !(x->t[e].cls & XC_STARTER) ||
+	    !(x->t[e].flags & TF_CAP))
+		return 0;
+	xt_text(x, i, e, &x->a->image_credit);
+	x->have_credit = 1;
+	return e;
+}
+
 /* "Image caption Text of the caption", "Caption: ...": the caption
  * ends with its sentence, or where a new part starts (captions often
  * lack their full stop). */
@@ -891,7 +918,7 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	if ((e = xt_caption_span(x, i)) > i)
 		return e;
 	*kind = XK_CREDIT;
-	if ((e = xt_credit(x, i)) > i)
+	if ((e = xt_credit(x, i)) > i || (e = xt_bare_credit(x, i)) > i)
 		return e;
 	*kind = XK_BYLINE;
 	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i)

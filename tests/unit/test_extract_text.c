@@ -443,6 +443,16 @@ reads_live_blog_flattened(void **state)
 	check_fixture("en_live");
 }
 
+/* A photo credit that is a bare name ("Paul Girardin") glued to the
+ * article's first sentence, after the caption that follows the date
+ * and the share labels: credit and caption are read, neither is body. */
+static void
+reads_bare_name_credit(void **state)
+{
+	(void)state;
+	check_fixture("fr_credit");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -733,6 +743,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(reads_bare_name_credit),
 		cmocka_unit_test(reads_live_blog_flattened),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
