@@ -657,6 +657,28 @@ drops_share_labels_with_x(void **state)
 	article_free(a);
 }
 
+/* An ad break's label inside the article ("Continue Reading Below",
+ * "Weiterlesen nach der Anzeige") is not body. */
+static void
+drops_ad_break_labels(void **state)
+{
+	const char s[] = "Pier vote\nThe council voted on Monday to close "
+	    "the old coal pier by the end of next year after a long debate. "
+	    "Continue Reading Below The decision ends more than a century "
+	    "of coal shipments through the harbour, the mayor said. Work "
+	    "on a ferry terminal could start the year after.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_true(a->body.n >= 3);
+	for (i = 0; i < a->body.n; i++)
+		assert_null(strstr(a->body.v[i], "Continue Reading"));
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -751,6 +773,7 @@ main(void)
 		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
 		cmocka_unit_test(drops_share_labels_with_x),
+		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
