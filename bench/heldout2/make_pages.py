@@ -215,6 +215,11 @@ def nav(s, cls="site-nav"):
     f = L[s["lang"]]
     items = "".join('<li><a href="/%s">%s</a></li>' % (slug(m), E(m))
                     for m in f["menu"])
+    mega = "".join('<div class="mega-col"><h4>%s</h4><ul>%s</ul></div>' % (
+        E(x), "".join("<li>%s</li>" % link(s, h) for h in pick(s, 3, i)))
+        for i, x in enumerate(f["menu"][:4]))
+    items += '<li class="more"><button>&#9776;</button><div class="mega-' \
+        'menu" hidden>%s</div></li>' % mega
     return ('<nav class="%s"><ul><li><a href="/">%s</a></li>%s</ul>'
             '<a class="search" href="/search">%s</a> <a href="/login">%s</a>'
             ' <a class="btn-subscribe" href="/subscribe">%s</a></nav>' %
@@ -288,6 +293,23 @@ def insert(s, line, style):
             return bookmark(s, h, "")
         return ('<aside class="inline-related"><strong>%s:</strong> %s'
                 '</aside>' % (E(f["readalso"]), link(s, h)))
+    if name == "related":
+        items = "".join("<li>%s</li>" % link(s, h) for h in pick(s, 3, 6))
+        return ('<div class="related-coverage" data-testid="RelatedCoverage">'
+                '<h3>%s</h3><ul>%s</ul></div>' % (E(f["related"]), items))
+    if name == "signup":
+        return ('<div class="kg-card kg-signup-card kg-width-regular"><div '
+                'class="kg-signup-card-content"><h2 class="kg-signup-card-'
+                'heading">%s</h2><p class="kg-signup-card-subheading">%s</p>'
+                '<form class="kg-signup-card-form" data-members-form="signup">'
+                '<input class="kg-signup-card-input" type="email" placeholder'
+                '="%s"><button class="kg-signup-card-button">%s</button>'
+                '</form></div></div>' % (E(f["nl_title"]), E(f["nl_text"]),
+                                         E(f["email"]), E(f["subscribe"])))
+    if name == "comment-button":
+        return ('<p class="button-wrapper"><a class="button primary" href='
+                '"https://%s/p/%s/comments"><span>Leave a comment</span></a>'
+                '</p>' % (s["domain"], slug(s["headline"])))
     if name == "bookmark":
         return bookmark(s, a[0], a[1] if len(a) > 1 else "")
     if name == "ad":
@@ -414,7 +436,8 @@ def blogger_blocks(s):
     for b in s["body"]:
         k = kind(b)
         if k == "p":
-            out.append(E(" ".join(b)) + "<br /><br />")
+            out.append('<span style="font-family: georgia, serif;">%s'
+                       '</span><br /><br />' % E(" ".join(b)))
         elif k == "h":
             out.append("<b>%s</b><br /><br />" % E(b[0][3:]))
         elif k == "ul":

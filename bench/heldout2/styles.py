@@ -59,7 +59,9 @@ def page_drupal(s):
 <div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">
 {m.blocks_html(s, 'drupal')}
 </div>
+<p>&nbsp;</p>
 {facts}
+<div class="field field--name-field-related-content field--label-above"><div class="field__label">{E(f['related'])}</div><div class="field__items">{"".join('<div class="field__item">%s</div>' % m.link(s, h) for h in m.pick(s, 3, 10))}</div></div>
 <div class="field field--name-field-tags field--type-entity-reference field--label-above"><div class="field__label">{E(f['tags'])}</div><div class="field__items">{"".join('<div class="field__item"><a href="/taxonomy/term/%d" hreflang="%s">%s</a></div>' % (i + 12, s['lang'], E(t.strip())) for i, t in enumerate(s.get('tags', '').split(',')))}</div></div>
 <ul class="links inline"><li class="node-readmore"><a href="/print/node/48213">{E(f['print'])}</a></li></ul>
 {m.share(s, 'block-social-share')}
@@ -299,6 +301,8 @@ def page_blogger(s):
 <div class="column-right-outer"><div class="column-right-inner"><aside><div class="sidebar section" id="sidebar-right-1">
 <div class="widget Profile" id="Profile1"><h2>{E(b['about'])}</h2><div class="widget-content"><dl class="profile-datablock"><dt class="profile-data"><a class="profile-name-link g-profile" href="#">{E(m.byline_text(s))}</a></dt><dd class="profile-textblock">{E(s.get('about',''))}</dd></dl><a class="profile-link" href="#">{E(b['profile'])}</a></div></div>
 <div class="widget PopularPosts" id="PopularPosts1"><h2>{E(b['popular'])}</h2><div class="widget-content popular-posts"><ul>{pop}</ul></div></div>
+<div class="widget FollowByEmail" id="FollowByEmail1"><h2 class="title">Follow by Email</h2><div class="widget-content"><div class="follow-by-email-inner"><form><input class="follow-by-email-address" placeholder="Email address..." type="text"><input class="follow-by-email-submit" type="submit" value="Submit"></form></div></div></div>
+<div class="widget Translate" id="Translate1"><h2 class="title">Translate</h2><div id="google_translate_element"></div></div>
 <div class="widget BlogArchive" id="BlogArchive1"><h2>{E(b['archive'])}</h2><div class="widget-content"><div id="ArchiveList"><ul class="hierarchy"><li class="archivedate expanded"><a class="toggle">&#9660;&nbsp;</a><a class="post-count-link" href="#">2026</a> <span class="post-count" dir="ltr">(9)</span><ul class="hierarchy"><li class="archivedate expanded"><a class="post-count-link" href="#">{E(L[s['lang']]['months'][int(s['date'][5:7]) - 1])}</a> <span class="post-count">(2)</span></li></ul></li><li class="archivedate collapsed"><a class="post-count-link" href="#">2025</a> <span class="post-count">(31)</span></li></ul></div></div></div>
 </div></aside></div></div>
 </div></div>
