@@ -889,9 +889,11 @@ xt_clock(const struct xt *x, size_t i)
 }
 
 /* A live blog's entry head: a time of day and the author's name
- * ("12:05 Élodie Marchal", "09:15 Jon Reed"). Returns the end. */
+ * ("12:05 Élodie Marchal", "09:15 Jon Reed"). Returns the end. The
+ * name is one entry's author, not the article's byline (and menus
+ * have "12:30 Report" shows). */
 static size_t
-xt_entry_head(struct xt *x, size_t i)
+xt_entry_head(const struct xt *x, size_t i)
 {
 	size_t e;
 
@@ -899,10 +901,6 @@ xt_entry_head(struct xt *x, size_t i)
 	    xt_glued_before(x, i)) ||
 	    (e = xt_one_name(x, i + 1)) < i + 3 || e > i + 4)
 		return 0;
-	if (!x->have_byline) {
-		xt_push_name(x, i + 1, e, &x->a->byline);
-		x->have_byline = 1;
-	}
 	return e;
 }
 
