@@ -679,6 +679,34 @@ drops_ad_break_labels(void **state)
 	article_free(a);
 }
 
+/* A long sentence (over the run-on limit) with names after "where"
+ * and "said" is one sentence: relative words and speech verbs are
+ * function words, so no new part starts at the name. */
+static void
+keeps_long_sentence_with_names(void **state)
+{
+	const char s[] = "Ferry plan\nIn a letter sent by the harbour master "
+	    "on Sunday, the crews were told that the old ferry will stop "
+	    "this winter and that a meeting will move from Tuesday to "
+	    "Friday, where Holm will present the new timetable to the "
+	    "whole town council. The new boat is expected in the spring, "
+	    "said Tom Reed, who leads the crews' union at the harbour.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++)
+		if (strstr(a->body.v[i], "In a letter sent") != NULL) {
+			found = 1;
+			assert_non_null(strstr(a->body.v[i], "whole town"));
+		}
+	assert_true(found);
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -774,6 +802,7 @@ main(void)
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
 		cmocka_unit_test(drops_share_labels_with_x),
 		cmocka_unit_test(drops_ad_break_labels),
+		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
