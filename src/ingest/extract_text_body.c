@@ -127,6 +127,8 @@ xt_weight(const struct xt_unit *u)
 		return -XT_HARD_GAP;
 	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
 		return -1;	/* a known insert; teaser titles cost as titles */
+	if (u->row && u->kind == U_TITLE)
+		return (long)u->words / 2;	/* a table's row: data */
 	switch (u->kind) {
 	case U_SENT:
 		return (long)u->words - XT_SHORT_SENT;
@@ -153,7 +155,8 @@ xt_stamp_title(struct xt_units *us, size_t k)
 	    us->run_b == k && k > us->run_a &&
 	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
 		us->run_b = k - 1;
-	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]) &&
+	    !us->v[us->run_b - 1].row)
 		us->run_b--;	/* the comment's name and date */
 }
 

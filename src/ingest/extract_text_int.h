@@ -40,7 +40,8 @@ enum {
 	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
 	TF_STAR = 1 << 9,	/* the word is "*" or ends "letter*" */
 	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
-	TF_IDEO = 1 << 11	/* first letter of a script without spaces */
+	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
+	TF_CELL = 1 << 12	/* a cell of a table rebuilt row by row */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -170,6 +171,10 @@ size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
 
+/* extract_text_table.c: tables flattened one cell per line are
+ * rebuilt one row per line, their words marked TF_CELL */
+void xt_tables(struct xt *x);
+
 /* extract_text_list.c */
 void xt_lists(struct xt *x);
 void xt_repeats(struct xt *x);
@@ -210,6 +215,7 @@ struct xt_unit {
 	uint8_t cookiew;	/* cookie words and second person */
 	uint8_t ended;		/* ends in sentence punctuation */
 	uint8_t cut;		/* ends in "..." or "…": a cut teaser text */
+	uint8_t row;		/* a table's row (its words are TF_CELL) */
 };
 
 struct xt_units {

@@ -87,6 +87,7 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	xt_score_unit(x, u, &s);
 	u->ended = (last->flags & TF_END) != 0;
 	u->cut = xt_ellipsis(x, u->b - 1);
+	u->row = (x->t[u->a].flags & TF_CELL) != 0;
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
 	if (u->words == 0)

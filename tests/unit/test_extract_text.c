@@ -261,6 +261,16 @@ reads_results_without_prose(void **state)
 	check_fixture("en_results");
 }
 
+/* A league table flattened one cell per line is rebuilt row by row
+ * and kept after the article's two sentences; the longer box of club
+ * news before the headline is not the body. */
+static void
+keeps_table_of_cells(void **state)
+{
+	(void)state;
+	check_fixture("en_table");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -554,6 +564,7 @@ main(void)
 		cmocka_unit_test(reads_portuguese_flattened),
 		cmocka_unit_test(reads_results_without_prose),
 		cmocka_unit_test(keeps_list_of_dates),
+		cmocka_unit_test(keeps_table_of_cells),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
