@@ -216,6 +216,18 @@ xt_units_data(struct xt_units *us, long best)
 	return 1;
 }
 
+/* Unit k is a list's heading ("Tour dates", "Termine", "Fechas de la
+ * gira"): a short line without numbers, not boilerplate, before a line
+ * with numbers. Returns 1 if so. */
+static int
+xt_list_heading(const struct xt_units *us, size_t k)
+{
+	return k + 1 < us->n && us->v[k].kind == U_TITLE &&
+	    us->v[k].role == R_NONE && us->v[k].digits == 0 &&
+	    us->v[k].words <= XT_LIST_HEAD && us->v[k + 1].kind == U_TITLE &&
+	    us->v[k + 1].role == R_NONE && us->v[k + 1].digits > 0;
+}
+
 /* A list of dates or results right after the last sentence ("Tour
  * dates: June 9 -- ...") is part of the article: lines with numbers
  * (XT_LIST_ITEMS of them at least), none of them boilerplate,
@@ -230,7 +242,8 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 
 	if (us->run_b == us->run_a)
 		return;		/* no body to add to */
-	for (k = us->run_b; k < us->n && us->v[k].kind == U_TITLE &&
+	k = us->run_b + xt_list_heading(us, us->run_b);
+	for (; k < us->n && us->v[k].kind == U_TITLE &&
 	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
 		items += us->v[k].digits;
 	if (items < XT_LIST_ITEMS)

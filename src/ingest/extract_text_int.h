@@ -205,6 +205,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_HEAD_ONE	14	/* words of a headline with no standfirst glued */
 #define XT_DATA_MIN	100	/* words of a body without prose */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
+#define XT_LIST_HEAD	8	/* words of a list's heading at most */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */

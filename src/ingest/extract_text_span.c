@@ -333,6 +333,9 @@ xt_marker(const struct xt *x, size_t i)
 	if (xt_cls(x, i + 1, XC_PHOTO | XC_LEGAL) && !xt_has(x, i + 1,
 	    TF_END))
 		return 2;	/* "Image copyright", "Photo credit" */
+	if (xt_cls(x, i + 1, XC_BY) && xt_has(x, i + 2, TF_CAP) &&
+	    xt_bound_before(x, i))
+		return 2;	/* "Photo by Name", "Foto von", "Photo par" */
 	return (x->t[i].flags & TF_COLON) || (i + 1 < x->nt &&
 	    x->t[i + 1].len == 1 && x->s[x->t[i + 1].off] == ':');
 }

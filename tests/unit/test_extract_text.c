@@ -271,6 +271,26 @@ keeps_table_of_cells(void **state)
 	check_fixture("en_table");
 }
 
+/* "Photo by Name/Agency" is a credit marker: the sentence before it is
+ * the caption, and the first paragraph, which repeats it word for
+ * word after the credit, stays in the body. */
+static void
+reads_photo_by_credit(void **state)
+{
+	(void)state;
+	check_fixture("en_photoby");
+}
+
+/* A list of dates under its own short heading ("Fechas de la gira")
+ * after the last sentence, with the credits line after it, is the
+ * article's, heading and all. */
+static void
+keeps_list_under_heading(void **state)
+{
+	(void)state;
+	check_fixture("es_gira");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -565,6 +585,8 @@ main(void)
 		cmocka_unit_test(reads_results_without_prose),
 		cmocka_unit_test(keeps_list_of_dates),
 		cmocka_unit_test(keeps_table_of_cells),
+		cmocka_unit_test(reads_photo_by_credit),
+		cmocka_unit_test(keeps_list_under_heading),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
