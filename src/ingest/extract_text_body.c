@@ -136,7 +136,7 @@ xt_weight(const struct xt_unit *u)
 		if (u->words >= 4 && u->caps * 10 > u->words * 6)
 			return -(4 + (long)u->words / 4);	/* menu run */
 		return u->words >= 8 ? -(long)u->words / 3 :
-		    u->words >= 4 ? -2 : -4;
+		    u->words >= 4 || u->ended ? -2 : -4;
 	case U_SPAN:
 		return u->span == XK_DATE ? -6 : u->span == XK_BYLINE ? -10 : -4;
 	default:

@@ -291,6 +291,16 @@ keeps_list_under_heading(void **state)
 	check_fixture("es_gira");
 }
 
+/* Readers' short lines that end a sentence ("Great music.", "Must
+ * see.") are prose, not menu items: the article is not cut before
+ * them, and its last sentence after them stays. */
+static void
+keeps_short_exclamations(void **state)
+{
+	(void)state;
+	check_fixture("en_reviews");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -587,6 +597,7 @@ main(void)
 		cmocka_unit_test(keeps_table_of_cells),
 		cmocka_unit_test(reads_photo_by_credit),
 		cmocka_unit_test(keeps_list_under_heading),
+		cmocka_unit_test(keeps_short_exclamations),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
