@@ -103,7 +103,7 @@ xt_trim_head(struct xt_units *us)
 		if (c <= us->run_a || c >= us->run_b)
 			continue;
 		for (k = us->run_a, sents = 0; k < c; k++)
-			sents += xt_is_sent(&us->v[k]);
+			sents += xt_is_sent(&us->v[k]) && us->v[k].ended;
 		if (sents <= 2)
 			us->run_a = xt_first_sent(us, c, us->run_b);
 	}

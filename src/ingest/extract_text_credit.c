@@ -36,7 +36,7 @@ xt_agency_key(const char *key, size_t n)
 
 /* Does word i name an agency, or end in "/Agency" ("Fernandez/AP)")?
  * "Associated Press" and "Getty Images" count by their first word. */
-static int
+int
 xt_agency(const struct xt *x, size_t i)
 {
 	char key[XT_KEY_MAX];

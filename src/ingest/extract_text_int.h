@@ -170,6 +170,7 @@ size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
+int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
 
 /* extract_text_table.c: tables flattened one cell per line are
  * rebuilt one row per line, their words marked TF_CELL */

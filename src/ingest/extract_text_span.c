@@ -601,7 +601,8 @@ xt_widget(const struct xt *x, size_t i)
 }
 
 /* A crumb line: capitalised words between separators (› > | / · •),
- * nothing else on the line. */
+ * nothing else on the line, and no photo agency ("Jane Roe | Getty
+ * Images" is a credit, found later by xt_agency_credits()). */
 static size_t
 xt_crumbs(const struct xt *x, size_t i)
 {
@@ -618,7 +619,8 @@ xt_crumbs(const struct xt *x, size_t i)
 		    t->len <= 3)
 			seps++;
 		else if (!(t->flags & TF_CAP) ||
-		    (t->flags & (TF_END | TF_COMMA | TF_COLON)))
+		    (t->flags & (TF_END | TF_COMMA | TF_COLON)) ||
+		    xt_agency(x, k))
 			return 0;
 	}
 	if (seps == 0 || (k < x->nt && !xt_has(x, k, TF_NL)))

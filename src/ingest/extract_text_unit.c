@@ -311,6 +311,8 @@ xt_caption(const struct xt *x, struct xt_units *us)
 		u->role = R_CAPTION;
 		return;
 	}
+	if (c > 0 && us->v[c - 1].kind == U_TITLE && us->v[c - 1].ended)
+		return;	/* a caption broken over lines ends before it */
 	for (k = c + 1; xt_is_span(us, k, XK_CREDIT); k++)
 		;
 	if (k + 1 < us->n && us->v[k].kind == U_SENT &&

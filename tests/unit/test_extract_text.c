@@ -301,6 +301,18 @@ keeps_short_exclamations(void **state)
 	check_fixture("en_reviews");
 }
 
+/* Lines kept: an unpunctuated headline line and two key points come
+ * before the lead photo, whose caption is broken over lines and
+ * whose credit ("Jane Roe | Getty Images") looks like a crumb line;
+ * the article starts after the credit, and its first paragraph, one
+ * sentence on its own line, is no caption. */
+static void
+starts_after_key_points(void **state)
+{
+	(void)state;
+	check_fixture("en_keypoints");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -598,6 +610,7 @@ main(void)
 		cmocka_unit_test(reads_photo_by_credit),
 		cmocka_unit_test(keeps_list_under_heading),
 		cmocka_unit_test(keeps_short_exclamations),
+		cmocka_unit_test(starts_after_key_points),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
