@@ -559,6 +559,28 @@ xt_copy_start(const struct xt *x, const struct xt_units *us)
 	return us->run_b;
 }
 
+/* Before and inside a second copy, the lines that are no full
+ * sentence (its title again, the author's name, time stamps, image
+ * addresses, a tag list) are the copy's head and metadata, not the
+ * article's: a kept unit that is not a sentence ending in punctuation,
+ * whose next such sentence is a repeat dropped from the copy on, is
+ * dropped too. Backwards, one pass. */
+static void
+xt_copy_heads(struct xt_units *us, size_t copy)
+{
+	size_t k;
+	int next_copy = 0;
+
+	for (k = us->run_b; k-- > us->run_a;) {
+		struct xt_unit *u = &us->v[k];
+
+		if (u->kind == U_SENT && u->ended)
+			next_copy = k >= copy && u->role == R_DROP;
+		else if (next_copy && xt_kept(us, k))
+			u->role = R_DROP;
+	}
+}
+
 /* Pages often carry the article twice (a print or mobile copy, a
  * summary repeated in the text): from where the body's first sentence
  * comes again, a unit that repeats an earlier one word for word is
@@ -585,6 +607,8 @@ xt_dedupe(const struct xt *x, struct xt_units *us)
 		tab[j] = h;
 	}
 	free(tab);
+	if (copy < us->run_b)
+		xt_copy_heads(us, copy);
 }
 
 static void

@@ -313,6 +313,16 @@ starts_after_key_points(void **state)
 	check_fixture("en_keypoints");
 }
 
+/* A second copy of the article comes with its own head on lines of
+ * their own (title, author, time stamp, image address and size, site
+ * name): they go with the copy's repeated sentences. */
+static void
+drops_second_copy_head(void **state)
+{
+	(void)state;
+	check_fixture("en_copyhead");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -611,6 +621,7 @@ main(void)
 		cmocka_unit_test(keeps_list_under_heading),
 		cmocka_unit_test(keeps_short_exclamations),
 		cmocka_unit_test(starts_after_key_points),
+		cmocka_unit_test(drops_second_copy_head),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
