@@ -86,6 +86,25 @@ xt_first_span(const struct xt_units *us, size_t a, enum xt_kind kind)
 	return c;
 }
 
+/* Is the lead photo's credit at unit c preceded by its own caption, a
+ * line without a full stop, while the body run starts right after a
+ * byline or a date (past cut boilerplate)? Then the sentences between
+ * are the article's lead: no caption (that is the line before the
+ * credit) and no standfirst (that stands before the byline). */
+static int
+xt_lead_before_photo(const struct xt_units *us, size_t c)
+{
+	size_t k = us->run_a;
+
+	if (c == 0 || us->v[c - 1].kind != U_TITLE || us->v[c - 1].ended ||
+	    us->v[c - 1].words < XT_CAPTION_LINE)
+		return 0;
+	while (k > 0 && xt_soft(&us->v[k - 1]))
+		k--;
+	return k > 0 && (xt_is_span(us, k - 1, XK_BYLINE) ||
+	    xt_is_span(us, k - 1, XK_DATE));
+}
+
 /* A few sentences before the lead photo, the dateline ("BERLIN --"),
  * the byline or the date inside the run are the standfirst or a
  * caption: the article starts after them. */
@@ -100,7 +119,8 @@ xt_trim_head(struct xt_units *us)
 		/* the lead photo is the page's first; the others the run's */
 		c = xt_first_span(us, kinds[i] == XK_CREDIT ? 0 : us->run_a,
 		    kinds[i]);
-		if (c <= us->run_a || c >= us->run_b)
+		if (c <= us->run_a || c >= us->run_b ||
+		    (kinds[i] == XK_CREDIT && xt_lead_before_photo(us, c)))
 			continue;
 		for (k = us->run_a, sents = 0; k < c; k++)
 			sents += xt_is_sent(&us->v[k]) && us->v[k].ended;

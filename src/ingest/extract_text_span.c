@@ -340,8 +340,26 @@ xt_marker(const struct xt *x, size_t i)
 	    x->t[i + 1].len == 1 && x->s[x->t[i + 1].off] == ':');
 }
 
+/* Words j.. to the line's end are a name in Title Case ("The Siberian
+ * Times"): two to XT_NAME_MAX capitalised words, then a line break. */
+static int
+xt_cap_line(const struct xt *x, size_t j)
+{
+	size_t k;
+
+	for (k = j; k < x->nt && k < j + XT_NAME_MAX; k++) {
+		if (k > j && (x->t[k].flags & TF_NL))
+			break;
+		if (!(x->t[k].flags & TF_CAP) || (x->t[k].flags & (TF_END |
+		    TF_COMMA | TF_COLON)))
+			return 0;
+	}
+	return k >= j + 2 && (k == x->nt || (x->t[k].flags & TF_NL));
+}
+
 /* "Photo: Name/Agency", "© Agency", "Foto : X": the credit ends at the
- * first word that starts a sentence or another header part. */
+ * first word that starts a sentence or another header part (not the
+ * first word of a name alone on its line: "Credit: The Daily Post"). */
 static size_t
 xt_credit_end(const struct xt *x, size_t j)
 {
@@ -358,7 +376,8 @@ xt_credit_end(const struct xt *x, size_t j)
 		    TF_UPPER) && xt_dateline_end(x, k, &e) > k))
 			break;	/* "Foto: Pedro Ruiz MADRID —" */
 		if (t->flags & TF_CAP) {
-			if (((t->cls & XC_STARTER) && !(t->flags & TF_END)) ||
+			if (((t->cls & XC_STARTER) && !(t->flags & TF_END) &&
+			    !(k == j && xt_cap_line(x, j))) ||
 			    ((t->cls & XC_BY) && xt_has(x, k + 1, TF_CAP)))
 				break;
 		} else if (t->flags & TF_LOWER) {

@@ -278,6 +278,36 @@ xt_own_line(const struct xt *x, const struct xt_units *us, size_t k)
 	    (x->t[us->v[k].b].flags & TF_NL));
 }
 
+/* With line breaks kept, the caption often is a line without a full
+ * stop right before the credit: after the article's first sentences
+ * (past a gallery's counter, "4"), a line of XT_CAPTION_LINE words or
+ * more is the caption (before any sentence it would be the headline);
+ * and a short line that ends one ("4, 2024.") is the tail of a caption
+ * broken over lines. Either way the sentence after the credit is the
+ * article's. Returns 1 if so. */
+static int
+xt_caption_line(struct xt_units *us, size_t c)
+{
+	struct xt_unit *u = &us->v[c - (c > 0)];
+	size_t k;
+
+	if (c == 0 || u->kind != U_TITLE || u->role != R_NONE)
+		return 0;
+	if (u->ended)
+		return 1;
+	if (u->words < XT_CAPTION_LINE)
+		return 0;
+	for (k = c - 1; k > 0 && (xt_soft(&us->v[k - 1]) ||
+	    us->v[k - 1].words <= 2); k--)
+		;
+	if (k == 0 || !xt_is_sent(&us->v[k - 1]))
+		return 0;
+	u->role = R_CAPTION;
+	us->cap_a = u->a;
+	us->cap_b = u->b;
+	return 1;
+}
+
 /* The sentence next to the first photo credit is the caption. */
 static void
 xt_caption(const struct xt *x, struct xt_units *us)
@@ -311,8 +341,8 @@ xt_caption(const struct xt *x, struct xt_units *us)
 		u->role = R_CAPTION;
 		return;
 	}
-	if (c > 0 && us->v[c - 1].kind == U_TITLE && us->v[c - 1].ended)
-		return;	/* a caption broken over lines ends before it */
+	if (xt_caption_line(us, c))
+		return;
 	for (k = c + 1; xt_is_span(us, k, XK_CREDIT); k++)
 		;
 	if (k + 1 < us->n && us->v[k].kind == U_SENT &&
@@ -336,8 +366,9 @@ xt_inline_captions(struct xt_units *us)
 		if (!xt_is_span(us, k, XK_CREDIT) || xt_is_span(us, k - 1,
 		    XK_CREDIT))
 			continue;
-		if (!first && us->v[k - 1].kind == U_SENT &&
-		    !xt_is_span(us, k + 1, XK_CAPTION))
+		if (!first && (us->v[k - 1].kind == U_SENT ||
+		    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words >=
+		    XT_CAPTION_LINE)) && !xt_is_span(us, k + 1, XK_CAPTION))
 			us->v[k - 1].role = R_DROP;
 		first = 0;
 	}

@@ -323,6 +323,18 @@ drops_second_copy_head(void **state)
 	check_fixture("en_copyhead");
 }
 
+/* Lines kept, a gallery inside the article: the lead photo's caption
+ * is a line without a full stop before its credit, after the first
+ * two sentences, which stay; a later caption with its credit glued on
+ * ("...high tideCredit: The Coast Gazette", a name starting with
+ * "The") is dropped. */
+static void
+reads_gallery_captions(void **state)
+{
+	(void)state;
+	check_fixture("en_gallery");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -622,6 +634,7 @@ main(void)
 		cmocka_unit_test(keeps_short_exclamations),
 		cmocka_unit_test(starts_after_key_points),
 		cmocka_unit_test(drops_second_copy_head),
+		cmocka_unit_test(reads_gallery_captions),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
