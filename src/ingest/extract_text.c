@@ -213,7 +213,8 @@ xt_punct_end(const struct xt *x, size_t i)
 	return p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?';
 }
 
-/* "J.", "Dr.", "14." before a month, "etc." before lower case. */
+/* "J.", "Dr.", "14." before a month, "Sept." before a day, "etc."
+ * before lower case. */
 static int
 xt_abbrev(const struct xt *x, size_t i)
 {
@@ -222,7 +223,8 @@ xt_abbrev(const struct xt *x, size_t i)
 	const char *p = x->s + x->t[i].off;
 
 	if (i + 1 < x->nt && ((x->t[i + 1].flags & TF_LOWER) ||
-	    ((x->t[i].flags & TF_DIGIT) && (x->t[i + 1].cls & XC_MONTH))))
+	    ((x->t[i].flags & TF_DIGIT) && (x->t[i + 1].cls & XC_MONTH)) ||
+	    ((x->t[i].cls & XC_MONTH) && (x->t[i + 1].flags & TF_DIGIT))))
 		return 1;
 	if (x->t[i].len >= 2 && p[x->t[i].len - 1] == '.' &&
 	    p[x->t[i].len - 2] == '.')

@@ -143,7 +143,7 @@ xt_weight(const struct xt_unit *u)
 	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
 	    (u->span == XK_COUNTER || u->span == XK_FORM ||
 	    u->span == XK_STAMP || u->span == XK_REPLY ||
-	    u->span == XK_AUTHOR)))
+	    u->span == XK_AUTHOR || u->span == XK_CREDITS)))
 		return -XT_HARD_GAP;
 	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
 		return -1;	/* a known insert; teaser titles cost as titles */
@@ -237,13 +237,15 @@ xt_units_data(struct xt_units *us, long best)
 }
 
 /* Unit k is a list's heading ("Tour dates", "Termine", "Fechas de la
- * gira"): a short line without numbers, not boilerplate, before a line
- * with numbers. Returns 1 if so. */
+ * gira", "Its dates:"): a short line without numbers, not boilerplate
+ * (a line or a phrase ending in a colon), before a line with numbers.
+ * Returns 1 if so. */
 static int
-xt_list_heading(const struct xt_units *us, size_t k)
+xt_list_heading(const struct xt *x, const struct xt_units *us, size_t k)
 {
-	return k + 1 < us->n && us->v[k].kind == U_TITLE &&
-	    us->v[k].role == R_NONE && us->v[k].digits == 0 &&
+	return k + 1 < us->n && (us->v[k].kind == U_TITLE ||
+	    (us->v[k].kind == U_SENT && (x->t[us->v[k].b - 1].flags &
+	    TF_COLON))) && us->v[k].role == R_NONE && us->v[k].digits == 0 &&
 	    us->v[k].words <= XT_LIST_HEAD && us->v[k + 1].kind == U_TITLE &&
 	    us->v[k + 1].role == R_NONE && us->v[k + 1].digits > 0;
 }
@@ -262,7 +264,7 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 
 	if (us->run_b == us->run_a)
 		return;		/* no body to add to */
-	k = us->run_b + xt_list_heading(us, us->run_b);
+	k = us->run_b + xt_list_heading(x, us, us->run_b);
 	for (; k < us->n && us->v[k].kind == U_TITLE &&
 	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
 		items += us->v[k].digits;

@@ -335,6 +335,25 @@ reads_gallery_captions(void **state)
 	check_fixture("en_gallery");
 }
 
+/* "Aug. 2", "Sept. 12": an abbreviated month before a number ends no
+ * sentence, so a date list's lines stay whole and join the body under
+ * their heading ending in a colon. */
+static void
+keeps_abbreviated_months(void **state)
+{
+	(void)state;
+	check_fixture("en_monthabbr");
+}
+
+/* A credits line ("Edited by ...") after the article ends it: the
+ * sources and the contact note after it are not body. */
+static void
+ends_at_credits_line(void **state)
+{
+	(void)state;
+	check_fixture("en_sources");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -635,6 +654,8 @@ main(void)
 		cmocka_unit_test(starts_after_key_points),
 		cmocka_unit_test(drops_second_copy_head),
 		cmocka_unit_test(reads_gallery_captions),
+		cmocka_unit_test(keeps_abbreviated_months),
+		cmocka_unit_test(ends_at_credits_line),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
