@@ -149,6 +149,8 @@ xt_weight(const struct xt_unit *u)
 		return -1;	/* a known insert; teaser titles cost as titles */
 	if (u->row && u->kind == U_TITLE)
 		return (long)u->words / 2;	/* a table's row: data */
+	if (u->qa && u->kind == U_TITLE)
+		return 0;	/* a short question or answer of an interview */
 	switch (u->kind) {
 	case U_SENT:
 		return (long)u->words - XT_SHORT_SENT;

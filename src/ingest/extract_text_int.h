@@ -219,6 +219,7 @@ struct xt_unit {
 	uint8_t ended;		/* ends in sentence punctuation */
 	uint8_t cut;		/* ends in "..." or "…": a cut teaser text */
 	uint8_t row;		/* a table's row (its words are TF_CELL) */
+	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
 };
 
 struct xt_units {

@@ -76,6 +76,23 @@ xt_ellipsis(const struct xt *x, size_t i)
 	    memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* Does the unit start a line with an interview's label: "Q:" or "A:"
+ * (en), "F:" (de Frage), "R:" (fr réponse, es respuesta), "P:" (es
+ * pregunta), as one word or with the colon apart ("Q :")? */
+static int
+xt_qa_label(const struct xt *x, const struct xt_unit *u)
+{
+	const struct xt_tok *t = &x->t[u->a];
+	const char *p = x->s + t->off;
+
+	if (!(t->flags & TF_NL) || strchr("QAFRP", p[0]) == NULL)
+		return 0;
+	if (t->len == 2 && p[1] == ':')
+		return 1;
+	return t->len == 1 && u->a + 1 < u->b && x->t[u->a + 1].len == 1 &&
+	    x->s[x->t[u->a + 1].off] == ':';
+}
+
 static void
 xt_classify_unit(const struct xt *x, struct xt_unit *u)
 {
@@ -88,6 +105,7 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	u->ended = (last->flags & TF_END) != 0;
 	u->cut = xt_ellipsis(x, u->b - 1);
 	u->row = (x->t[u->a].flags & TF_CELL) != 0;
+	u->qa = (uint8_t)xt_qa_label(x, u);
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
 	if (u->words == 0)

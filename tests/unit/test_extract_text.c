@@ -354,6 +354,16 @@ ends_at_credits_line(void **state)
 	check_fixture("en_sources");
 }
 
+/* An interview's short questions and answers on lines labelled "F:"
+ * and "A:" cost nothing, so the article's last answer is still
+ * reached. */
+static void
+keeps_interview_lines(void **state)
+{
+	(void)state;
+	check_fixture("de_interview");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -656,6 +666,7 @@ main(void)
 		cmocka_unit_test(reads_gallery_captions),
 		cmocka_unit_test(keeps_abbreviated_months),
 		cmocka_unit_test(ends_at_credits_line),
+		cmocka_unit_test(keeps_interview_lines),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
