@@ -818,6 +818,10 @@ xt_spans(struct xt *x)
 
 	while (i < x->nt) {
 		kind = XK_TEXT;
+		if (x->t[i].flags & TF_CELL) {
+			i++;	/* a table's cells are data, not widgets */
+			continue;
+		}
 		e = xt_detect(x, i, &kind);
 		if (e > i && kind != XK_TEXT) {
 			xt_mark(x, i, e, kind);

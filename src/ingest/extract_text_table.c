@@ -6,11 +6,13 @@
  * run of one-word lines that weighs like a menu, so the body search
  * never crosses it. A run of short lines whose kind (a number, or a
  * few words) repeats at a fixed period, with at least two numbers in
- * each period, is such a table: each period is rebuilt as one line
+ * each period (or two periods under a line of column names), is such
+ * a table: each period is rebuilt as one line
  * ("1 Ana Ruiz 5040 5 2") by removing the line breaks inside it, and
  * its words are marked as table cells, so the body search weighs the
- * rows as data (see xt_weight()). The period's line of column names
- * right before the first row is rebuilt the same way. Linear: one
+ * rows as data (see xt_weight()) and no span detector reads them as
+ * widgets or dates. The period's line of column names right before
+ * the first row is rebuilt and marked the same way. Linear: one
  * backward pass per period tried.
  */
 #include "ingest/extract_text_int.h"
@@ -89,8 +91,22 @@ xt_row_shape(const struct xt_table *tb, size_t j, size_t p)
 	return nums >= XT_ROW_NUMBERS && text >= 1;
 }
 
+/* Are the p lines before line j column names (all text cells)? */
+static int
+xt_table_head(const struct xt_table *tb, size_t j, size_t p)
+{
+	size_t k;
+
+	if (j < p)
+		return 0;
+	for (k = j - p; k < j && tb->l[k].kind == L_TEXT; k++)
+		;
+	return k == j;
+}
+
 /* For period p, the longest table starting at each line, kept in
- * tb->cover and tb->period when it is longer than the best so far. */
+ * tb->cover and tb->period when it is longer than the best so far:
+ * XT_ROWS_MIN rows, or two under a line of column names. */
 static void
 xt_table_period(struct xt_table *tb, size_t p)
 {
@@ -103,7 +119,8 @@ xt_table_period(struct xt_table *tb, size_t p)
 		tb->run[j] = same ? (j + 1 < tb->n ? tb->run[j + 1] : 0) + 1 :
 		    0;
 		cover = (tb->run[j] + p) / p * p;	/* whole rows */
-		if (tb->run[j] > 0 && cover >= XT_ROWS_MIN * p &&
+		if (tb->run[j] > 0 && (cover >= XT_ROWS_MIN * p ||
+		    (cover >= 2 * p && xt_table_head(tb, j, p))) &&
 		    cover > tb->cover[j] && xt_row_shape(tb, j, p)) {
 			tb->cover[j] = (uint32_t)cover;
 			tb->period[j] = (uint8_t)p;
@@ -130,18 +147,15 @@ xt_table_join(struct xt *x, const struct xt_table *tb, size_t a, size_t p,
 static void
 xt_table_rows(struct xt *x, const struct xt_table *tb)
 {
-	size_t j = 0, p, r, k;
+	size_t j = 0, p, r;
 
 	while (j < tb->n) {
 		if ((p = tb->period[j]) == 0) {
 			j++;
 			continue;
 		}
-		for (k = j - (j >= p ? p : 0); k < j && tb->l[k].kind ==
-		    L_TEXT; k++)
-			;
-		if (j >= p && k == j)	/* column names */
-			xt_table_join(x, tb, j - p, p, 0);
+		if (xt_table_head(tb, j, p))	/* column names */
+			xt_table_join(x, tb, j - p, p, 1);
 		for (r = 0; r < tb->cover[j]; r += p)
 			xt_table_join(x, tb, j + r, p, 1);
 		j += tb->cover[j];

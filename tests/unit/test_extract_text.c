@@ -364,6 +364,16 @@ keeps_interview_lines(void **state)
 	check_fixture("de_interview");
 }
 
+/* A share-price box of two rows under a line of column names, one
+ * cell per line, is a table too: rebuilt row by row, it keeps the
+ * lead paragraph joined to the rest of the article. */
+static void
+keeps_two_row_table(void **state)
+{
+	(void)state;
+	check_fixture("en_ticker");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -667,6 +677,7 @@ main(void)
 		cmocka_unit_test(keeps_abbreviated_months),
 		cmocka_unit_test(ends_at_credits_line),
 		cmocka_unit_test(keeps_interview_lines),
+		cmocka_unit_test(keeps_two_row_table),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
