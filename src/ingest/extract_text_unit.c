@@ -316,7 +316,7 @@ xt_caption_line(struct xt_units *us, size_t c)
 	if (u->words < XT_CAPTION_LINE)
 		return 0;
 	for (k = c - 1; k > 0 && (xt_soft(&us->v[k - 1]) ||
-	    us->v[k - 1].words <= 2); k--)
+	    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words <= 2)); k--)
 		;
 	if (k == 0 || !xt_is_sent(&us->v[k - 1]))
 		return 0;
