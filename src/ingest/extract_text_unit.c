@@ -296,15 +296,28 @@ xt_own_line(const struct xt *x, const struct xt_units *us, size_t k)
 	    (x->t[us->v[k].b].flags & TF_NL));
 }
 
+/* Does the credit at unit c end the line that unit c - 1 starts
+ * ("About eighty people ... months (Credit: iStock)")? */
+static int
+xt_line_credit(const struct xt *x, const struct xt_units *us, size_t c)
+{
+	size_t e = us->v[c].b;
+
+	return (x->t[us->v[c - 1].a].flags & TF_NL) &&
+	    !(x->t[us->v[c].a].flags & TF_NL) && (e >= x->nt ||
+	    (x->t[e].flags & TF_NL));
+}
+
 /* With line breaks kept, the caption often is a line without a full
  * stop right before the credit: after the article's first sentences
  * (past a gallery's counter, "4"), a line of XT_CAPTION_LINE words or
- * more is the caption (before any sentence it would be the headline);
+ * more is the caption (before any sentence it would be the headline,
+ * unless the credit ends its line: "... months (Credit: iStock)");
  * and a short line that ends one ("4, 2024.") is the tail of a caption
  * broken over lines. Either way the sentence after the credit is the
  * article's. Returns 1 if so. */
 static int
-xt_caption_line(struct xt_units *us, size_t c)
+xt_caption_line(const struct xt *x, struct xt_units *us, size_t c)
 {
 	struct xt_unit *u = &us->v[c - (c > 0)];
 	size_t k;
@@ -318,8 +331,9 @@ xt_caption_line(struct xt_units *us, size_t c)
 	for (k = c - 1; k > 0 && (xt_soft(&us->v[k - 1]) ||
 	    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words <= 2)); k--)
 		;
-	if (k == 0 || !xt_is_sent(&us->v[k - 1]))
-		return 0;
+	if ((k == 0 || !xt_is_sent(&us->v[k - 1])) &&
+	    !xt_line_credit(x, us, c))
+		return 0;	/* a headline before the credit */
 	u->role = R_CAPTION;
 	us->cap_a = u->a;
 	us->cap_b = u->b;
@@ -359,7 +373,7 @@ xt_caption(const struct xt *x, struct xt_units *us)
 		u->role = R_CAPTION;
 		return;
 	}
-	if (xt_caption_line(us, c))
+	if (xt_caption_line(x, us, c))
 		return;
 	for (k = c + 1; xt_is_span(us, k, XK_CREDIT); k++)
 		;

@@ -374,6 +374,16 @@ keeps_two_row_table(void **state)
 	check_fixture("en_ticker");
 }
 
+/* A caption line that ends in a bracketed agency credit spelled in
+ * camel case ("(Credit: iStock)") is the caption, right after the
+ * byline; the one-sentence first paragraph after it stays. */
+static void
+reads_camel_case_agency(void **state)
+{
+	(void)state;
+	check_fixture("en_istock");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -678,6 +688,7 @@ main(void)
 		cmocka_unit_test(ends_at_credits_line),
 		cmocka_unit_test(keeps_interview_lines),
 		cmocka_unit_test(keeps_two_row_table),
+		cmocka_unit_test(reads_camel_case_agency),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
