@@ -359,7 +359,8 @@ xt_cap_line(const struct xt *x, size_t j)
 
 /* "Photo: Name/Agency", "© Agency", "Foto : X": the credit ends at the
  * first word that starts a sentence or another header part (not the
- * first word of a name alone on its line: "Credit: The Daily Post"). */
+ * first word of a name alone on its line: "Credit: The Daily Post",
+ * "Credit: 20th Century Studio"). */
 static size_t
 xt_credit_end(const struct xt *x, size_t j)
 {
@@ -386,8 +387,9 @@ xt_credit_end(const struct xt *x, size_t j)
 				continue;
 			return k > j + 1 && (x->t[k - 1].flags & TF_CAP) ?
 			    k - 1 : k;
-		} else if (!(t->flags & TF_PUNCT) || k == j)
-			break;
+		} else if ((!(t->flags & TF_PUNCT) || k == j) && !(k == j &&
+		    (t->flags & TF_DIGIT) && xt_cap_line(x, j + 1)))
+			break;	/* "Credit: 20th Century Studio" goes on */
 		if (t->flags & TF_END)
 			return k + 1;
 	}

@@ -384,6 +384,16 @@ reads_camel_case_agency(void **state)
 	check_fixture("en_istock");
 }
 
+/* "Crédit : 20e Siècle Images": a credit's name may start with a
+ * number when capitalised words fill the rest of its line; the
+ * caption before it leaves the body. */
+static void
+reads_credit_starting_with_number(void **state)
+{
+	(void)state;
+	check_fixture("fr_credit");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -689,6 +699,7 @@ main(void)
 		cmocka_unit_test(keeps_interview_lines),
 		cmocka_unit_test(keeps_two_row_table),
 		cmocka_unit_test(reads_camel_case_agency),
+		cmocka_unit_test(reads_credit_starting_with_number),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
