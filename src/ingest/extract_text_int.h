@@ -192,6 +192,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
 #define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
 #define XT_COPY_HEAD	3	/* first sentences a second copy repeats */
+#define XT_GLUE_WORDS	6	/* words glued to a repeated unit in a copy */
 #define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */

@@ -644,6 +644,41 @@ xt_copy_heads(struct xt_units *us, size_t copy)
 	}
 }
 
+/* Is hash h in the table? */
+static int
+xt_tab_has(const uint64_t *tab, size_t cap, uint64_t h)
+{
+	size_t j;
+
+	for (j = h & (cap - 1); tab[j] != 0; j = (j + 1) & (cap - 1))
+		if (tab[j] == h)
+			return 1;
+	return 0;
+}
+
+/* A copy may glue a sub-heading onto the sentence after it, or the
+ * next heading onto a sentence's end ("Take inventory Leif Dahl, the
+ * blogger ..."): unit u repeats an earlier unit once up to
+ * XT_GLUE_WORDS words are taken off its head or its tail. */
+static int
+xt_glued_repeat(const struct xt *x, const struct xt_unit *u,
+    const uint64_t *tab, size_t cap)
+{
+	struct xt_unit part = *u;
+	size_t n;
+
+	for (n = 1; n <= XT_GLUE_WORDS && u->a + n + XT_DUP_WORDS <= u->b;
+	    n++) {
+		part.a = u->a + n, part.b = u->b;
+		if (xt_tab_has(tab, cap, xt_unit_hash(x, &part)))
+			return 1;
+		part.a = u->a, part.b = u->b - n;
+		if (xt_tab_has(tab, cap, xt_unit_hash(x, &part)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Pages often carry the article twice (a print or mobile copy, a
  * summary repeated in the text): from where the body's first sentence
  * comes again, a unit that repeats an earlier one word for word is
@@ -665,7 +700,8 @@ xt_dedupe(const struct xt *x, struct xt_units *us)
 		for (j = h & (cap - 1); tab[j] != 0 && tab[j] != h;
 		    j = (j + 1) & (cap - 1))
 			;
-		if (tab[j] == h && k >= copy)
+		if (k >= copy && (tab[j] == h || xt_glued_repeat(x,
+		    &us->v[k], tab, cap)))
 			us->v[k].role = R_DROP;
 		tab[j] = h;
 	}

@@ -394,6 +394,16 @@ reads_credit_starting_with_number(void **state)
 	check_fixture("fr_credit");
 }
 
+/* A second copy glues each sub-heading onto the sentence after it:
+ * once the few glued words are taken off, its units repeat the first
+ * copy's and go. */
+static void
+drops_copy_with_glued_headings(void **state)
+{
+	(void)state;
+	check_fixture("en_copyglue");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -700,6 +710,7 @@ main(void)
 		cmocka_unit_test(keeps_two_row_table),
 		cmocka_unit_test(reads_camel_case_agency),
 		cmocka_unit_test(reads_credit_starting_with_number),
+		cmocka_unit_test(drops_copy_with_glued_headings),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
