@@ -234,7 +234,8 @@ xt_opens_quote(const struct xt *x, size_t i)
 	return q < n && ((p[q] >= 'A' && p[q] <= 'Z') || p[q] >= 0xC3);
 }
 
-/* "J.", "Dr.", "14." before a month, "etc." before lower case. */
+/* "J.", "Dr.", "14." before a month, "Sept." before a day, "etc."
+ * before lower case. */
 static int
 xt_abbrev(const struct xt *x, size_t i)
 {
@@ -243,7 +244,8 @@ xt_abbrev(const struct xt *x, size_t i)
 	const char *p = x->s + x->t[i].off;
 
 	if (i + 1 < x->nt && ((x->t[i + 1].flags & TF_LOWER) ||
-	    ((x->t[i].flags & TF_DIGIT) && (x->t[i + 1].cls & XC_MONTH))))
+	    ((x->t[i].flags & TF_DIGIT) && (x->t[i + 1].cls & XC_MONTH)) ||
+	    ((x->t[i].cls & XC_MONTH) && (x->t[i + 1].flags & TF_DIGIT))))
 		return 1;
 	if (x->t[i].len >= 2 && p[x->t[i].len - 1] == '.' &&
 	    p[x->t[i].len - 2] == '.')
@@ -348,6 +350,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	xt_dict_build(&x);
 	xt_words(&x);
 	xt_ends(&x);
+	xt_tables(&x);
 	xt_spans(&x);
 	xt_agency_credits(&x);
 	xt_lists(&x);

@@ -86,6 +86,25 @@ xt_first_span(const struct xt_units *us, size_t a, enum xt_kind kind)
 	return c;
 }
 
+/* Is the lead photo's credit at unit c preceded by its own caption, a
+ * line without a full stop, while the body run starts right after a
+ * byline or a date (past cut boilerplate)? Then the sentences between
+ * are the article's lead: no caption (that is the line before the
+ * credit) and no standfirst (that stands before the byline). */
+static int
+xt_lead_before_photo(const struct xt_units *us, size_t c)
+{
+	size_t k = us->run_a;
+
+	if (c == 0 || us->v[c - 1].kind != U_TITLE || us->v[c - 1].ended ||
+	    us->v[c - 1].words < XT_CAPTION_LINE)
+		return 0;
+	while (k > 0 && xt_soft(&us->v[k - 1]))
+		k--;
+	return k > 0 && (xt_is_span(us, k - 1, XK_BYLINE) ||
+	    xt_is_span(us, k - 1, XK_DATE));
+}
+
 /* A few sentences before the lead photo, the dateline ("BERLIN --"),
  * the byline or the date inside the run are the standfirst or a
  * caption: the article starts after them. */
@@ -100,10 +119,11 @@ xt_trim_head(struct xt_units *us)
 		/* the lead photo is the page's first; the others the run's */
 		c = xt_first_span(us, kinds[i] == XK_CREDIT ? 0 : us->run_a,
 		    kinds[i]);
-		if (c <= us->run_a || c >= us->run_b)
+		if (c <= us->run_a || c >= us->run_b ||
+		    (kinds[i] == XK_CREDIT && xt_lead_before_photo(us, c)))
 			continue;
 		for (k = us->run_a, sents = 0; k < c; k++)
-			sents += xt_is_sent(&us->v[k]);
+			sents += xt_is_sent(&us->v[k]) && us->v[k].ended;
 		if (sents <= 2)
 			us->run_a = xt_first_sent(us, c, us->run_b);
 	}
@@ -123,10 +143,15 @@ xt_weight(const struct xt_unit *u)
 	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
 	    (u->span == XK_COUNTER || u->span == XK_FORM ||
 	    u->span == XK_STAMP || u->span == XK_REPLY ||
-	    u->span == XK_AUTHOR || u->span == XK_SOURCES)))
+	    u->span == XK_AUTHOR || u->span == XK_SOURCES ||
+	    u->span == XK_CREDITS)))
 		return -XT_HARD_GAP;
 	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
 		return -1;	/* a known insert; teaser titles cost as titles */
+	if (u->row && u->kind == U_TITLE)
+		return (long)u->words / 2;	/* a table's row: data */
+	if (u->qa && u->kind == U_TITLE)
+		return 0;	/* a short question or answer of an interview */
 	switch (u->kind) {
 	case U_SENT:
 		return (long)u->words - XT_SHORT_SENT;
@@ -136,7 +161,7 @@ xt_weight(const struct xt_unit *u)
 		if (u->item)
 			return 0;	/* a list item without its full stop */
 		return u->words >= 8 ? -(long)u->words / 3 :
-		    u->words >= 4 ? -2 : -4;
+		    u->words >= 4 || u->ended ? -2 : -4;
 	case U_SPAN:
 		return u->span == XK_DATE ? -6 : u->span == XK_BYLINE ? -10 : -4;
 	default:
@@ -155,7 +180,8 @@ xt_stamp_title(struct xt_units *us, size_t k)
 	    us->run_b == k && k > us->run_a &&
 	    xt_is_sent(&us->v[k - 1]) && us->v[k - 1].words <= XT_TEASER_MAX)
 		us->run_b = k - 1;
-	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]) &&
+	    !us->v[us->run_b - 1].row)
 		us->run_b--;	/* the comment's name and date */
 }
 
@@ -230,6 +256,20 @@ xt_units_data(struct xt_units *us, long best)
 	return 1;
 }
 
+/* Unit k is a list's heading ("Tour dates", "Termine", "Fechas de la
+ * gira", "Its dates:"): a short line without numbers, not boilerplate
+ * (a line or a phrase ending in a colon), before a line with numbers.
+ * Returns 1 if so. */
+static int
+xt_list_heading(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	return k + 1 < us->n && (us->v[k].kind == U_TITLE ||
+	    (us->v[k].kind == U_SENT && (x->t[us->v[k].b - 1].flags &
+	    TF_COLON))) && us->v[k].role == R_NONE && us->v[k].digits == 0 &&
+	    us->v[k].words <= XT_LIST_HEAD && us->v[k + 1].kind == U_TITLE &&
+	    us->v[k + 1].role == R_NONE && us->v[k + 1].digits > 0;
+}
+
 /* A list of dates or results right after the last sentence ("Tour
  * dates: June 9 -- ...") is part of the article: lines with numbers
  * (XT_LIST_ITEMS of them at least), none of them boilerplate,
@@ -244,7 +284,8 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 
 	if (us->run_b == us->run_a)
 		return;		/* no body to add to */
-	for (k = us->run_b; k < us->n && us->v[k].kind == U_TITLE &&
+	k = us->run_b + xt_list_heading(x, us, us->run_b);
+	for (; k < us->n && us->v[k].kind == U_TITLE &&
 	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
 		items += us->v[k].digits;
 	if (items < XT_LIST_ITEMS)

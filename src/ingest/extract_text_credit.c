@@ -36,7 +36,7 @@ xt_agency_key(const char *key, size_t n)
 
 /* Does word i name an agency, or end in "/Agency" ("Fernandez/AP)")?
  * "Associated Press" and "Getty Images" count by their first word. */
-static int
+int
 xt_agency(const struct xt *x, size_t i)
 {
 	char key[XT_KEY_MAX];
@@ -46,8 +46,9 @@ xt_agency(const struct xt *x, size_t i)
 	if (n == 10 && memcmp(key, "associated", 10) == 0)
 		return i + 1 < x->nt && x->t[i + 1].len >= 5 &&
 		    memcmp(x->s + x->t[i + 1].off, "Press", 5) == 0;
-	if (!(x->t[i].flags & (TF_CAP | TF_UPPER)))
-		return 0;
+	if (!(x->t[i].flags & (TF_CAP | TF_UPPER)) && !(x->t[i].len >= 2 &&
+	    p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'A' && p[1] <= 'Z'))
+		return 0;	/* a name, "AFP" or "iStock" */
 	for (k = n; k > 0 && key[k - 1] != '/'; k--)
 		;
 	if (xt_agency_key(key + k, n - k))

@@ -41,7 +41,8 @@ enum {
 	TF_UPPER = 1 << 8,	/* two or more letters, all upper case */
 	TF_STAR = 1 << 9,	/* the word is "*" or ends "letter*" */
 	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
-	TF_IDEO = 1 << 11	/* first letter of a script without spaces */
+	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
+	TF_CELL = 1 << 12	/* a cell of a table rebuilt row by row */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -175,6 +176,11 @@ size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
+int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
+
+/* extract_text_table.c: tables flattened one cell per line are
+ * rebuilt one row per line, their words marked TF_CELL */
+void xt_tables(struct xt *x);
 
 /* extract_text_list.c */
 void xt_lists(struct xt *x);
@@ -194,6 +200,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
 #define XT_COPY_HEAD	3	/* first sentences a second copy repeats */
 #define XT_COPY_NEW	4	/* a copy with a quarter of new words ends */
+#define XT_GLUE_WORDS	6	/* words glued to a repeated unit in a copy */
 #define XT_SHORT_SENT	5	/* words of a sentence that weigh nothing */
 #define XT_HARD_GAP	40	/* cost of a comment form or counter */
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
@@ -210,6 +217,8 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_HEAD_ONE	14	/* words of a headline with no standfirst glued */
 #define XT_DATA_MIN	100	/* words of a body without prose */
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
+#define XT_LIST_HEAD	8	/* words of a list's heading at most */
+#define XT_CAPTION_LINE	6	/* words of a caption line without full stop */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -223,6 +232,8 @@ struct xt_unit {
 	uint8_t item;		/* a list item without its full stop */
 	uint8_t promo;		/* promo and second-person words */
 	uint8_t strong;		/* holds a strong promo word ("newsletter") */
+	uint8_t row;		/* a table's row (its words are TF_CELL) */
+	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
 };
 
 struct xt_units {

@@ -356,12 +356,34 @@ xt_marker(const struct xt *x, size_t i)
 	if (xt_cls(x, i + 1, XC_PHOTO | XC_LEGAL) && !xt_has(x, i + 1,
 	    TF_END))
 		return 2;	/* "Image copyright", "Photo credit" */
+	if (xt_cls(x, i + 1, XC_BY) && xt_has(x, i + 2, TF_CAP) &&
+	    xt_bound_before(x, i))
+		return 2;	/* "Photo by Name", "Foto von", "Photo par" */
 	return (x->t[i].flags & TF_COLON) || (i + 1 < x->nt &&
 	    x->t[i + 1].len == 1 && x->s[x->t[i + 1].off] == ':');
 }
 
+/* Words j.. to the line's end are a name in Title Case ("The Siberian
+ * Times"): two to XT_NAME_MAX capitalised words, then a line break. */
+static int
+xt_cap_line(const struct xt *x, size_t j)
+{
+	size_t k;
+
+	for (k = j; k < x->nt && k < j + XT_NAME_MAX; k++) {
+		if (k > j && (x->t[k].flags & TF_NL))
+			break;
+		if (!(x->t[k].flags & TF_CAP) || (x->t[k].flags & (TF_END |
+		    TF_COMMA | TF_COLON)))
+			return 0;
+	}
+	return k >= j + 2 && (k == x->nt || (x->t[k].flags & TF_NL));
+}
+
 /* "Photo: Name/Agency", "© Agency", "Foto : X": the credit ends at the
- * first word that starts a sentence or another header part. */
+ * first word that starts a sentence or another header part (not the
+ * first word of a name alone on its line: "Credit: The Daily Post",
+ * "Credit: 20th Century Studio"). */
 static size_t
 xt_credit_end(const struct xt *x, size_t j)
 {
@@ -378,7 +400,8 @@ xt_credit_end(const struct xt *x, size_t j)
 		    TF_UPPER) && xt_dateline_end(x, k, &e) > k))
 			break;	/* "Foto: Pedro Ruiz MADRID —" */
 		if (t->flags & TF_CAP) {
-			if (((t->cls & XC_STARTER) && !(t->flags & TF_END)) ||
+			if (((t->cls & XC_STARTER) && !(t->flags & TF_END) &&
+			    !(k == j && xt_cap_line(x, j))) ||
 			    ((t->cls & XC_BY) && xt_has(x, k + 1, TF_CAP)))
 				break;
 		} else if (t->flags & TF_LOWER) {
@@ -390,8 +413,10 @@ xt_credit_end(const struct xt *x, size_t j)
 		} else if ((t->flags & TF_DIGIT) && xt_has(x, k + 1, TF_CAP) &&
 		    !(t->flags & TF_END)) {
 			continue;	/* "Credit: 20th Century Studios" */
-		} else if (!(t->flags & TF_PUNCT) || k == j)
+		} else if ((!(t->flags & TF_PUNCT) || k == j) && !(k == j &&
+		    (t->flags & TF_DIGIT) && xt_cap_line(x, j + 1))) {
 			break;
+		}
 		if (t->flags & TF_END)
 			return k + 1;
 	}
@@ -657,7 +682,8 @@ xt_widget(const struct xt *x, size_t i)
 }
 
 /* A crumb line: capitalised words between separators (› > | / · •),
- * nothing else on the line. */
+ * nothing else on the line, and no photo agency ("Jane Roe | Getty
+ * Images" is a credit, found later by xt_agency_credits()). */
 static size_t
 xt_crumbs(const struct xt *x, size_t i)
 {
@@ -674,7 +700,8 @@ xt_crumbs(const struct xt *x, size_t i)
 		    t->len <= 3)
 			seps++;
 		else if (!(t->flags & TF_CAP) ||
-		    (t->flags & (TF_END | TF_COMMA | TF_COLON)))
+		    (t->flags & (TF_END | TF_COMMA | TF_COLON)) ||
+		    xt_agency(x, k))
 			return 0;
 	}
 	if (seps == 0 || (k < x->nt && !xt_has(x, k, TF_NL)))
@@ -964,6 +991,10 @@ xt_spans(struct xt *x)
 
 	while (i < x->nt) {
 		kind = XK_TEXT;
+		if (x->t[i].flags & TF_CELL) {
+			i++;	/* a table's cells are data, not widgets */
+			continue;
+		}
 		e = xt_detect(x, i, &kind);
 		if (e > i && kind != XK_TEXT) {
 			xt_mark(x, i, e, kind);

@@ -77,6 +77,23 @@ xt_ellipsis(const struct xt *x, size_t i)
 	    memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* Does the unit start a line with an interview's label: "Q:" or "A:"
+ * (en), "F:" (de Frage), "R:" (fr réponse, es respuesta), "P:" (es
+ * pregunta), as one word or with the colon apart ("Q :")? */
+static int
+xt_qa_label(const struct xt *x, const struct xt_unit *u)
+{
+	const struct xt_tok *t = &x->t[u->a];
+	const char *p = x->s + t->off;
+
+	if (!(t->flags & TF_NL) || strchr("QAFRP", p[0]) == NULL)
+		return 0;
+	if (t->len == 2 && p[1] == ':')
+		return 1;
+	return t->len == 1 && u->a + 1 < u->b && x->t[u->a + 1].len == 1 &&
+	    x->s[x->t[u->a + 1].off] == ':';
+}
+
 static void
 xt_classify_unit(const struct xt *x, struct xt_unit *u)
 {
@@ -88,6 +105,8 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	xt_score_unit(x, u, &s);
 	u->ended = (last->flags & TF_END) != 0;
 	u->cut = xt_ellipsis(x, u->b - 1);
+	u->row = (x->t[u->a].flags & TF_CELL) != 0;
+	u->qa = (uint8_t)xt_qa_label(x, u);
 	u->cookiew = (uint8_t)(s.cookiew >= 1 && s.you >= 1 &&
 	    u->words <= 30);
 	u->promo = (uint8_t)(s.promo + s.you > 255 ? 255 : s.promo + s.you);
@@ -305,6 +324,50 @@ xt_own_line(const struct xt *x, const struct xt_units *us, size_t k)
 	    (x->t[us->v[k].b].flags & TF_NL));
 }
 
+/* Does the credit at unit c end the line that unit c - 1 starts
+ * ("About eighty people ... months (Credit: iStock)")? */
+static int
+xt_line_credit(const struct xt *x, const struct xt_units *us, size_t c)
+{
+	size_t e = us->v[c].b;
+
+	return (x->t[us->v[c - 1].a].flags & TF_NL) &&
+	    !(x->t[us->v[c].a].flags & TF_NL) && (e >= x->nt ||
+	    (x->t[e].flags & TF_NL));
+}
+
+/* With line breaks kept, the caption often is a line without a full
+ * stop right before the credit: after the article's first sentences
+ * (past a gallery's counter, "4"), a line of XT_CAPTION_LINE words or
+ * more is the caption (before any sentence it would be the headline,
+ * unless the credit ends its line: "... months (Credit: iStock)");
+ * and a short line that ends one ("4, 2024.") is the tail of a caption
+ * broken over lines. Either way the sentence after the credit is the
+ * article's. Returns 1 if so. */
+static int
+xt_caption_line(const struct xt *x, struct xt_units *us, size_t c)
+{
+	struct xt_unit *u = &us->v[c - (c > 0)];
+	size_t k;
+
+	if (c == 0 || u->kind != U_TITLE || u->role != R_NONE)
+		return 0;
+	if (u->ended)
+		return 1;
+	if (u->words < XT_CAPTION_LINE)
+		return 0;
+	for (k = c - 1; k > 0 && (xt_soft(&us->v[k - 1]) ||
+	    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words <= 2)); k--)
+		;
+	if ((k == 0 || !xt_is_sent(&us->v[k - 1])) &&
+	    !xt_line_credit(x, us, c))
+		return 0;	/* a headline before the credit */
+	u->role = R_CAPTION;
+	us->cap_a = u->a;
+	us->cap_b = u->b;
+	return 1;
+}
+
 /* The sentence next to the first photo credit is the caption. */
 static void
 xt_caption(const struct xt *x, struct xt_units *us)
@@ -338,6 +401,8 @@ xt_caption(const struct xt *x, struct xt_units *us)
 		u->role = R_CAPTION;
 		return;
 	}
+	if (xt_caption_line(x, us, c))
+		return;
 	for (k = c + 1; xt_is_span(us, k, XK_CREDIT); k++)
 		;
 	if (k + 1 < us->n && us->v[k].kind == U_SENT &&
@@ -361,8 +426,9 @@ xt_inline_captions(struct xt_units *us)
 		if (!xt_is_span(us, k, XK_CREDIT) || xt_is_span(us, k - 1,
 		    XK_CREDIT))
 			continue;
-		if (!first && us->v[k - 1].kind == U_SENT &&
-		    !xt_is_span(us, k + 1, XK_CAPTION))
+		if (!first && (us->v[k - 1].kind == U_SENT ||
+		    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words >=
+		    XT_CAPTION_LINE)) && !xt_is_span(us, k + 1, XK_CAPTION))
 			us->v[k - 1].role = R_DROP;
 		first = 0;
 	}
@@ -636,6 +702,63 @@ xt_copy_cut(struct xt_units *us, size_t copy)
 	us->run_b = end;
 }
 
+/* Before and inside a second copy, the lines that are no full
+ * sentence (its title again, the author's name, time stamps, image
+ * addresses, a tag list) are the copy's head and metadata, not the
+ * article's: a kept unit that is not a sentence ending in punctuation,
+ * whose next such sentence is a repeat dropped from the copy on, is
+ * dropped too. Backwards, one pass. */
+static void
+xt_copy_heads(struct xt_units *us, size_t copy)
+{
+	size_t k;
+	int next_copy = 0;
+
+	for (k = us->run_b; k-- > us->run_a;) {
+		struct xt_unit *u = &us->v[k];
+
+		if (u->kind == U_SENT && u->ended)
+			next_copy = k >= copy && u->role == R_DROP;
+		else if (next_copy && xt_kept(us, k))
+			u->role = R_DROP;
+	}
+}
+
+/* Is hash h in the table? */
+static int
+xt_tab_has(const uint64_t *tab, size_t cap, uint64_t h)
+{
+	size_t j;
+
+	for (j = h & (cap - 1); tab[j] != 0; j = (j + 1) & (cap - 1))
+		if (tab[j] == h)
+			return 1;
+	return 0;
+}
+
+/* A copy may glue a sub-heading onto the sentence after it, or the
+ * next heading onto a sentence's end ("Take inventory Leif Dahl, the
+ * blogger ..."): unit u repeats an earlier unit once up to
+ * XT_GLUE_WORDS words are taken off its head or its tail. */
+static int
+xt_glued_repeat(const struct xt *x, const struct xt_unit *u,
+    const uint64_t *tab, size_t cap)
+{
+	struct xt_unit part = *u;
+	size_t n;
+
+	for (n = 1; n <= XT_GLUE_WORDS && u->a + n + XT_DUP_WORDS <= u->b;
+	    n++) {
+		part.a = u->a + n, part.b = u->b;
+		if (xt_tab_has(tab, cap, xt_unit_hash(x, &part)))
+			return 1;
+		part.a = u->a, part.b = u->b - n;
+		if (xt_tab_has(tab, cap, xt_unit_hash(x, &part)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Pages often carry the article twice (a print or mobile copy, a
  * summary repeated in the text): from where the body's first sentence
  * comes again, a unit that repeats an earlier one word for word is
@@ -657,11 +780,14 @@ xt_dedupe(const struct xt *x, struct xt_units *us)
 		for (j = h & (cap - 1); tab[j] != 0 && tab[j] != h;
 		    j = (j + 1) & (cap - 1))
 			;
-		if (tab[j] == h && k >= copy)
+		if (k >= copy && (tab[j] == h || xt_glued_repeat(x,
+		    &us->v[k], tab, cap)))
 			us->v[k].role = R_DROP;
 		tab[j] = h;
 	}
 	free(tab);
+	if (copy < us->run_b)
+		xt_copy_heads(us, copy);
 	return copy;
 }
 

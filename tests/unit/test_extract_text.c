@@ -261,6 +261,149 @@ reads_results_without_prose(void **state)
 	check_fixture("en_results");
 }
 
+/* A league table flattened one cell per line is rebuilt row by row
+ * and kept after the article's two sentences; the longer box of club
+ * news before the headline is not the body. */
+static void
+keeps_table_of_cells(void **state)
+{
+	(void)state;
+	check_fixture("en_table");
+}
+
+/* "Photo by Name/Agency" is a credit marker: the sentence before it is
+ * the caption, and the first paragraph, which repeats it word for
+ * word after the credit, stays in the body. */
+static void
+reads_photo_by_credit(void **state)
+{
+	(void)state;
+	check_fixture("en_photoby");
+}
+
+/* A list of dates under its own short heading ("Fechas de la gira")
+ * after the last sentence, with the credits line after it, is the
+ * article's, heading and all. */
+static void
+keeps_list_under_heading(void **state)
+{
+	(void)state;
+	check_fixture("es_gira");
+}
+
+/* Readers' short lines that end a sentence ("Great music.", "Must
+ * see.") are prose, not menu items: the article is not cut before
+ * them, and its last sentence after them stays. */
+static void
+keeps_short_exclamations(void **state)
+{
+	(void)state;
+	check_fixture("en_reviews");
+}
+
+/* Lines kept: an unpunctuated headline line and two key points come
+ * before the lead photo, whose caption is broken over lines and
+ * whose credit ("Jane Roe | Getty Images") looks like a crumb line;
+ * the article starts after the credit, and its first paragraph, one
+ * sentence on its own line, is no caption. */
+static void
+starts_after_key_points(void **state)
+{
+	(void)state;
+	check_fixture("en_keypoints");
+}
+
+/* A second copy of the article comes with its own head on lines of
+ * their own (title, author, time stamp, image address and size, site
+ * name): they go with the copy's repeated sentences. */
+static void
+drops_second_copy_head(void **state)
+{
+	(void)state;
+	check_fixture("en_copyhead");
+}
+
+/* Lines kept, a gallery inside the article: the lead photo's caption
+ * is a line without a full stop before its credit, after the first
+ * two sentences, which stay; a later caption with its credit glued on
+ * ("...high tideCredit: The Coast Gazette", a name starting with
+ * "The") is dropped. */
+static void
+reads_gallery_captions(void **state)
+{
+	(void)state;
+	check_fixture("en_gallery");
+}
+
+/* "Aug. 2", "Sept. 12": an abbreviated month before a number ends no
+ * sentence, so a date list's lines stay whole and join the body under
+ * their heading ending in a colon. */
+static void
+keeps_abbreviated_months(void **state)
+{
+	(void)state;
+	check_fixture("en_monthabbr");
+}
+
+/* A credits line ("Edited by ...") after the article ends it: the
+ * sources and the contact note after it are not body. */
+static void
+ends_at_credits_line(void **state)
+{
+	(void)state;
+	check_fixture("en_sources");
+}
+
+/* An interview's short questions and answers on lines labelled "F:"
+ * and "A:" cost nothing, so the article's last answer is still
+ * reached. */
+static void
+keeps_interview_lines(void **state)
+{
+	(void)state;
+	check_fixture("de_interview");
+}
+
+/* A share-price box of two rows under a line of column names, one
+ * cell per line, is a table too: rebuilt row by row, it keeps the
+ * lead paragraph joined to the rest of the article. */
+static void
+keeps_two_row_table(void **state)
+{
+	(void)state;
+	check_fixture("en_ticker");
+}
+
+/* A caption line that ends in a bracketed agency credit spelled in
+ * camel case ("(Credit: iStock)") is the caption, right after the
+ * byline; the one-sentence first paragraph after it stays. */
+static void
+reads_camel_case_agency(void **state)
+{
+	(void)state;
+	check_fixture("en_istock");
+}
+
+/* "Crédit : 20e Siècle Images": a credit's name may start with a
+ * number when capitalised words fill the rest of its line; the
+ * caption before it leaves the body. */
+static void
+reads_credit_starting_with_number(void **state)
+{
+	(void)state;
+	check_fixture("fr_credit_lines");
+}
+
+/* A second copy glues each sub-heading onto the sentence after it:
+ * once the few glued words are taken off, its units repeat the first
+ * copy's and go. */
+static void
+drops_copy_with_glued_headings(void **state)
+{
+	(void)state;
+	check_fixture("en_copyglue");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -779,6 +922,20 @@ main(void)
 		cmocka_unit_test(reads_portuguese_flattened),
 		cmocka_unit_test(reads_results_without_prose),
 		cmocka_unit_test(keeps_list_of_dates),
+		cmocka_unit_test(keeps_table_of_cells),
+		cmocka_unit_test(reads_photo_by_credit),
+		cmocka_unit_test(keeps_list_under_heading),
+		cmocka_unit_test(keeps_short_exclamations),
+		cmocka_unit_test(starts_after_key_points),
+		cmocka_unit_test(drops_second_copy_head),
+		cmocka_unit_test(reads_gallery_captions),
+		cmocka_unit_test(keeps_abbreviated_months),
+		cmocka_unit_test(ends_at_credits_line),
+		cmocka_unit_test(keeps_interview_lines),
+		cmocka_unit_test(keeps_two_row_table),
+		cmocka_unit_test(reads_camel_case_agency),
+		cmocka_unit_test(reads_credit_starting_with_number),
+		cmocka_unit_test(drops_copy_with_glued_headings),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
