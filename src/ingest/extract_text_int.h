@@ -196,6 +196,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_ITEM_PROSE	10	/* words of a list item that costs nothing */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
+#define XT_SOCIAL_MAX	25	/* words of a "follow us on ..." promo */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
 #define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
 #define XT_COPY_HEAD	3	/* first sentences a second copy repeats */
