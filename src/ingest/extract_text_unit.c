@@ -18,7 +18,7 @@
 /* Scores of a unit's class words. */
 struct xt_score {
 	int promo, strong, you, form, star, cookie, cookiew, legal, bars;
-	int nets, share;
+	int nets, share, handles;
 };
 
 static void
@@ -45,6 +45,7 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
 		s->you += (t->cls & XC_YOU) != 0;
 		s->nets += (t->cls & XC_NET) != 0;
+		s->handles += t->len > 2 && x->s[t->off] == '@';
 		s->share += (t->cls & XC_SHARE) != 0;
 		s->form += (t->cls & XC_FORM) != 0;
 		s->cookie += (t->cls & XC_COOKIE) != 0;
@@ -125,9 +126,10 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	else if (s.strong && s.promo + s.you >= 3 && u->words <=
 	    XT_PROMO_MAX && (s.you || !ended))
 		u->kind = U_PROMO;
-	else if (s.nets >= 3 && s.share + s.you >= 1 && u->words <=
-	    XT_SOCIAL_MAX)
-		u->kind = U_PROMO;	/* "Follow us on Instagram, X and ..." */
+	else if (((s.nets >= 3 && s.share + s.you >= 1) || (s.handles &&
+	    s.share)) && u->words <= XT_SOCIAL_MAX)
+		u->kind = U_PROMO;	/* "Follow us on Instagram, X and ...",
+					 * "Follow him on X @handle" */
 	else if (((s.legal >= 2 && u->func * 4 < u->words) || (s.legal &&
 	    (x->t[u->a].cls & XC_LEGAL))) && u->words <= XT_LEGAL_MAX)
 		u->kind = U_LEGAL;

@@ -874,6 +874,28 @@ drops_follow_us_promo(void **state)
 	article_free(a);
 }
 
+/* "Follow her on X @handle." after the article is a promo too. */
+static void
+drops_follow_handle_promo(void **state)
+{
+	const char s[] = "Pier vote\nThe council voted on Monday to close "
+	    "the old coal pier by the end of next year after a long debate. "
+	    "The decision ends more than a century of coal shipments "
+	    "through the harbour, the mayor said at the meeting. Work on a "
+	    "ferry terminal could start the year after. You can follow "
+	    "the reporter on X @idaholm every day.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_true(a->body.n >= 3);
+	for (i = 0; i < a->body.n; i++)
+		assert_null(strstr(a->body.v[i], "@idaholm"));
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -985,6 +1007,7 @@ main(void)
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(drops_follow_us_promo),
+		cmocka_unit_test(drops_follow_handle_promo),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
