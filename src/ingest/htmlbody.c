@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "ingest/extract.h"
+#include "ingest/htmlhead.h"
 #include "ingest/htmlscore.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
@@ -225,6 +226,8 @@ body_enter(struct emit *e, struct html_node *n, int is_root)
 	if (!is_root && h && (e->sc->mode & HS_CLEAN) && body_cleanable(t) &&
 	    body_drop_container(h))
 		return 0;
+	if (!is_root && body_cleanable(t) && htmlhead_is_gallery(e->sc, n))
+		return 0;
 	if (htmlwalk_is_block(t) || t == TAG_BR)
 		body_flush(e);
 	if (htmlwalk_is_heading(t))
@@ -417,15 +420,85 @@ body_total(const struct strlist *l)
 	return n;
 }
 
+/* 1 if c comes before a sibling "start" (both children of one parent). */
+static int
+body_before(const struct html_node *c, const struct html_node *start)
+{
+	for (; c; c = c->next)
+		if (c == start)
+			return 1;
+	return 0;
+}
+
+/* A block after the start of the text, emitted on its own: a gallery,
+ * or a widget the conditional clean drops inside the article. */
+static int
+body_skip_sibling(const struct emit *e, const struct html_node *c)
+{
+	const struct hnode *h = htmlscore_node(e->sc, c);
+
+	if (htmlhead_is_gallery(e->sc, c))
+		return 1;
+	return h && (e->sc->mode & HS_CLEAN) && body_cleanable(htmlwalk_tag(c))
+	    && body_drop_container(h);
+}
+
+/* Emit top's content from start on: start and its following siblings,
+ * then those of each ancestor up to top. */
+static void
+body_emit_from(struct emit *e, const struct htmlscore *sc,
+    struct html_node *start)
+{
+	struct html_node *c, *up;
+
+	for (up = start; up && up != sc->top; up = up->parent)
+		for (c = up == start ? start : up->next; c; c = c->next) {
+			if (c->type == HTML_TEXT)
+				body_text(e, c);
+			else if (c->type == HTML_ELEMENT &&
+			    (c == start || !body_skip_sibling(e, c)))
+				body_emit(e, c);
+			body_flush(e);
+		}
+}
+
+/* Emit the pick of sc, starting at the article's text after its head
+ * block (htmlhead.h): inside top, or among the picked siblings of top.
+ * A gallery among them is left out. */
+static void
+body_emit_pick(struct emit *e, const struct htmlscore *sc, const char *headline)
+{
+	struct html_node *start, *c, *sib = NULL;
+	size_t i;
+
+	start = htmlhead_body_start(sc, sc->top, headline);
+	if (start == NULL && sc->npick > 1 && sc->top->parent)
+		sib = htmlhead_body_start(sc, sc->top->parent, headline);
+	if (start || sib)
+		htmlhead_lines(sc, start ? start : sib, &e->out->head,
+		    &e->out->head_image);
+	for (i = 0; i < sc->npick; i++) {
+		c = sc->pick[i];
+		if ((sib && c != sib && body_before(c, sib)) ||
+		    (c != sc->top && htmlhead_is_gallery(sc, c)))
+			continue;
+		if (c != sc->top || start == NULL) {
+			body_emit(e, c);
+			body_flush(e);
+			continue;
+		}
+		body_emit_from(e, sc, start);
+	}
+}
+
 /* One pass with the given HS_* mode into b->paras; *top is the element
  * the pass chose (NULL if none). */
 static void
 body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
-    struct htmlbody *b, const struct html_node **top)
+    const char *headline, struct htmlbody *b, const struct html_node **top)
 {
 	struct htmlscore sc;
 	struct emit e;
-	size_t i;
 
 	memset(&sc, 0, sizeof(sc));
 	memset(&e, 0, sizeof(e));
@@ -437,10 +510,7 @@ body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
 	buf_init(&e.para, HTMLBODY_MAX_PARA);
 	if (htmlscore_run(root, &sc) == 0) {
 		*top = sc.top;
-		for (i = 0; i < sc.npick; i++) {
-			body_emit(&e, sc.pick[i]);
-			body_flush(&e);
-		}
+		body_emit_pick(&e, &sc, headline);
 		body_trim_headings(&e);
 		if (e.figure)
 			body_figure(b, (struct html_node *)e.figure);
@@ -473,7 +543,8 @@ body_keep_best(struct htmlbody *best, struct htmlbody *cur, size_t most)
  * keeps its article while the real boilerplate inside is still dropped.
  */
 int
-htmlbody_extract(struct html_node *root, struct htmlbody *b)
+htmlbody_extract(struct html_node *root, const char *headline,
+    struct htmlbody *b)
 {
 	static const unsigned modes[] = {
 		HS_ALL, HS_ALL & ~HS_STRIP_UNLIKELY,
@@ -486,14 +557,14 @@ htmlbody_extract(struct html_node *root, struct htmlbody *b)
 	memset(&best, 0, sizeof(best));
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		memset(&cur, 0, sizeof(cur));
-		body_pass(root, modes[i], NULL, &cur, &top);
+		body_pass(root, modes[i], NULL, headline, &cur, &top);
 		got = body_total(&cur.paras);
 		if (i == 1 && top && got >= HTMLBODY_RETRY_TEXT) {
 			htmlbody_release(&cur);
-			body_pass(root, HS_ALL, top, &cur, &top);
+			body_pass(root, HS_ALL, top, headline, &cur, &top);
 			if (body_total(&cur.paras) < HTMLBODY_RETRY_TEXT) {
 				htmlbody_release(&cur);
-				body_pass(root, modes[i], NULL, &cur, &top);
+				body_pass(root, modes[i], NULL, headline, &cur, &top);
 			}
 		}
 		most = body_keep_best(&best, &cur, most);
@@ -508,6 +579,8 @@ void
 htmlbody_release(struct htmlbody *b)
 {
 	strlist_release(&b->paras);
+	strlist_release(&b->head);
+	free(b->head_image);
 	free(b->image);
 	free(b->caption);
 	free(b->credit);
