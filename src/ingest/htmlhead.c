@@ -113,6 +113,27 @@ head_after(const struct htmlscore *s, struct html_node *h,
 	return 0;
 }
 
+/* Non-link text in top before the block h: a kicker, a breadcrumb or a
+ * date line is short; an <h1> after text is not the article's head. */
+static unsigned
+head_before(const struct htmlscore *s, const struct html_node *top,
+    const struct html_node *h)
+{
+	const struct html_node *c;
+	const struct hnode *st;
+	unsigned n = 0;
+	size_t steps = 0;
+
+	for (; h && h != top && steps++ < 64; h = h->parent)
+		for (c = h->parent ? h->parent->first : NULL; c && c != h;
+		    c = c->next)
+			if (c->type == HTML_ELEMENT &&
+			    (st = htmlscore_node(s, c)) != NULL &&
+			    !(st->flags & (HN_HIDDEN | HN_JUNK)))
+				n += head_nonlink(st);
+	return n;
+}
+
 struct html_node *
 htmlhead_body_start(const struct htmlscore *s, struct html_node *top,
     const char *headline)
@@ -126,7 +147,8 @@ htmlhead_body_start(const struct htmlscore *s, struct html_node *top,
 	if (f.len < 10)
 		f.headline = NULL;
 	htmlwalk(top, 64, HEAD_FIND_NODES, head_find, NULL, &f);
-	if (f.found == NULL || f.found == top)
+	if (f.found == NULL || f.found == top ||
+	    head_before(s, top, f.found) >= 2 * HTMLHEAD_SHORT)
 		return NULL;
 	/* climb from the headline while its blocks hold only head matter */
 	for (h = f.found; h != top && steps++ < 64; h = h->parent) {
@@ -142,7 +164,7 @@ int
 htmlhead_is_gallery(const struct htmlscore *s, const struct html_node *n)
 {
 	const struct html_node *c;
-	const struct hnode *h;
+	const struct hnode *h, *top;
 	size_t slides = 0;
 	int tag = -1;
 
@@ -150,13 +172,18 @@ htmlhead_is_gallery(const struct htmlscore *s, const struct html_node *n)
 		if (c->type != HTML_ELEMENT)
 			continue;
 		if ((h = htmlscore_node(s, c)) == NULL || h->img == 0 ||
-		    head_nonlink(h) >= 2 * HTMLHEAD_SHORT ||
+		    head_nonlink(h) >= HTMLHEAD_SHORT ||
 		    (tag >= 0 && tag != (int)c->tag))
 			return 0;
 		tag = c->tag;
 		slides++;
 	}
-	return slides >= HTMLHEAD_SLIDES;
+	if (slides < HTMLHEAD_SLIDES)
+		return 0;
+	/* a run of captioned images holding most of the text is the story */
+	h = htmlscore_node(s, n);
+	top = htmlscore_node(s, s->top);
+	return h && top && 2 * head_nonlink(h) < head_nonlink(top);
 }
 
 struct head_lines {

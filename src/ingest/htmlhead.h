@@ -24,7 +24,8 @@
 
 /* The element under top where the article's text starts after its head
  * block (the text goes on with its following siblings and those of its
- * ancestors up to top), or NULL when top holds no such head block. headline (may be
+ * ancestors up to top), or NULL when top holds no such head block or
+ * holds text (2 * HTMLHEAD_SHORT bytes or more) before the headline. headline (may be
  * NULL) is the page's headline from its metadata or <title>, matched
  * against blocks' whole text when the page has no <h1>. s holds the
  * statistics of the pass that chose top. */
@@ -40,8 +41,9 @@ struct html_node *htmlhead_body_start(const struct htmlscore *s,
 void htmlhead_lines(const struct htmlscore *s, const struct html_node *start,
     struct strlist *lines, char **image);
 
-/* 1 if n is a photo gallery: at least HTMLHEAD_SLIDES element children,
- * each an image with a short caption, and nothing else. */
+/* 1 if n is a photo gallery: at least HTMLHEAD_SLIDES element children
+ * of one tag, each an image with a caption shorter than HTMLHEAD_SHORT,
+ * and nothing else, holding less than half the text of s->top. */
 int htmlhead_is_gallery(const struct htmlscore *s, const struct html_node *n);
 
 #endif

@@ -706,6 +706,41 @@ written_dates_are_read(void **state)
 	}
 }
 
+/* An <h1> used as a sub-heading after paragraphs of the text is not the
+ * article's head: the text before it stays. */
+static void
+heading_after_text_is_not_the_head(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class=\"story\">"
+	    "<p>The river authority opened the new flood gates on Tuesday, "
+	    "three years after the winter floods that reached the market "
+	    "square, and said the town is now protected against a flood of "
+	    "the size seen once in a hundred years.</p>"
+	    "<p>Engineers tested each of the four gates in turn during the "
+	    "morning, watched by a small crowd on the embankment, before the "
+	    "mayor pressed the button that closed all of them together for "
+	    "the first time.</p>"
+	    "<h1>What changes for residents</h1>"
+	    "<p>Not much, for now.</p>"
+	    "<div><p>The footpath along the embankment reopens next week, "
+	    "with new steps down to the water and lights along the whole "
+	    "length between the two bridges.</p>"
+	    "<p>The car park by the old mill, closed during the works, will "
+	    "open again from the first of next month with the same charges "
+	    "as before the works began.</p></div>"
+	    "</div></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	assert_true(a->body.n >= 4);
+	assert_non_null(strstr(a->body.v[0], "The river authority opened"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -733,6 +768,7 @@ main(void)
 		cmocka_unit_test(english_live_blog_byline),
 		cmocka_unit_test(title_tag_is_headline_without_site),
 		cmocka_unit_test(written_dates_are_read),
+		cmocka_unit_test(heading_after_text_is_not_the_head),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
