@@ -30,6 +30,7 @@ struct head_find {
 	const struct htmlscore *s;
 	const char *headline;	/* NULL when under 10 bytes */
 	size_t len;
+	unsigned text;		/* bytes of text met outside links so far */
 	struct html_node *found;
 };
 
@@ -43,14 +44,17 @@ head_find(struct html_node *n, int depth, void *arg)
 	const struct hnode *h = htmlscore_node(f->s, n);
 
 	(void)depth;
-	if (f->found || htmlwalk_is_hidden(t) ||
-	    (h && (h->flags & (HN_HIDDEN | HN_JUNK))))
+	if (f->found || f->text >= 2 * HTMLHEAD_SHORT ||
+	    htmlwalk_is_hidden(t) || (h && (h->flags & (HN_HIDDEN | HN_JUNK))))
 		return 0;
 	if (t == TAG_H1 || (f->headline && htmlwalk_is_block(t) &&
 	    head_is_title(f->s, n, f->headline, f->len))) {
 		f->found = n;
 		return 0;
 	}
+	/* text met before any headline: past it, the head rule cannot hold */
+	if (h && t != TAG_A)
+		f->text += h->own;
 	return 1;
 }
 
@@ -138,7 +142,7 @@ struct html_node *
 htmlhead_body_start(const struct htmlscore *s, struct html_node *top,
     const char *headline)
 {
-	struct head_find f = { s, headline, 0, NULL };
+	struct head_find f = { s, headline, 0, 0, NULL };
 	struct html_node *h, *start = NULL;
 	size_t steps = 0;
 	int r;
