@@ -53,6 +53,7 @@ struct emit {
 	size_t para_link;	/* bytes of para inside links */
 	size_t in_link;
 	int heading;		/* para is a heading */
+	int section;		/* ...heading a section of text (body_section) */
 	unsigned char *kinds;	/* per out->paras entry: 1 heading */
 	size_t kcap;
 	const struct html_node *figure;	/* first figure met */
@@ -114,8 +115,8 @@ body_flush(struct emit *e)
 	struct strlist *l = &e->out->paras;
 
 	buf_trim(&e->para);
-	if (e->para.len &&
-	    !body_is_boilerplate(e->para.ptr, e->para.len, e->para_link)) {
+	if (e->para.len && ((e->section && e->para_link == 0) ||
+	    !body_is_boilerplate(e->para.ptr, e->para.len, e->para_link))) {
 		if (l->n == e->kcap) {
 			e->kcap = e->kcap ? e->kcap * 2 : 32;
 			e->kinds = xrealloc(e->kinds, e->kcap);
@@ -126,6 +127,27 @@ body_flush(struct emit *e)
 	buf_clear(&e->para);
 	e->para_link = 0;
 	e->heading = 0;
+	e->section = 0;
+}
+
+/* 1 if the heading n is directly followed by a paragraph of text (a
+ * <p> of more than HTMLBODY_SHORT bytes, few of them in links): it
+ * heads a section of the article, whatever its words ("Partager les
+ * raisins", "Sign up for the trial"), and the phrase list does not
+ * apply to it. A "Related" or "Share" heading over a list of links or
+ * buttons is not followed so. */
+static int
+body_section(const struct emit *e, const struct html_node *n)
+{
+	const struct html_node *c = n->next;
+	const struct hnode *h;
+
+	while (c && c->type == HTML_TEXT && c->len < 8)
+		c = c->next;
+	if (c == NULL || htmlwalk_tag(c) != TAG_P ||
+	    (h = htmlscore_node(e->sc, c)) == NULL)
+		return 0;
+	return h->text > HTMLBODY_SHORT && htmlscore_link_density(h) < 0.25;
 }
 
 static int
@@ -230,8 +252,10 @@ body_enter(struct emit *e, struct html_node *n, int is_root)
 		return 0;
 	if (htmlwalk_is_block(t) || t == TAG_BR)
 		body_flush(e);
-	if (htmlwalk_is_heading(t))
+	if (htmlwalk_is_heading(t)) {
 		e->heading = 1;
+		e->section = body_section(e, n);
+	}
 	if (t == TAG_A)
 		e->in_link++;
 	return 1;

@@ -741,6 +741,43 @@ heading_after_text_is_not_the_head(void **state)
 	article_free(a);
 }
 
+/* A sub-heading followed by a paragraph of text stays even when its
+ * words are on the boilerplate phrase list; a "Related" heading over a
+ * list of links still goes. */
+static void
+section_heading_with_boilerplate_words_stays(void **state)
+{
+	static const char page[] =
+	    "<html><body><article>"
+	    "<p>The rowing club will hold open trials for new members on "
+	    "three Saturdays in January, the first time in a decade that it "
+	    "has taken beginners in the winter season.</p>"
+	    "<h2>Sign up for the winter trials</h2>"
+	    "<p>Places are limited to twenty a day. The club asks those who "
+	    "want to take part to fill in a form at the boathouse and to "
+	    "bring a change of clothes, as the launch can be wet.</p>"
+	    "<h3>Related articles</h3>"
+	    "<ul><li><a href=\"/a\">Regatta results in full</a></li>"
+	    "<li><a href=\"/b\">New boathouse opens</a></li></ul>"
+	    "<p>Coaches will be on the water with every crew, and the club "
+	    "lends boats and oars for the trials, so no one needs to bring "
+	    "anything but warm clothes and a good pair of shoes.</p>"
+	    "</article></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+	char *body;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	body = article_body_text(a);
+	assert_non_null(strstr(body, "Sign up for the winter trials"));
+	assert_null(strstr(body, "Related articles"));
+	assert_null(strstr(body, "Regatta results"));
+	free(body);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -769,6 +806,7 @@ main(void)
 		cmocka_unit_test(title_tag_is_headline_without_site),
 		cmocka_unit_test(written_dates_are_read),
 		cmocka_unit_test(heading_after_text_is_not_the_head),
+		cmocka_unit_test(section_heading_with_boilerplate_words_stays),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
