@@ -9,6 +9,7 @@
 #define ND_EXTRACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "store/article.h"
 #include "util/err.h"
@@ -33,5 +34,14 @@ enum nd_err extract_html(const char *html, size_t len,
 enum nd_err extract_text(const char *text, size_t len,
     const struct extract_opts *opts, struct article **out,
     struct nd_error *err);
+
+#define EXTRACT_DATE_MAX	200	/* bytes of a line extract_text_date reads */
+
+/* The first date written out in the short line s[0..n) (at most
+ * EXTRACT_DATE_MAX bytes; "21 June 2026, 18:05", "11. Oktober 2026",
+ * "16 de agosto de 2026", "2026-06-21"; numeric d/m/y when dayfirst)
+ * into *t, midnight UTC of that day. Returns 1 if one was found, else 0.
+ * s must be valid UTF-8. */
+int extract_text_date(const char *s, size_t n, int dayfirst, int64_t *t);
 
 #endif

@@ -229,7 +229,7 @@ extract_urls(struct article *a, const struct htmlmeta *m,
 		a->canonical_url = xstrdup(url);
 	base = a->canonical_url ? a->canonical_url : url;
 	a->image_url = extract_resolve(extract_first(m->og_image, m->ld_image,
-	    b->image, NULL), base);
+	    b->image, b->head_image), base);
 	extract_setstr(&a->source, m->og_site ? m->og_site : m->ld_publisher);
 	if (a->source == NULL)
 		a->source = extract_host(base);
@@ -248,8 +248,22 @@ extract_date_of(const char *const *cand, size_t n, int64_t *t, int *has_time)
 	return 0;
 }
 
+/* The first date written in a line of the article's head block. */
+static int
+extract_head_date(const struct strlist *head, const char *lang, int64_t *t)
+{
+	size_t i;
+
+	for (i = 0; i < head->n; i++)
+		if (extract_text_date(head->v[i], strlen(head->v[i]),
+		    lang == NULL || strcmp(lang, "en") != 0, t))
+			return 1;
+	return 0;
+}
+
 static void
-extract_dates(struct article *a, const struct htmlmeta *m)
+extract_dates(struct article *a, const struct htmlmeta *m,
+    const struct strlist *head)
 {
 	const char *p[] = { m->og_published, m->ld_published, m->meta_date,
 	    m->time_dt };
@@ -260,7 +274,8 @@ extract_dates(struct article *a, const struct htmlmeta *m)
 	if (extract_date_of(p, 4, &t, &has_time)) {
 		a->published = t;
 		a->published_has_time = has_time;
-	}
+	} else if (extract_head_date(head, a->lang, &t))
+		a->published = t;
 	if (extract_date_of(u, 2, &t, &has_time))
 		a->updated = t;
 }
@@ -349,10 +364,16 @@ extract_body(struct article *a, struct htmlbody *b, struct strlist *names,
 		a->dateline = htmltext_dateline(a->body.v[i]);
 }
 
+/* Authors from structured data, else a byline element or line, else a
+ * "By" line of the article's head block, else an organisation named as
+ * author in JSON-LD (a desk or the site: people named on the page come
+ * first). */
 static void
 extract_byline(struct article *a, const struct htmlmeta *m,
-    const struct strlist *names)
+    const struct strlist *names, const struct strlist *head)
 {
+	size_t i;
+
 	if (m->ld_authors.n)
 		extract_copy_list(&a->byline, &m->ld_authors);
 	else if (m->og_authors.n)
@@ -362,6 +383,10 @@ extract_byline(struct article *a, const struct htmlmeta *m,
 	else if (m->byline_el == NULL ||
 	    htmltext_byline(m->byline_el, 0, &a->byline) == 0)
 		extract_copy_list(&a->byline, names);
+	for (i = 0; a->byline.n == 0 && i < head->n; i++)
+		htmltext_byline(head->v[i], 1, &a->byline);
+	if (a->byline.n == 0)
+		extract_copy_list(&a->byline, &m->ld_org_authors);
 }
 
 static void
@@ -373,22 +398,39 @@ extract_fields(struct article *a, struct htmlmeta *m, struct htmlbody *b,
 	extract_urls(a, m, b, opts);
 	extract_setstr(&a->headline, extract_first(m->og_title,
 	    m->ld_headline, m->h1, m->title));
+	if (m->og_title == NULL && m->ld_headline == NULL && m->h1 == NULL)
+		htmltext_title_tag(&a->headline);
 	htmltext_title(&a->headline, a->source);
 	extract_setstr(&a->standfirst, extract_first(m->og_desc,
 	    m->meta_desc, m->ld_desc, m->standfirst_el));
 	extract_body(a, b, &names, m->standfirst_el);
 	if (a->credits == NULL)
 		extract_setstr(&a->credits, m->credits_el);
-	extract_byline(a, m, &names);
-	extract_dates(a, m);
+	extract_byline(a, m, &names, &b->head);
+	extract_lang(a, m);
+	extract_dates(a, m, &b->head);
 	extract_setstr(&a->image_caption, b->caption ? b->caption :
 	    m->ld_caption);
 	extract_setstr(&a->image_credit, b->credit);
 	htmltext_caption(&a->image_caption, &a->image_credit);
 	extract_setstr(&a->section, m->og_section ? m->og_section :
 	    m->ld_section);
-	extract_lang(a, m);
 	strlist_release(&names);
+}
+
+/* The headline the body finder matches blocks against, before the page's
+ * address is known: a new string or NULL. */
+static char *
+extract_headline(const struct htmlmeta *m)
+{
+	char *h = NULL;
+
+	extract_setstr(&h, extract_first(m->og_title, m->ld_headline, m->h1,
+	    m->title));
+	if (m->og_title == NULL && m->ld_headline == NULL && m->h1 == NULL)
+		htmltext_title_tag(&h);
+	htmltext_title(&h, m->og_site ? m->og_site : m->ld_publisher);
+	return h;
 }
 
 enum nd_err
@@ -399,6 +441,7 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 	struct htmlbody b;
 	struct html_doc *doc = NULL;
 	struct html_node *root;
+	char *head = NULL;
 	enum nd_err rc;
 
 	*out = NULL;
@@ -414,7 +457,8 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 		goto out;
 	}
 	htmlmeta_collect(root, &m);
-	if (htmlbody_extract(root, &b) != 0) {
+	head = extract_headline(&m);
+	if (htmlbody_extract(root, head, &b) != 0) {
 		rc = nd_error_set(err, ND_EEMPTY, "no article text found in "
 		    "'%s'", extract_name(opts));
 		goto out;
@@ -424,6 +468,7 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 	extract_fields(*out, &m, &b, opts);
 	rc = ND_OK;
 out:
+	free(head);
 	htmlbody_release(&b);
 	htmlmeta_release(&m);
 	htmlparse_free(doc);

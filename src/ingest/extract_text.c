@@ -373,3 +373,25 @@ out:
 	buf_release(&b);
 	return rc;
 }
+
+int
+extract_text_date(const char *s, size_t n, int dayfirst, int64_t *t)
+{
+	struct xt x;
+	size_t i;
+	int found = 0;
+
+	if (s == NULL || n == 0 || n > EXTRACT_DATE_MAX)
+		return 0;
+	memset(&x, 0, sizeof(x));
+	x.s = s;
+	x.n = n;
+	x.dayfirst = dayfirst;
+	xt_dict_build(&x);
+	xt_words(&x);
+	for (i = 0; i < x.nt && !found; i++)
+		found = xt_date_at(&x, i, t) != 0;
+	free(x.t);
+	free(x.dict);
+	return found;
+}

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "ingest/extract.h"
+#include "ingest/htmlhead.h"
 #include "ingest/htmlscore.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
@@ -52,6 +53,7 @@ struct emit {
 	size_t para_link;	/* bytes of para inside links */
 	size_t in_link;
 	int heading;		/* para is a heading */
+	int section;		/* ...heading a section of text (body_section) */
 	unsigned char *kinds;	/* per out->paras entry: 1 heading */
 	size_t kcap;
 	const struct html_node *figure;	/* first figure met */
@@ -113,8 +115,8 @@ body_flush(struct emit *e)
 	struct strlist *l = &e->out->paras;
 
 	buf_trim(&e->para);
-	if (e->para.len &&
-	    !body_is_boilerplate(e->para.ptr, e->para.len, e->para_link)) {
+	if (e->para.len && ((e->section && e->para_link == 0) ||
+	    !body_is_boilerplate(e->para.ptr, e->para.len, e->para_link))) {
 		if (l->n == e->kcap) {
 			e->kcap = e->kcap ? e->kcap * 2 : 32;
 			e->kinds = xrealloc(e->kinds, e->kcap);
@@ -125,6 +127,27 @@ body_flush(struct emit *e)
 	buf_clear(&e->para);
 	e->para_link = 0;
 	e->heading = 0;
+	e->section = 0;
+}
+
+/* 1 if the heading n is directly followed by a paragraph of text (a
+ * <p> of more than HTMLBODY_SHORT bytes, few of them in links): it
+ * heads a section of the article, whatever its words ("Partager les
+ * raisins", "Sign up for the trial"), and the phrase list does not
+ * apply to it. A "Related" or "Share" heading over a list of links or
+ * buttons is not followed so. */
+static int
+body_section(const struct emit *e, const struct html_node *n)
+{
+	const struct html_node *c = n->next;
+	const struct hnode *h;
+
+	while (c && c->type == HTML_TEXT && c->len < 8)
+		c = c->next;
+	if (c == NULL || htmlwalk_tag(c) != TAG_P ||
+	    (h = htmlscore_node(e->sc, c)) == NULL)
+		return 0;
+	return h->text > HTMLBODY_SHORT && htmlscore_link_density(h) < 0.25;
 }
 
 static int
@@ -225,10 +248,14 @@ body_enter(struct emit *e, struct html_node *n, int is_root)
 	if (!is_root && h && (e->sc->mode & HS_CLEAN) && body_cleanable(t) &&
 	    body_drop_container(h))
 		return 0;
+	if (!is_root && body_cleanable(t) && htmlhead_is_gallery(e->sc, n))
+		return 0;
 	if (htmlwalk_is_block(t) || t == TAG_BR)
 		body_flush(e);
-	if (htmlwalk_is_heading(t))
+	if (htmlwalk_is_heading(t)) {
 		e->heading = 1;
+		e->section = body_section(e, n);
+	}
 	if (t == TAG_A)
 		e->in_link++;
 	return 1;
@@ -417,15 +444,85 @@ body_total(const struct strlist *l)
 	return n;
 }
 
+/* 1 if c comes before a sibling "start" (both children of one parent). */
+static int
+body_before(const struct html_node *c, const struct html_node *start)
+{
+	for (; c; c = c->next)
+		if (c == start)
+			return 1;
+	return 0;
+}
+
+/* A block after the start of the text, emitted on its own: a gallery,
+ * or a widget the conditional clean drops inside the article. */
+static int
+body_skip_sibling(const struct emit *e, const struct html_node *c)
+{
+	const struct hnode *h = htmlscore_node(e->sc, c);
+
+	if (htmlhead_is_gallery(e->sc, c))
+		return 1;
+	return h && (e->sc->mode & HS_CLEAN) && body_cleanable(htmlwalk_tag(c))
+	    && body_drop_container(h);
+}
+
+/* Emit top's content from start on: start and its following siblings,
+ * then those of each ancestor up to top. */
+static void
+body_emit_from(struct emit *e, const struct htmlscore *sc,
+    struct html_node *start)
+{
+	struct html_node *c, *up;
+
+	for (up = start; up && up != sc->top; up = up->parent)
+		for (c = up == start ? start : up->next; c; c = c->next) {
+			if (c->type == HTML_TEXT)
+				body_text(e, c);
+			else if (c->type == HTML_ELEMENT &&
+			    (c == start || !body_skip_sibling(e, c)))
+				body_emit(e, c);
+			body_flush(e);
+		}
+}
+
+/* Emit the pick of sc, starting at the article's text after its head
+ * block (htmlhead.h): inside top, or among the picked siblings of top.
+ * A gallery among them is left out. */
+static void
+body_emit_pick(struct emit *e, const struct htmlscore *sc, const char *headline)
+{
+	struct html_node *start, *c, *sib = NULL;
+	size_t i;
+
+	start = htmlhead_body_start(sc, sc->top, headline);
+	if (start == NULL && sc->npick > 1 && sc->top->parent)
+		sib = htmlhead_body_start(sc, sc->top->parent, headline);
+	if (start || sib)
+		htmlhead_lines(sc, start ? start : sib, &e->out->head,
+		    &e->out->head_image);
+	for (i = 0; i < sc->npick; i++) {
+		c = sc->pick[i];
+		if ((sib && c != sib && body_before(c, sib)) ||
+		    (c != sc->top && htmlhead_is_gallery(sc, c)))
+			continue;
+		if (c != sc->top || start == NULL) {
+			body_emit(e, c);
+			body_flush(e);
+			continue;
+		}
+		body_emit_from(e, sc, start);
+	}
+}
+
 /* One pass with the given HS_* mode into b->paras; *top is the element
  * the pass chose (NULL if none). */
 static void
 body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
-    struct htmlbody *b, const struct html_node **top)
+    const char *headline, struct htmlbody *b, const struct html_node **top)
 {
 	struct htmlscore sc;
 	struct emit e;
-	size_t i;
 
 	memset(&sc, 0, sizeof(sc));
 	memset(&e, 0, sizeof(e));
@@ -437,10 +534,7 @@ body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
 	buf_init(&e.para, HTMLBODY_MAX_PARA);
 	if (htmlscore_run(root, &sc) == 0) {
 		*top = sc.top;
-		for (i = 0; i < sc.npick; i++) {
-			body_emit(&e, sc.pick[i]);
-			body_flush(&e);
-		}
+		body_emit_pick(&e, &sc, headline);
 		body_trim_headings(&e);
 		if (e.figure)
 			body_figure(b, (struct html_node *)e.figure);
@@ -473,7 +567,8 @@ body_keep_best(struct htmlbody *best, struct htmlbody *cur, size_t most)
  * keeps its article while the real boilerplate inside is still dropped.
  */
 int
-htmlbody_extract(struct html_node *root, struct htmlbody *b)
+htmlbody_extract(struct html_node *root, const char *headline,
+    struct htmlbody *b)
 {
 	static const unsigned modes[] = {
 		HS_ALL, HS_ALL & ~HS_STRIP_UNLIKELY,
@@ -486,14 +581,14 @@ htmlbody_extract(struct html_node *root, struct htmlbody *b)
 	memset(&best, 0, sizeof(best));
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		memset(&cur, 0, sizeof(cur));
-		body_pass(root, modes[i], NULL, &cur, &top);
+		body_pass(root, modes[i], NULL, headline, &cur, &top);
 		got = body_total(&cur.paras);
 		if (i == 1 && top && got >= HTMLBODY_RETRY_TEXT) {
 			htmlbody_release(&cur);
-			body_pass(root, HS_ALL, top, &cur, &top);
+			body_pass(root, HS_ALL, top, headline, &cur, &top);
 			if (body_total(&cur.paras) < HTMLBODY_RETRY_TEXT) {
 				htmlbody_release(&cur);
-				body_pass(root, modes[i], NULL, &cur, &top);
+				body_pass(root, modes[i], NULL, headline, &cur, &top);
 			}
 		}
 		most = body_keep_best(&best, &cur, most);
@@ -508,6 +603,8 @@ void
 htmlbody_release(struct htmlbody *b)
 {
 	strlist_release(&b->paras);
+	strlist_release(&b->head);
+	free(b->head_image);
 	free(b->image);
 	free(b->caption);
 	free(b->credit);

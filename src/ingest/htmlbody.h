@@ -21,13 +21,20 @@ struct htmlbody {
 	char *image;		/* src of the first figure's image, or NULL */
 	char *caption;		/* its figcaption text (credit removed) */
 	char *credit;		/* text of a credit element in the figure */
+	struct strlist head;	/* short lines of the article's head block
+				 * (date line, byline, caption), when the
+				 * chosen element holds one (htmlhead.h) */
+	char *head_image;	/* src of the head block's first image */
 };
 
 /* Fill b (zeroed by the caller) with the article text under root.
+ * headline (may be NULL) is the page's headline from its metadata, used
+ * to find the article's head block on pages without an <h1>.
  * Returns 0 on success, -1 when no article text was found. Uses the
  * nodes' _private field as scratch. Bounded by EXTRACT_MAX_DEPTH and
  * EXTRACT_MAX_NODES; no recursion. */
-int htmlbody_extract(struct html_node *root, struct htmlbody *b);
+int htmlbody_extract(struct html_node *root, const char *headline,
+    struct htmlbody *b);
 /* When b has no figure yet, take the first <figure> with a caption
  * anywhere under root (a lead image above the text). */
 void htmlbody_lead_figure(struct html_node *root, struct htmlbody *b);

@@ -187,7 +187,10 @@ htmlmeta_enter(struct html_node *n, int depth, void *arg)
 		htmlmeta_script(n, m);
 		return 0;
 	case TAG_TITLE:
-		htmlmeta_eltext(n, &m->title, 1, 2000);
+		/* the element is "hidden" to text walks: read its text child */
+		if (n->first && n->first->type == HTML_TEXT &&
+		    n->first->len <= 2000)
+			htmlmeta_set(&m->title, n->first->text);
 		return 0;
 	case TAG_H1:
 		htmlmeta_eltext(n, &m->h1, 1, 2000);
@@ -272,9 +275,22 @@ htmlmeta_ld_ref(const json_t *v, const json_t *graph)
 	return v;
 }
 
+/* 1 if the JSON-LD object o is an organisation, not a person. */
+static int
+htmlmeta_ld_is_org(const json_t *o)
+{
+	const json_t *t = json_object_get(o, "@type");
+	const char *s = json_is_string(t) ? json_string_value(t) : NULL;
+	size_t n = s ? strlen(s) : 0;
+
+	return n >= 12 && strcmp(s + n - 12, "Organization") == 0;
+}
+
+/* Names of v's authors into out, of those that are organisations (a
+ * desk or the site itself) into orgs. */
 static void
 htmlmeta_ld_authors(const json_t *v, const json_t *graph,
-    struct strlist *out)
+    struct strlist *out, struct strlist *orgs)
 {
 	const json_t *a;
 	size_t i;
@@ -287,14 +303,15 @@ htmlmeta_ld_authors(const json_t *v, const json_t *graph,
 		v = htmlmeta_ld_ref(v, graph);
 		a = json_object_get(v, "name");
 		if (json_is_string(a))
-			htmlmeta_push(out, json_string_value(a));
+			htmlmeta_push(htmlmeta_ld_is_org(v) ? orgs : out,
+			    json_string_value(a));
 		return;
 	}
 	json_array_foreach(v, i, a) {
 		if (i >= 16)
 			break;
 		if (!json_is_array(a))
-			htmlmeta_ld_authors(a, graph, out);
+			htmlmeta_ld_authors(a, graph, out, orgs);
 	}
 }
 
@@ -328,7 +345,7 @@ htmlmeta_ld_article(const json_t *o, const json_t *graph, struct htmlmeta *m)
 	htmlmeta_ld_str(&m->ld_section, json_object_get(o, "articleSection"));
 	htmlmeta_ld_str(&m->ld_lang, json_object_get(o, "inLanguage"));
 	htmlmeta_ld_authors(json_object_get(o, "author"), graph,
-	    &m->ld_authors);
+	    &m->ld_authors, &m->ld_org_authors);
 	htmlmeta_ld_image(json_object_get(o, "image"), graph, m);
 	pub = json_object_get(o, "publisher");
 	if (json_is_array(pub))
@@ -402,5 +419,6 @@ htmlmeta_release(struct htmlmeta *m)
 	strlist_release(&m->meta_authors);
 	strlist_release(&m->og_authors);
 	strlist_release(&m->ld_authors);
+	strlist_release(&m->ld_org_authors);
 	memset(m, 0, sizeof(*m));
 }

@@ -39,7 +39,8 @@ struct htmlmeta {
 	int ld_found;
 	char *ld_headline, *ld_desc, *ld_published, *ld_modified;
 	char *ld_image, *ld_caption, *ld_section, *ld_lang, *ld_publisher;
-	struct strlist ld_authors;
+	struct strlist ld_authors;	/* authors that are people */
+	struct strlist ld_org_authors;	/* authors typed Organization */
 };
 
 /* Fill m (zeroed by the caller) from the tree under root. Bounded by

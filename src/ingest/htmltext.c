@@ -416,3 +416,19 @@ htmltext_title(char **title, const char *site)
 	if (cut && sep > t)
 		text_set_trimmed(title, t, (size_t)(sep - t));
 }
+
+void
+htmltext_title_tag(char **title)
+{
+	const char *t = *title, *sep;
+	size_t slen = 0;
+	int pipe = 0;
+
+	if (t == NULL || (sep = text_last_sep(t, &slen, &pipe)) == NULL ||
+	    sep == t)
+		return;
+	if (!pipe && (text_words(sep + slen) > 6 ||
+	    strlen(sep + slen) >= (size_t)(sep - t)))
+		return;
+	text_set_trimmed(title, t, (size_t)(sep - t));
+}

@@ -36,4 +36,9 @@ void htmltext_caption(char **caption, char **credit);
 /* Cut a " | Site" (or " - Site" when it names site) suffix off *title. */
 void htmltext_title(char **title, const char *site);
 
+/* A page's <title> taken as its headline: the part after the last " | "
+ * (or after a dash or middle dot when that part is shorter than the rest
+ * and at most six words) is the site's name and is cut off *title. */
+void htmltext_title_tag(char **title);
+
 #endif

@@ -522,6 +522,262 @@ lang_falls_back_to_detection(void **state)
 	article_free(a);
 }
 
+/* Body paragraphs: their count, the first and the last, and no
+ * paragraph holding one of the phrases in absent (NULL-ended). */
+static void
+check_lines(const struct article *a, size_t n, const char *first,
+    const char *last, const char *const *absent)
+{
+	size_t i, k;
+
+	assert_int_equal(a->body.n, n);
+	assert_string_equal(a->body.v[0], first);
+	assert_string_equal(a->body.v[n - 1], last);
+	for (i = 0; i < a->body.n; i++)
+		for (k = 0; absent[k]; k++)
+			if (strstr(a->body.v[i], absent[k]))
+				fail_msg("'%s' in body paragraph %zu", absent[k],
+				    i);
+}
+
+static void
+check_date(const struct article *a, const char *want)
+{
+	char when[21];
+
+	time_format_iso(a->published, a->published_has_time, when);
+	assert_string_equal(when, want);
+}
+
+/* Old table layout without structured data or <h1>: the content cell
+ * holds a date line, the headline in <font><b>, a standfirst, a "By"
+ * line and the lead picture with its caption before the text, which is
+ * split by <br><br>. The text starts after that head block; the
+ * headline is the <title> without its " | Site" suffix; byline, date
+ * and image come from the head block. */
+static void
+english_table_layout_page(void **state)
+{
+	static const char *const absent[] = {
+		"3 March", "Harbour ferry returns", "little blue ferry",
+		"By Oliver", "north slipway", "Facebook", "More news",
+		"Most read", "Advertisement", NULL
+	};
+	struct article *a = extract_file("html/en-table.html");
+
+	(void)state;
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline,
+	    "Harbour ferry returns after a winter of repairs");
+	check_lines(a, 4, "The ferry between Portlow and Saint Brannock made "
+	    "its first crossing of the year on Sunday, four months after it "
+	    "was lifted out of the water for an overhaul that ran three weeks "
+	    "late.", "The town council, which owns the vessel, said the "
+	    "repairs cost a little under its budget, and that the old engine "
+	    "would be sold to a museum of working boats on the other side of "
+	    "the bay.", absent);
+	assert_int_equal(a->byline.n, 1);
+	assert_string_equal(a->byline.v[0], "Oliver Grant");
+	check_date(a, "2025-03-03");
+	assert_non_null(a->image_url);
+	assert_string_equal(a->image_url,
+	    "https://site.example/pics/2025/ferry-ramp.jpg");
+	article_free(a);
+}
+
+/* German brief in class soup: the story wrapper (kicker, <h1>,
+ * standfirst, byline, date line, share tools, picture with caption,
+ * then a section of three short paragraphs) wins the scoring; the text
+ * is the section only. The date comes from the visible date line. */
+static void
+german_brief_page(void **state)
+{
+	static const char *const absent[] = {
+		"Kurz gemeldet", "Sturmschaden", "Von Jana", "Mai 2025",
+		"Facebook", "reparierten Anleger", "Meistgelesen", NULL
+	};
+	struct article *a = extract_file("html/de-brief.html");
+
+	(void)state;
+	check_lines(a, 3, "Die F\xC3\xA4hre zwischen Kiel und Holmsand "
+	    "f\xC3\xA4hrt seit Sonntag wieder nach Fahrplan. Der Anleger war "
+	    "beim Sturm im April besch\xC3\xA4" "digt worden.",
+	    "Die Reederei bittet um Geduld, weil die Abfahrten am Wochenende "
+	    "noch voll sein k\xC3\xB6nnen.", absent);
+	assert_int_equal(a->byline.n, 1);
+	assert_string_equal(a->byline.v[0], "Jana Roth");
+	check_date(a, "2025-05-04");
+	article_free(a);
+}
+
+/* Spanish photo gallery: the intro is the text; the slides (an image,
+ * a "Foto n de 4" counter, a caption and a credit each) are not. */
+static void
+spanish_gallery_page(void **state)
+{
+	static const char *const absent[] = {
+		"Foto 1 de 4", "Foto 4 de 4", "Foto: ", "alfarero de Valdemora",
+		"La plaza mayor, llena", "Treinta alfareros", "Por In", NULL
+	};
+	struct article *a = extract_file("html/es-gallery.html");
+
+	(void)state;
+	check_lines(a, 2, "La feria de la cer\xC3\xA1mica ha vuelto este fin "
+	    "de semana a la plaza mayor con treinta puestos, diez m\xC3\xA1s "
+	    "que el a\xC3\xB1o pasado, y con talleres para que los "
+	    "ni\xC3\xB1os prueben el torno.", "Los organizadores esperan "
+	    "m\xC3\xA1s de cinco mil visitantes hasta el domingo por la "
+	    "tarde, cuando se entregar\xC3\xA1 el premio a la mejor pieza, "
+	    "elegida por votaci\xC3\xB3n del p\xC3\xBA" "blico.", absent);
+	article_free(a);
+}
+
+/* A live blog whose JSON-LD names the site (an Organization) as author:
+ * the reporters named on the page are the byline. */
+static void
+english_live_blog_byline(void **state)
+{
+	struct article *a = extract_file("html/en-live.html");
+
+	(void)state;
+	assert_int_equal(a->byline.n, 2);
+	assert_string_equal(a->byline.v[0], "Nadia Holt");
+	assert_string_equal(a->byline.v[1], "Owen Pike");
+	assert_int_equal(a->body.n, 6);
+	article_free(a);
+}
+
+/* Without <h1>, og:title or JSON-LD the <title> is the headline, less
+ * the site's name after " | " (any length) or after a dash when that
+ * part is the shorter one. */
+static void
+title_tag_is_headline_without_site(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night buses return to the old town - "
+	    "Hillside Gazette</title></head><body><div><p>The night buses "
+	    "that stopped running during the works on the main square will "
+	    "return from Friday, the transport office said, with two routes "
+	    "and a bus every forty minutes until three.</p></div></body>"
+	    "</html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	assert_non_null(a->headline);
+	assert_string_equal(a->headline, "Night buses return to the old town");
+	article_free(a);
+}
+
+/* Dates as a page's date line writes them, in several languages, with
+ * a time and a place around them; lines without a date give none. */
+static void
+written_dates_are_read(void **state)
+{
+	static const struct {
+		const char *line, *want;
+	} c[] = {
+		{ "9 April 2025, 07:15 \xC2\xB7 Dunmore", "2025-04-09" },
+		{ "Linden \xC2\xB7 12. M\xC3\xA4rz 2025, 16:30", "2025-03-12" },
+		{ "2 de febrero de 2025, 11:00 \xC2\xB7 Soria", "2025-02-02" },
+		{ "17 de novembro de 2025, 09:05", "2025-11-17" },
+		{ "mardi 3 juin 2025", "2025-06-03" },
+		{ "By Ann Lee", NULL },
+		{ "Home > News > Sport", NULL },
+	};
+	char when[21];
+	int64_t t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		int got = extract_text_date(c[i].line, strlen(c[i].line), 1,
+		    &t);
+
+		if (c[i].want == NULL) {
+			assert_int_equal(got, 0);
+			continue;
+		}
+		assert_int_equal(got, 1);
+		time_format_iso(t, 0, when);
+		assert_string_equal(when, c[i].want);
+	}
+}
+
+/* An <h1> used as a sub-heading after paragraphs of the text is not the
+ * article's head: the text before it stays. */
+static void
+heading_after_text_is_not_the_head(void **state)
+{
+	static const char page[] =
+	    "<html><body><div class=\"story\">"
+	    "<p>The river authority opened the new flood gates on Tuesday, "
+	    "three years after the winter floods that reached the market "
+	    "square, and said the town is now protected against a flood of "
+	    "the size seen once in a hundred years.</p>"
+	    "<p>Engineers tested each of the four gates in turn during the "
+	    "morning, watched by a small crowd on the embankment, before the "
+	    "mayor pressed the button that closed all of them together for "
+	    "the first time.</p>"
+	    "<h1>What changes for residents</h1>"
+	    "<p>Not much, for now.</p>"
+	    "<div><p>The footpath along the embankment reopens next week, "
+	    "with new steps down to the water and lights along the whole "
+	    "length between the two bridges.</p>"
+	    "<p>The car park by the old mill, closed during the works, will "
+	    "open again from the first of next month with the same charges "
+	    "as before the works began.</p></div>"
+	    "</div></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	assert_true(a->body.n >= 4);
+	assert_non_null(strstr(a->body.v[0], "The river authority opened"));
+	article_free(a);
+}
+
+/* A sub-heading followed by a paragraph of text stays even when its
+ * words are on the boilerplate phrase list; a "Related" heading over a
+ * list of links still goes. */
+static void
+section_heading_with_boilerplate_words_stays(void **state)
+{
+	static const char page[] =
+	    "<html><body><article>"
+	    "<p>The rowing club will hold open trials for new members on "
+	    "three Saturdays in January, the first time in a decade that it "
+	    "has taken beginners in the winter season.</p>"
+	    "<h2>Sign up for the winter trials</h2>"
+	    "<p>Places are limited to twenty a day. The club asks those who "
+	    "want to take part to fill in a form at the boathouse and to "
+	    "bring a change of clothes, as the launch can be wet.</p>"
+	    "<h3>Related articles</h3>"
+	    "<ul><li><a href=\"/a\">Regatta results in full</a></li>"
+	    "<li><a href=\"/b\">New boathouse opens</a></li></ul>"
+	    "<p>Coaches will be on the water with every crew, and the club "
+	    "lends boats and oars for the trials, so no one needs to bring "
+	    "anything but warm clothes and a good pair of shoes.</p>"
+	    "</article></body></html>";
+	struct article *a = NULL;
+	struct nd_error err;
+	char *body;
+
+	(void)state;
+	assert_int_equal(extract_mem(page, sizeof(page) - 1, 0, &a, &err),
+	    ND_OK);
+	body = article_body_text(a);
+	assert_non_null(strstr(body, "Sign up for the winter trials"));
+	assert_null(strstr(body, "Related articles"));
+	assert_null(strstr(body, "Regatta results"));
+	free(body);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -543,6 +799,14 @@ main(void)
 		cmocka_unit_test(long_paragraph_is_cut_at_the_limit),
 		cmocka_unit_test(page_without_article_is_empty),
 		cmocka_unit_test(lang_falls_back_to_detection),
+		cmocka_unit_test(english_table_layout_page),
+		cmocka_unit_test(german_brief_page),
+		cmocka_unit_test(spanish_gallery_page),
+		cmocka_unit_test(english_live_blog_byline),
+		cmocka_unit_test(title_tag_is_headline_without_site),
+		cmocka_unit_test(written_dates_are_read),
+		cmocka_unit_test(heading_after_text_is_not_the_head),
+		cmocka_unit_test(section_heading_with_boilerplate_words_stays),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
