@@ -434,6 +434,8 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"à propos de", XP_ABOUT}, {"acerca de", XP_ABOUT},
 	{"published", XP_PUBLISHED}, {"published on", XP_PUBLISHED},
 	{"veröffentlicht am", XP_PUBLISHED}, {"veröffentlicht", XP_PUBLISHED},
+	{"publiziert am", XP_PUBLISHED}, {"publiziert", XP_PUBLISHED},
+	{"erschienen am", XP_PUBLISHED},
 	{"publié le", XP_PUBLISHED}, {"publié", XP_PUBLISHED},
 	{"publicado el", XP_PUBLISHED}, {"publicado", XP_PUBLISHED},
 	{"publicado em", XP_PUBLISHED}, {"pubblicato", XP_PUBLISHED},

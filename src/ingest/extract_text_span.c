@@ -32,6 +32,18 @@ xt_cls(const struct xt *x, size_t i, uint32_t cls)
 	return i < x->nt && (x->t[i].cls & cls) != 0;
 }
 
+/* Does a date start at word i, or after a date preposition there
+ * ("on Monday, November 18th, 2019")? */
+static int
+xt_dated(const struct xt *x, size_t i)
+{
+	int64_t t;
+
+	if (i < x->nt && (x->t[i].cls & XC_DATEPREP))
+		i++;
+	return i < x->nt && xt_date_at(x, i, &t) != 0;
+}
+
 /* A unit may start at i: start, new line, after a sentence or a span. */
 int
 xt_bound_before(const struct xt *x, size_t i)
@@ -127,6 +139,17 @@ xt_same_word(const struct xt *x, size_t i, size_t j)
 	    x->s + x->t[j].off, x->t[i].len) == 0;
 }
 
+/* Does a lower-case label start at word i ("publiziert am 30. Juli",
+ * "on Monday, November 18th")? A name before it ends there. */
+static int
+xt_label_at(const struct xt *x, size_t i)
+{
+	size_t e;
+	enum xt_phrase p = xt_phrase_at(x, i, &e);
+
+	return p == XP_PUBLISHED || p == XP_UPDATED || xt_dated(x, i);
+}
+
 /* A word that can be part of a person's name. */
 static int
 xt_name_word(const struct xt *x, size_t i)
@@ -157,8 +180,8 @@ xt_one_name(const struct xt *x, size_t i)
 		return 0;
 	if (k < x->nt && (x->t[k].flags & TF_LOWER) &&
 	    !(x->t[k - 1].flags & (TF_COMMA | TF_END)) &&
-	    !xt_cls(x, k, XC_AND) && !(xt_cls(x, k, XC_PLACEPREP) &&
-	    xt_has(x, k + 1, TF_CAP))) {
+	    !xt_cls(x, k, XC_AND | XC_BY) && !(xt_cls(x, k, XC_PLACEPREP) &&
+	    xt_has(x, k + 1, TF_CAP)) && !xt_label_at(x, k)) {
 		/* the last capital starts the next sentence */
 		if (k - i < 2)
 			return 0;
@@ -189,6 +212,10 @@ xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out)
 	while (k < lim && (e = xt_one_name(x, k)) != 0 && e <= lim) {
 		xt_push_name(x, k, e, out);
 		k = e;
+		if (k + 1 < lim && x->t[k].len == 1 && x->s[x->t[k].off] ==
+		    ',' && xt_one_name(x, k + 1) != 0 &&
+		    !(x->t[k - 1].flags & TF_COMMA))
+			k++;	/* "Jane Doe , John Roe": a spaced comma */
 		if (xt_cls(x, k, XC_AND) && !(x->t[k - 1].flags & TF_END) &&
 		    xt_one_name(x, k + 1) != 0) {
 			k++;
@@ -197,8 +224,10 @@ xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out)
 		if (!(x->t[k - 1].flags & TF_COMMA))
 			break;
 		e2 = xt_one_name(x, k);
-		if (e2 == 0 || !xt_cls(x, e2, XC_AND))
-			break;
+		if (e2 == 0 || !(xt_cls(x, e2, XC_AND) || (xt_dated(x, e2) &&
+		    !(x->t[e2 - 1].flags & TF_COMMA))))
+			break;	/* "A, B and C", "A, B on Monday, ..."; not
+				 * "A, Place, March 14" */
 	}
 	return k == i ? 0 : k;
 }
@@ -279,9 +308,10 @@ xt_byline(struct xt *x, size_t i)
 	int set = !x->have_byline;
 	int64_t t;
 
-	if (!xt_has(x, i, TF_CAP) || !xt_cls(x, i, XC_BY) ||
+	if (!(xt_has(x, i, TF_CAP) || (i > 0 && x->t[i - 1].kind ==
+	    XK_DATE)) || !xt_cls(x, i, XC_BY) ||
 	    (x->t[i].flags & (TF_END | TF_COMMA)))
-		return 0;
+		return 0;	/* "By A", or "... March 30, 2015 by A" */
 	if ((j = xt_names(x, i + 1, i + 1 + XT_LIST_MAX, &names)) == 0) {
 		strlist_release(&names);
 		return 0;
@@ -295,6 +325,8 @@ xt_byline(struct xt *x, size_t i)
 	if ((x->t[j - 1].flags & TF_COMMA) || (xt_cls(x, j, XC_PLACEPREP) &&
 	    xt_has(x, j, TF_LOWER)) || xt_date_at(x, j, &t) != 0)
 		return xt_byline_tail(x, j, set);
+	if (xt_dated(x, j))	/* "By A, B on Monday, November 18th" */
+		return xt_byline_tail(x, j + 1, set);
 	return j;
 }
 
@@ -531,8 +563,9 @@ xt_date(struct xt *x, size_t i, int updated)
 
 	if (!xt_bound_before(x, i) && !updated && !xt_glued_before(x, i))
 		return 0;
-	if ((e = xt_date_at(x, i, &t)) == 0 || !xt_bound_after(x, e))
-		return 0;
+	if ((e = xt_date_at(x, i, &t)) == 0 || !(xt_bound_after(x, e) ||
+	    (xt_cls(x, e, XC_BY) && xt_has(x, e + 1, TF_CAP))))
+		return 0;	/* "... 2015 by Admin" */
 	if (updated == 2 && x->a->updated == 0)
 		x->a->updated = t;
 	else if (updated != 2 && !x->have_date) {
@@ -773,8 +806,10 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	size_t e;
 	enum xt_phrase p;
 
-	if (!xt_has(x, i, TF_CAP) || (p = xt_phrase_at(x, i, &e)) == XP_NONE)
-		return 0;
+	if ((p = xt_phrase_at(x, i, &e)) == XP_NONE || !(xt_has(x, i,
+	    TF_CAP) || (p == XP_PUBLISHED && i > 0 && x->t[i - 1].kind ==
+	    XK_BYLINE)))
+		return 0;	/* "Von A publiziert am ...": after a byline */
 	if (e < x->nt && x->t[e].len == 1 && x->s[x->t[e].off] == ':')
 		e++;
 	switch (p) {

@@ -896,6 +896,49 @@ drops_follow_handle_promo(void **state)
 	article_free(a);
 }
 
+/* Byline lines as blogs and fact checkers write them: two names with
+ * a spaced comma and "on <date>", "Posted on <date> by Name", "Von Name
+ * publiziert am <date>": the names and the date are read and the line
+ * is not body. */
+static void
+reads_byline_lines(void **state)
+{
+	static const char *const in[] = {
+	    "Pier vote\nBy Ida Holm , Tom Reed on Monday, November 18th, "
+	    "2019 at 11:08 a.m. The council voted on Monday to close the "
+	    "old coal pier by the end of next year after a long debate. "
+	    "The decision ends more than a century of coal shipments "
+	    "through the harbour, the mayor said.",
+	    "Pier vote\nPosted on March 30, 2015 by Tom Reed The council "
+	    "voted on Monday to close the old coal pier by the end of next "
+	    "year after a long debate. The decision ends more than a "
+	    "century of coal shipments through the harbour, the mayor said.",
+	    "Stegabstimmung\nVon Moritz Bachmann publiziert am 30. Juli 2018 "
+	    "Der Gemeinderat hat am Montag beschlossen, den alten "
+	    "Kohlensteg bis Ende des nächsten Jahres zu schließen. Damit "
+	    "enden mehr als hundert Jahre Kohlenverladung im Hafen, sagte "
+	    "der Bürgermeister."};
+	static const char *const name[] = {"Tom Reed", "Tom Reed",
+	    "Moritz Bachmann"};
+	static const int64_t day[] = {1574035200, 1427673600, 1532908800};
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t k, i;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		assert_int_equal(run(in[k], strlen(in[k]), 0, &a, &err),
+		    ND_OK);
+		assert_true(a->byline.n >= 1);
+		assert_string_equal(a->byline.v[a->byline.n - 1], name[k]);
+		assert_true(a->published >= day[k] &&
+		    a->published < day[k] + 86400);
+		for (i = 0; i < a->body.n; i++)
+			assert_null(strstr(a->body.v[i], name[k]));
+		article_free(a);
+	}
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -1008,6 +1051,7 @@ main(void)
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(drops_follow_us_promo),
 		cmocka_unit_test(drops_follow_handle_promo),
+		cmocka_unit_test(reads_byline_lines),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
