@@ -231,4 +231,8 @@ void xt_units_body(const struct xt *x, struct xt_units *us);
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
 
+/* extract_text_head.c: the headline read again from the words before
+ * the body us->v[run_a, run_b), which it leaves as they are */
+void xt_head_words(struct xt *x, const struct xt_units *us);
+
 #endif

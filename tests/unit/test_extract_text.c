@@ -531,6 +531,24 @@ survives_large_flat_input(void **state)
 	free(s);
 }
 
+/* A headline glued to the menu words before it (blocks run
+ * together): it is the stretch whose words the body repeats, the menu
+ * items are not ("... Science Space The Quiet Comet That Came Back to
+ * the Northern Sky By ..."). */
+static void
+reads_headline_after_menu_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_menu");
+}
+
+static void
+reads_headline_after_menu_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_head_menu");
+}
+
 int
 main(void)
 {
@@ -577,6 +595,8 @@ main(void)
 		cmocka_unit_test(refuses_text_without_sentences),
 		cmocka_unit_test(repairs_invalid_utf8),
 		cmocka_unit_test(survives_large_flat_input),
+		cmocka_unit_test(reads_headline_after_menu_english),
+		cmocka_unit_test(reads_headline_after_menu_french),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

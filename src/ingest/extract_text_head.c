@@ -1,0 +1,397 @@
+/* extract_text_head.c - the headline read again once the body is known.
+ *
+ * Menus run into the headline when the page's blocks are run together
+ * ("... Sport Culture Opinion The Headline Here By Jane Doe ..."), and
+ * with line breaks kept a Title Case headline looks like a menu line.
+ * What tells a headline from menu words is what it says: a headline
+ * names what the article is about, so its content words come again in
+ * the body, while menu items ("Home", "Opinion", "Sign in") do not. So
+ * every stretch of plain words before the body (no span, no line break
+ * or sentence end inside, a capital or digit first) is scored word by
+ * word: a content word found in the body's opening counts for it, one
+ * not found against it, function words a little for it (menus have
+ * none), widget and menu class words against it; one that stands right
+ * before a byline or a date gains, one that ends in a full stop (a
+ * standfirst, a caption) loses. The best stretch with enough evidence
+ * becomes the headline. Bounded: XT_HW_BACK words back, XT_HEAD_MAX
+ * words long, XT_HW_BODY body words in a fixed-size table.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+#ifdef XT_TRACE
+#include <stdio.h>
+#endif
+
+#define XT_HW_BACK	300	/* words before the body searched */
+#define XT_HW_BODY	400	/* body words whose vocabulary is read */
+#define XT_HW_TAB	1024	/* table slots, power of two > 2 * XT_HW_BODY */
+#define XT_HW_STEM	5	/* bytes of a word's key compared */
+#define XT_HW_HIT	5	/* a content word the body repeats */
+#define XT_HW_MISS	5	/* a content word the body lacks */
+#define XT_HW_SOFT	2	/* the same, joined to a function word */
+#define XT_HW_FUNC	1	/* a function word */
+#define XT_HW_NEXT	4	/* the stretch stands before a byline or date */
+#define XT_HW_MIN	10	/* score a headline needs at least */
+#define XT_HW_LONG	15	/* words of a headline before each costs */
+#define XT_HW_EXTRA	4	/* cost of each word past XT_HW_LONG */
+#define XT_HW_HITS	2	/* content words of it the body repeats */
+
+/* Words of menus, widgets and promos: never evidence for a headline. */
+#define XT_HW_MENU (XC_NAV | XC_SHARE | XC_NET | XC_SAVE | XC_PROMO | \
+	XC_COOKIE | XC_COOKIEW | XC_FORM | XC_COMMENTW)
+
+struct xt_vocab {
+	uint64_t tab[XT_HW_TAB];	/* FNV-1a of stems, 0 empty */
+};
+
+/* Hash of the first max bytes of word i's key (XT_HW_STEM: "plumes",
+ * "plume's" and "plume" agree); 0 when it has no key. */
+static uint64_t
+xt_stem_hash(const struct xt *x, size_t i, size_t max)
+{
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, i, key), k;
+	uint64_t h = 1469598103934665603u;
+
+	for (k = 0; k < n && k < max; k++) {
+		if (key[k] == '\'' || (k + 2 < n && memcmp(key + k,
+		    "\xE2\x80\x99", 3) == 0))
+			break;	/* "Musk's", "Bezos’s": the name */
+		h = (h ^ (unsigned char)key[k]) * 1099511628211u;
+	}
+	if (k == 0)
+		return 0;
+	return h | 1;
+}
+
+/* Slot of h: where it is or the empty one where it would go. */
+static size_t
+xt_vocab_slot(const struct xt_vocab *v, uint64_t h)
+{
+	size_t j;
+
+	for (j = h & (XT_HW_TAB - 1); v->tab[j] != 0 && v->tab[j] != h;
+	    j = (j + 1) & (XT_HW_TAB - 1))
+		;
+	return j;
+}
+
+/* Content words of the body's first XT_HW_BODY words. */
+static void
+xt_vocab_fill(const struct xt *x, const struct xt_units *us,
+    struct xt_vocab *v)
+{
+	size_t k, i, seen = 0;
+	uint64_t h;
+
+	memset(v, 0, sizeof(*v));
+	for (k = us->run_a; k < us->run_b && seen < XT_HW_BODY; k++) {
+		if (!xt_kept(us, k))
+			continue;
+		for (i = us->v[k].a; i < us->v[k].b && seen < XT_HW_BODY;
+		    i++) {
+			if ((x->t[i].flags & TF_PUNCT) ||
+			    (x->t[i].cls & XC_FUNC) ||
+			    (h = xt_stem_hash(x, i, XT_HW_STEM)) == 0)
+				continue;
+			v->tab[xt_vocab_slot(v, h)] = h;
+			seen++;
+		}
+	}
+}
+
+static int
+xt_vocab_has(const struct xt_vocab *v, uint64_t h)
+{
+	return h != 0 && v->tab[xt_vocab_slot(v, h)] == h;
+}
+
+/* A headline being read backwards from its end: its score, the body
+ * words it holds and the stems it holds (a menu repeats one: "Apple
+ * Watch Series 4 Apple Watch", "NASCAR News NASCAR Results"). */
+struct xt_hw_run {
+	int sum, hit;
+	size_t words, nstem;
+	uint64_t stem[XT_HEAD_MAX];
+};
+
+/* Is word i lower case or next to a function word ("The Quiet Comet
+ * That Came Back")? Words of a headline are joined so, menu items are
+ * not ("Science Space Travel"). */
+static int
+xt_hw_joined(const struct xt *x, size_t i)
+{
+	return (x->t[i].flags & TF_LOWER) || (i > 0 &&
+	    (x->t[i - 1].cls & XC_FUNC) && !(x->t[i].flags & TF_NL)) ||
+	    (i + 1 < x->nt && (x->t[i + 1].cls & XC_FUNC) &&
+	    !(x->t[i + 1].flags & TF_NL));
+}
+
+/* Add word i to the run r. */
+static void
+xt_hw_word(const struct xt *x, const struct xt_vocab *v, size_t i,
+    struct xt_hw_run *r)
+{
+	const struct xt_tok *t = &x->t[i];
+	uint64_t h;
+	size_t k;
+	int in;
+
+	if (t->flags & TF_PUNCT)
+		return;
+	if (++r->words > XT_HW_LONG)
+		r->sum -= XT_HW_EXTRA;
+	if (t->cls & XC_FUNC) {
+		r->sum += XT_HW_FUNC;
+		return;
+	}
+	h = xt_stem_hash(x, i, XT_KEY_MAX);
+	for (k = 0; k < r->nstem && r->stem[k] != h; k++)
+		;
+	if (k < r->nstem) {
+		r->sum -= XT_HW_MISS;	/* said twice: a menu */
+		return;
+	}
+	if (r->nstem < XT_HEAD_MAX)
+		r->stem[r->nstem++] = h;
+	in = xt_vocab_has(v, xt_stem_hash(x, i, XT_HW_STEM));
+	if (t->cls & XT_HW_MENU)
+		r->sum += in ? 0 : -XT_HW_MISS;
+	else if (in)
+		r->sum += XT_HW_HIT;
+	else	/* menu items are capitalised words side by side */
+		r->sum -= xt_hw_joined(x, i) ? XT_HW_SOFT : XT_HW_MISS;
+	r->hit += in && !(t->cls & XT_HW_MENU) && !(t->flags & TF_DIGIT);
+}
+
+/* Is word k inside a line too long for a headline (blocks run
+ * together), so that a headline may start or end inside it? */
+static int
+xt_hw_long_line(const struct xt *x, size_t k)
+{
+	size_t a = k, b = k + 1;
+
+	while (a > 0 && k - a < XT_HEAD_MAX && !(x->t[a].flags & TF_NL))
+		a--;
+	while (b < x->nt && b - k < XT_HEAD_MAX && !(x->t[b].flags & TF_NL))
+		b++;
+	return b - a > XT_HEAD_MAX;
+}
+
+/* Is word k a block edge: a line break, a span or sentence end before
+ * it? */
+static int
+xt_hw_edge(const struct xt *x, size_t k)
+{
+	return k == 0 || k >= x->nt || (x->t[k].flags & TF_NL) ||
+	    (x->t[k - 1].flags & TF_END) || x->t[k].kind != XK_TEXT ||
+	    x->t[k - 1].kind != XK_TEXT;
+}
+
+/* Can a headline end before word e (h: where the body starts)? */
+static int
+xt_hw_end(const struct xt *x, size_t e, size_t h)
+{
+	const struct xt_tok *p = &x->t[e - 1];
+
+	if ((p->flags & (TF_COMMA | TF_COLON)) || (p->cls & XC_FUNC) ||
+	    p->kind != XK_TEXT)
+		return 0;
+	if ((p->flags & TF_END) && x->s[p->off + p->len - 1] == '.')
+		return 0;	/* a standfirst, a caption */
+	if (e >= h || xt_hw_edge(x, e))
+		return 1;
+	if (!xt_hw_long_line(x, e - 1))
+		return 0;
+	/* glued to what follows: a new part, or a Title Case word or a
+	 * number after a capitalised one ("... Water Vapor Europa's
+	 * plumes"), not a name after a lower-case word ("miss Home
+	 * Depot"; German capitalises its nouns, so not there) */
+	return xt_new_part(x, e) || (x->t[e].flags & TF_PUNCT) ||
+	    (!x->german && (x->t[e].flags & (TF_CAP | TF_DIGIT)) &&
+	    (p->flags & (TF_CAP | TF_DIGIT | TF_UPPER)));
+}
+
+/* Can a headline start at word s? */
+static int
+xt_hw_start(const struct xt *x, size_t s)
+{
+	if (!(x->t[s].flags & (TF_CAP | TF_DIGIT)))
+		return 0;
+	return xt_hw_edge(x, s) || xt_hw_long_line(x, s);
+}
+
+/* Bonus of a headline ending before e: a byline or a date follows
+ * (over a short widget run). */
+static int
+xt_hw_after(const struct xt *x, size_t e)
+{
+	size_t k;
+
+	for (k = e; k < x->nt && k < e + 3 && x->t[k].kind == XK_WIDGET;
+	    k++)
+		;
+	return k < x->nt && (x->t[k].kind == XK_BYLINE ||
+	    x->t[k].kind == XK_DATE) ? XT_HW_NEXT : 0;
+}
+
+struct xt_hw_best {
+	size_t a, b;
+	int score;
+};
+
+/* Does the headline stop before word s, which it holds? At a sentence
+ * end, and in run-together text where a new part starts (a capital
+ * after a lower-case content word: "... shares plunge The retailer"),
+ * unless that capital is a word in capitals ("warns SURRENDER is"). */
+static int
+xt_hw_stop(const struct xt *x, size_t s)
+{
+	const struct xt_tok *p = &x->t[s - 1];
+
+	if (p->kind != XK_TEXT || (p->flags & TF_END))
+		return 1;
+	return xt_new_part(x, s) && !(x->t[s].flags & TF_UPPER) &&
+	    xt_hw_long_line(x, s);
+}
+
+/* The best headline ending before e, into *best if it beats it. */
+static void
+xt_hw_from(const struct xt *x, const struct xt_vocab *v, size_t lo,
+    size_t e, struct xt_hw_best *best)
+{
+	struct xt_hw_run r;
+	size_t s;
+	int sc;
+
+	memset(&r, 0, sizeof(r));
+	r.sum = xt_hw_after(x, e);
+	for (s = e; s > lo && r.words < XT_HEAD_MAX; s--) {
+		if (x->t[s - 1].kind != XK_TEXT || (s < e && xt_hw_stop(x, s)))
+			break;
+		xt_hw_word(x, v, s - 1, &r);
+		/* a headline may open with "The", "Le", "Der"; menus do not */
+		sc = r.sum + ((x->t[s - 1].cls & XC_STARTER) ? XT_HW_FUNC : 0);
+		if (r.words >= 3 && r.hit >= XT_HW_HITS &&
+		    xt_hw_start(x, s - 1) && sc >= best->score)
+			best->a = s - 1, best->b = e, best->score = sc;
+		if (x->t[s - 1].flags & TF_NL)
+			break;
+	}
+}
+
+/* The standfirst after a new headline ending before e: the rest of
+ * its block when that is a part of four or more words (run-together
+ * text: "... coal pier Council backs plan to ..."), else the first
+ * sentence after it before the body, if any. */
+static void
+xt_hw_standfirst(struct xt *x, const struct xt_units *us, size_t e,
+    size_t h)
+{
+	size_t k, j, words = 0;
+
+	for (j = e; j < h && !(j > e && xt_hw_edge(x, j)) &&
+	    !(j > e && xt_new_part(x, j)); j++)
+		words += !(x->t[j].flags & TF_PUNCT);
+	if (e < h && !xt_hw_edge(x, e) && words >= 4) {
+		xt_text(x, e, j, &x->a->standfirst);
+		return;
+	}
+	for (k = 0; k < us->run_a; k++) {
+		const struct xt_unit *u = &us->v[k];
+
+		if (u->a >= e && u->kind == U_SENT && u->role == R_NONE &&
+		    u->words >= 4) {
+			xt_text(x, u->a, u->b, &x->a->standfirst);
+			return;
+		}
+	}
+	article_set(&x->a->standfirst, NULL, 0);
+}
+
+#ifdef XT_TRACE
+static void
+xt_hw_trace(const struct xt *x, const struct xt_vocab *v, size_t lo,
+    size_t e)
+{
+	struct xt_hw_best b = {0, 0, 0};
+	size_t n;
+
+	xt_hw_from(x, v, lo, e, &b);
+	if (b.b == 0)
+		return;
+	n = x->t[b.b - 1].off + x->t[b.b - 1].len - x->t[b.a].off;
+	fprintf(stderr, "head %4d |%.*s\n", b.score, (int)(n > 160 ? 160 :
+	    n), x->s + x->t[b.a].off);
+}
+#endif
+
+/* A headline is followed by its standfirst, which says the same in
+ * more words: when the best stretch has another one right before it
+ * (over punctuation only) that also reads as a headline, that one is
+ * the headline and the best is the standfirst. */
+static int
+xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
+    size_t h, struct xt_hw_best *best)
+{
+	struct xt_hw_best prev = {0, 0, XT_HW_MIN};
+	size_t e = best->a;
+
+	while (e > lo && (x->t[e - 1].flags & TF_PUNCT) &&
+	    x->t[e - 1].kind == XK_TEXT)
+		e--;
+	if (e <= lo || !xt_hw_edge(x, best->a) || !xt_hw_end(x, e, h))
+		return 0;
+	xt_hw_from(x, v, lo, e, &prev);
+	if (prev.b == 0)
+		return 0;
+	*best = prev;
+	return 1;
+}
+
+void
+xt_head_words(struct xt *x, const struct xt_units *us)
+{
+	struct xt_vocab *v;
+	struct xt_hw_best best = {0, 0, XT_HW_MIN}, first;
+	size_t h, lo, e;
+	char *text = NULL;
+	int two;
+
+	if (us->run_a >= us->run_b)
+		return;
+	h = us->v[us->run_a].a;
+	lo = h > XT_HW_BACK ? h - XT_HW_BACK : 0;
+	v = xmalloc(sizeof(*v));
+	xt_vocab_fill(x, us, v);
+	for (e = lo + 1; e <= h; e++) {
+		if (!xt_hw_end(x, e, h))
+			continue;
+		xt_hw_from(x, v, lo, e, &best);
+#ifdef XT_TRACE
+		xt_hw_trace(x, v, lo, e);
+#endif
+	}
+	first = best;
+	two = best.b != 0 && xt_hw_before(x, v, lo, h, &best);
+	free(v);
+	if (best.b == 0)
+		return;
+	xt_text(x, best.a, best.b, &text);
+	if (x->a->headline != NULL && text != NULL &&
+	    strcmp(x->a->headline, text) == 0) {
+		free(text);	/* the same headline: its standfirst too */
+		return;
+	}
+	free(x->a->headline);
+	x->a->headline = text;
+	if (two)
+		xt_text(x, first.a, first.b, &x->a->standfirst);
+	else
+		xt_hw_standfirst(x, us, best.b, h);
+}
