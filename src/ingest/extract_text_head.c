@@ -193,6 +193,12 @@ xt_hw_edge(const struct xt *x, size_t k)
 	    x->t[k - 1].kind != XK_TEXT;
 }
 
+static int
+xt_has_cap(const struct xt *x, size_t k)
+{
+	return k < x->nt && (x->t[k].flags & TF_CAP);
+}
+
 /* Can a headline end before word e (h: where the body starts)? */
 static int
 xt_hw_end(const struct xt *x, size_t e, size_t h)
@@ -208,13 +214,14 @@ xt_hw_end(const struct xt *x, size_t e, size_t h)
 		return 1;
 	if (!xt_hw_long_line(x, e - 1))
 		return 0;
-	/* glued to what follows: a new part, or a Title Case word or a
+	/* glued to what follows: a new part, two capitalised words (a
+	 * name: "... the harbour Ana Ruiz"), or a Title Case word or a
 	 * number after a capitalised one ("... Water Vapor Europa's
-	 * plumes"), not a name after a lower-case word ("miss Home
-	 * Depot"; German capitalises its nouns, so not there) */
+	 * plumes"); German capitalises its nouns, so not there */
 	return xt_new_part(x, e) || (x->t[e].flags & TF_PUNCT) ||
-	    (!x->german && (x->t[e].flags & (TF_CAP | TF_DIGIT)) &&
-	    (p->flags & (TF_CAP | TF_DIGIT | TF_UPPER)));
+	    (!x->german && (((x->t[e].flags & TF_CAP) &&
+	    xt_has_cap(x, e + 1)) || ((x->t[e].flags & (TF_CAP |
+	    TF_DIGIT)) && (p->flags & (TF_CAP | TF_DIGIT | TF_UPPER)))));
 }
 
 /* Can a headline start at word s? */
@@ -278,7 +285,8 @@ xt_hw_from(const struct xt *x, const struct xt_vocab *v, size_t lo,
 		/* a headline may open with "The", "Le", "Der"; menus do not */
 		sc = r.sum + ((x->t[s - 1].cls & XC_STARTER) ? XT_HW_FUNC : 0);
 		if (r.words >= 3 && r.hit >= XT_HW_HITS &&
-		    xt_hw_start(x, s - 1) && sc >= best->score)
+		    xt_hw_start(x, s - 1) && (sc > best->score ||
+		    (sc == best->score && best->b == e)))
 			best->a = s - 1, best->b = e, best->score = sc;
 		if (x->t[s - 1].flags & TF_NL)
 			break;
@@ -380,6 +388,7 @@ xt_head_words(struct xt *x, const struct xt_units *us)
 	first = best;
 	two = best.b != 0 && xt_hw_before(x, v, lo, h, &best);
 	free(v);
+	xt_near_fields(x, us, best.a, best.b);
 	if (best.b == 0)
 		return;
 	xt_text(x, best.a, best.b, &text);

@@ -235,4 +235,10 @@ enum nd_err xt_units(struct xt *x);
  * the body us->v[run_a, run_b), which it leaves as they are */
 void xt_head_words(struct xt *x, const struct xt_units *us);
 
+/* extract_text_near.c: the byline and published date read again from
+ * the words between the headline [ha, hb) (hb 0: none found) and the
+ * body; words and units are left as they are */
+void xt_near_fields(struct xt *x, const struct xt_units *us, size_t ha,
+    size_t hb);
+
 #endif

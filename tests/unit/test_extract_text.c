@@ -549,6 +549,31 @@ reads_headline_after_menu_french(void **state)
 	check_fixture("fr_head_menu");
 }
 
+/* The byline and date are read again between the headline and the
+ * body: a lower-case "by" after a date, "Geschrieben von", a name with
+ * its @handle; a menu's date before the headline is not the article's,
+ * an ISO stamp is. */
+static void
+reads_byline_after_date_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_byline");
+}
+
+static void
+reads_date_near_headline_german(void **state)
+{
+	(void)state;
+	check_fixture("de_head_date");
+}
+
+static void
+reads_byline_with_handle_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_head_handle");
+}
+
 int
 main(void)
 {
@@ -597,6 +622,9 @@ main(void)
 		cmocka_unit_test(survives_large_flat_input),
 		cmocka_unit_test(reads_headline_after_menu_english),
 		cmocka_unit_test(reads_headline_after_menu_french),
+		cmocka_unit_test(reads_byline_after_date_english),
+		cmocka_unit_test(reads_date_near_headline_german),
+		cmocka_unit_test(reads_byline_with_handle_spanish),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
