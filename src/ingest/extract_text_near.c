@@ -107,15 +107,53 @@ xt_near_date(struct xt *x, size_t za, size_t zb)
 	}
 }
 
+/* Is the word at s (n bytes) in capitals (two letters at least)? */
+static int
+xt_near_caps(const char *s, size_t n)
+{
+	size_t k, up = 0;
+
+	for (k = 0; k < n; k++) {
+		if (s[k] >= 'a' && s[k] <= 'z')
+			return 0;
+		up += s[k] >= 'A' && s[k] <= 'Z';
+	}
+	return up >= 2;
+}
+
+/* Length of the name s up to a word that repeats its first one ("Ida
+ * Holm Ida Holm": a link and its text) or a word in capitals after
+ * mixed case ("Ida Holm FACEBOOK"). */
+static size_t
+xt_near_words(const char *s)
+{
+	size_t k = 0, w, n0 = strcspn(s, " ");
+	int mixed = 0;
+
+	while (s[k] != '\0') {
+		while (s[k] == ' ')
+			k++;
+		w = strcspn(s + k, " ");
+		if (w == 0)
+			break;
+		if (k > 0 && ((w == n0 && memcmp(s, s + k, w) == 0) ||
+		    (mixed && xt_near_caps(s + k, w))))
+			return k;
+		mixed |= !xt_near_caps(s + k, w);
+		k += w;
+	}
+	return k;
+}
+
 /* Length of name s up to a capital glued after XT_NEAR_GLUE lower-case
  * letters of a word ("Jane HolmBusiness" -> "Jane Holm"), or to an
- * '@' ("Jane Holm@janeholm"). */
+ * '@' ("Jane Holm@janeholm"), and within xt_near_words(). */
 static size_t
 xt_near_cut(const char *s)
 {
-	size_t k, low = 0;
+	size_t k, low = 0, max = xt_near_words(s);
 
-	for (k = 0; s[k] != '\0'; k++) {
+	for (k = 0; k < max; k++) {
 		if (s[k] == '@')
 			break;
 		if (s[k] >= 'A' && s[k] <= 'Z' && low >= XT_NEAR_GLUE)
@@ -127,34 +165,29 @@ xt_near_cut(const char *s)
 	return k;
 }
 
-/* Names from word a (inside [a, b)) into the article's byline; the
- * words may be marked as a byline span, so they are read as text for
- * the time of it. Returns 1 when names were found. */
+/* Word k is a name word glued to the next block ("GarberFOXNews") or
+ * followed by an address ("Katz smithsonian.com", "Rowe rowe@news"):
+ * the name reader took it for the next sentence's first word. */
 static int
-xt_near_names(struct xt *x, size_t a, size_t b)
+xt_near_glued(const struct xt *x, size_t k)
 {
-	uint8_t kind[XT_LIST_MAX];
-	struct strlist names = STRLIST_INIT;
-	size_t k, n;
+	const char *p;
+	size_t n, i, low = 0;
 
-	if (b > a + XT_LIST_MAX)
-		b = a + XT_LIST_MAX;
-	if (b > x->nt)
-		b = x->nt;
-	for (k = a; k < b; k++)
-		kind[k - a] = x->t[k].kind, x->t[k].kind = XK_TEXT;
-	xt_names(x, a, b, &names);
-	for (k = a; k < b; k++)
-		x->t[k].kind = kind[k - a];
-	if (names.n == 0)
+	if (k >= x->nt || !(x->t[k].flags & TF_CAP) || (x->t[k].flags &
+	    TF_NL) || (x->t[k].cls & (XC_FUNC | XT_NEAR_NOT)))
 		return 0;
-	strlist_release(&x->a->byline);
-	for (k = 0; k < names.n; k++)
-		if ((n = xt_near_cut(names.v[k])) > 0)
-			strlist_pushn(&x->a->byline, names.v[k], n);
-	strlist_release(&names);
-	x->have_byline = 1;
-	return x->a->byline.n > 0;
+	p = x->s + x->t[k].off, n = x->t[k].len;
+	for (i = 0; i < n; i++) {
+		if (p[i] >= 'A' && p[i] <= 'Z' && low >= XT_NEAR_GLUE)
+			return 1;
+		low = p[i] >= 'a' && p[i] <= 'z' ? low + 1 : 0;
+	}
+	if (k + 1 >= x->nt || !(x->t[k + 1].flags & TF_LOWER))
+		return 0;
+	p = x->s + x->t[k + 1].off, n = x->t[k + 1].len;
+	return memchr(p, '@', n) != NULL || (memchr(p, '.', n) != NULL &&
+	    ((const char *)memchr(p, '.', n) < p + n - 1));
 }
 
 /* The byline is the one name in words [a, b). */
@@ -170,6 +203,41 @@ xt_near_one(struct xt *x, size_t a, size_t b)
 		strlist_pushn(&x->a->byline, name, n);
 	free(name);
 	x->have_byline = 1;
+}
+
+/* Names from word a (inside [a, b)) into the article's byline; the
+ * words may be marked as a byline span, so they are read as text for
+ * the time of it. Returns 1 when names were found. */
+static int
+xt_near_names(struct xt *x, size_t a, size_t b)
+{
+	uint8_t kind[XT_LIST_MAX];
+	struct strlist names = STRLIST_INIT;
+	size_t k, n, e;
+
+	if (b > a + XT_LIST_MAX)
+		b = a + XT_LIST_MAX;
+	if (b > x->nt)
+		b = x->nt;
+	for (k = a; k < b; k++)
+		kind[k - a] = x->t[k].kind, x->t[k].kind = XK_TEXT;
+	e = xt_names(x, a, b, &names);
+	for (k = a; k < b; k++)
+		x->t[k].kind = kind[k - a];
+	if (names.n == 0)
+		return 0;
+	if (names.n == 1 && xt_near_glued(x, e)) {
+		strlist_release(&names);
+		xt_near_one(x, a, e + 1);
+		return x->a->byline.n > 0;
+	}
+	strlist_release(&x->a->byline);
+	for (k = 0; k < names.n; k++)
+		if ((n = xt_near_cut(names.v[k])) > 0)
+			strlist_pushn(&x->a->byline, names.v[k], n);
+	strlist_release(&names);
+	x->have_byline = 1;
+	return x->a->byline.n > 0;
 }
 
 /* End of the word run of the same span from k (at most XT_LIST_MAX). */

@@ -574,6 +574,15 @@ reads_byline_with_handle_spanish(void **state)
 	check_fixture("es_head_handle");
 }
 
+/* A byline name written twice (link and text) is kept once, and an
+ * address after it is not the next sentence's first word. */
+static void
+reads_byline_written_twice_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_head_name");
+}
+
 int
 main(void)
 {
@@ -625,6 +634,7 @@ main(void)
 		cmocka_unit_test(reads_byline_after_date_english),
 		cmocka_unit_test(reads_date_near_headline_german),
 		cmocka_unit_test(reads_byline_with_handle_spanish),
+		cmocka_unit_test(reads_byline_written_twice_french),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
