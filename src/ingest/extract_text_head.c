@@ -36,6 +36,7 @@
 #define XT_HW_SOFT	2	/* the same, joined to a function word */
 #define XT_HW_FUNC	1	/* a function word */
 #define XT_HW_NEXT	4	/* the stretch stands before a byline or date */
+#define XT_HW_CAPTION	10	/* the stretch stands before a photo credit */
 #define XT_HW_MIN	10	/* score a headline needs at least */
 #define XT_HW_LONG	15	/* words of a headline before each costs */
 #define XT_HW_EXTRA	4	/* cost of each word past XT_HW_LONG */
@@ -81,16 +82,16 @@ xt_vocab_slot(const struct xt_vocab *v, uint64_t h)
 	return j;
 }
 
-/* Content words of the body's first XT_HW_BODY words. */
+/* Content words of the body's first XT_HW_BODY words, from unit f. */
 static void
-xt_vocab_fill(const struct xt *x, const struct xt_units *us,
+xt_vocab_fill(const struct xt *x, const struct xt_units *us, size_t f,
     struct xt_vocab *v)
 {
 	size_t k, i, seen = 0;
 	uint64_t h;
 
 	memset(v, 0, sizeof(*v));
-	for (k = us->run_a; k < us->run_b && seen < XT_HW_BODY; k++) {
+	for (k = f; k < us->run_b && seen < XT_HW_BODY; k++) {
 		if (!xt_kept(us, k))
 			continue;
 		for (i = us->v[k].a; i < us->v[k].b && seen < XT_HW_BODY;
@@ -234,7 +235,7 @@ xt_hw_start(const struct xt *x, size_t s)
 }
 
 /* Bonus of a headline ending before e: a byline or a date follows
- * (over a short widget run). */
+ * (over a short widget run); a photo credit follows a caption. */
 static int
 xt_hw_after(const struct xt *x, size_t e)
 {
@@ -243,6 +244,8 @@ xt_hw_after(const struct xt *x, size_t e)
 	for (k = e; k < x->nt && k < e + 3 && x->t[k].kind == XK_WIDGET;
 	    k++)
 		;
+	if (k < x->nt && x->t[k].kind == XK_CREDIT)
+		return -XT_HW_CAPTION;
 	return k < x->nt && (x->t[k].kind == XK_BYLINE ||
 	    x->t[k].kind == XK_DATE) ? XT_HW_NEXT : 0;
 }
@@ -362,21 +365,40 @@ xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
 	return 1;
 }
 
+/* The unit where the words the headline is read from end: the body's
+ * first, or the one after it when that is a line of its own that does
+ * not end in a full stop or a bracket (a headline the body search took
+ * in, not a caption with its credit). */
+static size_t
+xt_hw_first_line(const struct xt *x, const struct xt_units *us)
+{
+	const struct xt_unit *u = &us->v[us->run_a];
+	const struct xt_tok *l = &x->t[u->b - 1];
+
+	if (us->run_a + 1 >= us->run_b || !(x->t[u->a].flags & TF_NL) ||
+	    (u->b < x->nt && !(x->t[u->b].flags & TF_NL)) ||
+	    u->words > XT_HEAD_MAX || strchr(".)]", x->s[l->off + l->len -
+	    1]) != NULL)
+		return us->run_a;
+	return us->run_a + 1;
+}
+
 void
 xt_head_words(struct xt *x, const struct xt_units *us)
 {
 	struct xt_vocab *v;
 	struct xt_hw_best best = {0, 0, XT_HW_MIN}, first;
-	size_t h, lo, e;
+	size_t h, lo, e, f;
 	char *text = NULL;
 	int two;
 
 	if (us->run_a >= us->run_b)
 		return;
-	h = us->v[us->run_a].a;
+	f = xt_hw_first_line(x, us);
+	h = us->v[f].a;
 	lo = h > XT_HW_BACK ? h - XT_HW_BACK : 0;
 	v = xmalloc(sizeof(*v));
-	xt_vocab_fill(x, us, v);
+	xt_vocab_fill(x, us, f, v);
 	for (e = lo + 1; e <= h; e++) {
 		if (!xt_hw_end(x, e, h))
 			continue;

@@ -346,7 +346,7 @@ xt_near_fields(struct xt *x, const struct xt_units *us, size_t ha, size_t hb)
 		return;
 	h = us->v[us->run_a].a;
 	za = hb > 0 ? ha : h > XT_NEAR_BACK ? h - XT_NEAR_BACK : 0;
-	for (zb = h; zb < x->nt && zb < h + XT_NEAR_AFTER &&
+	for (zb = h > hb ? h : hb; zb < x->nt && zb < h + XT_NEAR_AFTER &&
 	    x->t[zb].kind != XK_TEXT; zb++)
 		;
 	xt_near_date(x, za, zb);

@@ -583,6 +583,15 @@ reads_byline_written_twice_french(void **state)
 	check_fixture("fr_head_name");
 }
 
+/* A long headline line the body search took in is still read as the
+ * headline, not the title-like line of a teaser before it. */
+static void
+reads_headline_inside_body_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_long");
+}
+
 int
 main(void)
 {
@@ -635,6 +644,7 @@ main(void)
 		cmocka_unit_test(reads_date_near_headline_german),
 		cmocka_unit_test(reads_byline_with_handle_spanish),
 		cmocka_unit_test(reads_byline_written_twice_french),
+		cmocka_unit_test(reads_headline_inside_body_english),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
