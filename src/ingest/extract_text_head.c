@@ -36,7 +36,6 @@
 #define XT_HW_SOFT	2	/* the same, joined to a function word */
 #define XT_HW_FUNC	1	/* a function word */
 #define XT_HW_NEXT	4	/* the stretch stands before a byline or date */
-#define XT_HW_CAPTION	10	/* the stretch stands before a photo credit */
 #define XT_HW_MIN	10	/* score a headline needs at least */
 #define XT_HW_LONG	15	/* words of a headline before each costs */
 #define XT_HW_EXTRA	4	/* cost of each word past XT_HW_LONG */
@@ -235,7 +234,7 @@ xt_hw_start(const struct xt *x, size_t s)
 }
 
 /* Bonus of a headline ending before e: a byline or a date follows
- * (over a short widget run); a photo credit follows a caption. */
+ * (over a short widget run). */
 static int
 xt_hw_after(const struct xt *x, size_t e)
 {
@@ -244,8 +243,6 @@ xt_hw_after(const struct xt *x, size_t e)
 	for (k = e; k < x->nt && k < e + 3 && x->t[k].kind == XK_WIDGET;
 	    k++)
 		;
-	if (k < x->nt && x->t[k].kind == XK_CREDIT)
-		return -XT_HW_CAPTION;
 	return k < x->nt && (x->t[k].kind == XK_BYLINE ||
 	    x->t[k].kind == XK_DATE) ? XT_HW_NEXT : 0;
 }
