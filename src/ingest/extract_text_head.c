@@ -230,7 +230,11 @@ xt_hw_start(const struct xt *x, size_t s)
 {
 	if (!(x->t[s].flags & (TF_CAP | TF_DIGIT)))
 		return 0;
-	return xt_hw_edge(x, s) || xt_hw_long_line(x, s);
+	if (xt_hw_edge(x, s))
+		return 1;
+	/* inside a phrase: "... diagnosed in China Officials say" */
+	return xt_hw_long_line(x, s) && !((x->t[s - 1].flags & TF_LOWER) &&
+	    (x->t[s - 1].cls & XC_FUNC));
 }
 
 /* Bonus of a headline ending before e: a byline or a date follows
@@ -339,10 +343,21 @@ xt_hw_trace(const struct xt *x, const struct xt_vocab *v, size_t lo,
 }
 #endif
 
+static size_t
+xt_hw_words(const struct xt *x, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		n += !(x->t[a].flags & TF_PUNCT);
+	return n;
+}
+
 /* A headline is followed by its standfirst, which says the same in
  * more words: when the best stretch has another one right before it
- * (over punctuation only) that also reads as a headline, that one is
- * the headline and the best is the standfirst. */
+ * (over punctuation only; glued to it in run-together text when the
+ * best is long) that also reads as a headline, that one is the
+ * headline and the best is the standfirst. */
 static int
 xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
     size_t h, struct xt_hw_best *best)
@@ -353,8 +368,9 @@ xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
 	while (e > lo && (x->t[e - 1].flags & TF_PUNCT) &&
 	    x->t[e - 1].kind == XK_TEXT)
 		e--;
-	if (e <= lo || !xt_hw_edge(x, best->a) || !xt_hw_end(x, e, h))
-		return 0;
+	if (e <= lo || !xt_hw_end(x, e, h) || (!xt_hw_edge(x, best->a) &&
+	    xt_hw_words(x, best->a, best->b) <= XT_HW_LONG))
+		return 0;	/* glued on: only a long one is a standfirst */
 	xt_hw_from(x, v, lo, e, &prev);
 	if (prev.b == 0)
 		return 0;

@@ -592,6 +592,15 @@ reads_headline_inside_body_english(void **state)
 	check_fixture("en_head_long");
 }
 
+/* A headline and a long standfirst glued together (blocks run
+ * together): the first is the headline, the second its standfirst. */
+static void
+reads_glued_standfirst_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_head_glued");
+}
+
 int
 main(void)
 {
@@ -645,6 +654,7 @@ main(void)
 		cmocka_unit_test(reads_byline_with_handle_spanish),
 		cmocka_unit_test(reads_byline_written_twice_french),
 		cmocka_unit_test(reads_headline_inside_body_english),
+		cmocka_unit_test(reads_glued_standfirst_spanish),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
