@@ -36,6 +36,7 @@
 #define XT_HW_SOFT	2	/* the same, joined to a function word */
 #define XT_HW_FUNC	1	/* a function word */
 #define XT_HW_NEXT	4	/* the stretch stands before a byline or date */
+#define XT_HW_TWICE	10	/* the stretch is written twice in a row */
 #define XT_HW_MIN	10	/* score a headline needs at least */
 #define XT_HW_LONG	15	/* words of a headline before each costs */
 #define XT_HW_EXTRA	4	/* cost of each word past XT_HW_LONG */
@@ -343,6 +344,57 @@ xt_hw_trace(const struct xt *x, const struct xt_vocab *v, size_t lo,
 }
 #endif
 
+/* Are the n words from a the same as the n words from b? */
+static int
+xt_hw_same(const struct xt *x, size_t a, size_t b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (x->t[a + k].len != x->t[b + k].len ||
+		    memcmp(x->s + x->t[a + k].off, x->s + x->t[b + k].off,
+		    x->t[a + k].len) != 0)
+			return 0;
+	return 1;
+}
+
+/* A title written twice in a row (the span pass took it for a teaser
+ * card, see xt_repeats()): a crumb's last item and the headline, or
+ * the headline and its share text, when the body repeats its words.
+ * Its second copy goes into *best if it beats it. */
+static void
+xt_hw_twice(const struct xt *x, const struct xt_vocab *v, size_t i,
+    struct xt_hw_best *best)
+{
+	struct xt_hw_run r;
+	size_t e, n, gap, k, m;
+	int sc;
+
+	for (e = i + 1; e < x->nt && x->t[e].kind == XK_RECO &&
+	    !x->t[e].span; e++)
+		;
+	for (n = XT_REPEAT_MIN; 2 * n <= e - i; n++) {
+		gap = e - i - 2 * n;
+		if (gap > XT_REPEAT_GAP || !xt_hw_same(x, i, i + n + gap, n))
+			continue;
+		/* the span pass takes the shortest repeat: the title's last
+		 * words may follow it ("A B: C D A B: C D" is "A B:",
+		 * "C D" between, "A B:") */
+		for (m = 0; e + m < x->nt && i + n + m < e && x->t[e +
+		    m].kind == XK_TEXT && xt_hw_same(x, i + n + m, e + m, 1);
+		    m++)
+			;
+		memset(&r, 0, sizeof(r));
+		for (k = e + m; k > i + n + gap; k--)
+			xt_hw_word(x, v, k - 1, &r);
+		sc = r.sum + XT_HW_TWICE + xt_hw_after(x, e + m);
+		if (r.hit >= XT_HW_HITS && sc > best->score)
+			best->a = i + n + gap, best->b = e + m,
+			best->score = sc;
+		return;
+	}
+}
+
 static size_t
 xt_hw_words(const struct xt *x, size_t a, size_t b)
 {
@@ -413,6 +465,8 @@ xt_head_words(struct xt *x, const struct xt_units *us)
 	v = xmalloc(sizeof(*v));
 	xt_vocab_fill(x, us, f, v);
 	for (e = lo + 1; e <= h; e++) {
+		if (x->t[e - 1].kind == XK_RECO && x->t[e - 1].span)
+			xt_hw_twice(x, v, e - 1, &best);
 		if (!xt_hw_end(x, e, h))
 			continue;
 		xt_hw_from(x, v, lo, e, &best);

@@ -601,6 +601,16 @@ reads_glued_standfirst_spanish(void **state)
 	check_fixture("es_head_glued");
 }
 
+/* A headline written twice in a row (a crumb's last item and the
+ * headline) is the headline, though the span pass reads such a pair
+ * as a teaser card. */
+static void
+reads_headline_written_twice_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_twice");
+}
+
 int
 main(void)
 {
@@ -655,6 +665,7 @@ main(void)
 		cmocka_unit_test(reads_byline_written_twice_french),
 		cmocka_unit_test(reads_headline_inside_body_english),
 		cmocka_unit_test(reads_glued_standfirst_spanish),
+		cmocka_unit_test(reads_headline_written_twice_english),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
