@@ -211,7 +211,7 @@ xt_hw_end(const struct xt *x, size_t e, size_t h)
 		return 0;
 	if ((p->flags & TF_END) && x->s[p->off + p->len - 1] == '.')
 		return 0;	/* a standfirst, a caption */
-	if (e >= h || xt_hw_edge(x, e))
+	if (e >= h || xt_hw_edge(x, e) || xt_near_marker(x, e))
 		return 1;
 	if (!xt_hw_long_line(x, e - 1))
 		return 0;
@@ -258,7 +258,8 @@ struct xt_hw_best {
 };
 
 /* Does the headline stop before word s, which it holds? At a sentence
- * end, and in run-together text where a new part starts (a capital
+ * end or a publishing note ("Published", "Written by"), and in
+ * run-together text where a new part starts (a capital
  * after a lower-case content word: "... shares plunge The retailer"),
  * unless that capital is a word in capitals ("warns SURRENDER is"). */
 static int
@@ -266,7 +267,8 @@ xt_hw_stop(const struct xt *x, size_t s)
 {
 	const struct xt_tok *p = &x->t[s - 1];
 
-	if (p->kind != XK_TEXT || (p->flags & TF_END))
+	if (p->kind != XK_TEXT || (p->flags & TF_END) || xt_near_marker(x,
+	    s - 1) || xt_near_marker(x, s))
 		return 1;
 	return xt_new_part(x, s) && !(x->t[s].flags & TF_UPPER) &&
 	    xt_hw_long_line(x, s);

@@ -240,5 +240,8 @@ void xt_head_words(struct xt *x, const struct xt_units *us);
  * body; words and units are left as they are */
 void xt_near_fields(struct xt *x, const struct xt_units *us, size_t ha,
     size_t hb);
+/* Does word k open a publishing note: "Published", "Updated", "Posted",
+ * "Written by", "Geschrieben von"? (No headline holds one.) */
+int xt_near_marker(const struct xt *x, size_t k);
 
 #endif

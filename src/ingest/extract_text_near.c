@@ -166,16 +166,19 @@ xt_near_cut(const char *s)
 }
 
 /* Word k is a name word glued to the next block ("GarberFOXNews") or
- * followed by an address ("Katz smithsonian.com", "Rowe rowe@news"):
- * the name reader took it for the next sentence's first word. */
+ * followed by an address ("Katz smithsonian.com", "Rowe rowe@news") or
+ * a date ("Holm on March 3"): the name reader took it for the next
+ * sentence's first word. */
 static int
 xt_near_glued(const struct xt *x, size_t k)
 {
 	const char *p;
 	size_t n, i, low = 0;
+	int64_t t;
 
 	if (k >= x->nt || !(x->t[k].flags & TF_CAP) || (x->t[k].flags &
-	    TF_NL) || (x->t[k].cls & (XC_FUNC | XT_NEAR_NOT)))
+	    TF_NL) || (x->t[k].cls & (XC_FUNC | XT_NEAR_NOT)) ||
+	    xt_near_marker(x, k))
 		return 0;
 	p = x->s + x->t[k].off, n = x->t[k].len;
 	for (i = 0; i < n; i++) {
@@ -185,6 +188,8 @@ xt_near_glued(const struct xt *x, size_t k)
 	}
 	if (k + 1 >= x->nt || !(x->t[k + 1].flags & TF_LOWER))
 		return 0;
+	if ((x->t[k + 1].cls & XC_DATEPREP) && xt_date_at(x, k + 1, &t) != 0)
+		return 1;	/* "by Ida Holm on March 3, 2024" */
 	p = x->s + x->t[k + 1].off, n = x->t[k + 1].len;
 	return memchr(p, '@', n) != NULL || (memchr(p, '.', n) != NULL &&
 	    ((const char *)memchr(p, '.', n) < p + n - 1));
@@ -252,13 +257,39 @@ xt_near_span_end(const struct xt *x, size_t k)
 	return e;
 }
 
+/* Is word k one of the byline verbs ("Written", "Geschrieben")? */
+static int
+xt_near_verb(const struct xt *x, size_t k)
+{
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, k, key), i;
+
+	for (i = 0; i < sizeof(xt_near_verbs) / sizeof(*xt_near_verbs); i++)
+		if (strlen(xt_near_verbs[i]) == n &&
+		    memcmp(xt_near_verbs[i], key, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+xt_near_marker(const struct xt *x, size_t k)
+{
+	size_t e;
+	enum xt_phrase p;
+
+	if (k >= x->nt || !(x->t[k].flags & TF_CAP))
+		return 0;
+	p = xt_phrase_at(x, k, &e);
+	return p == XP_PUBLISHED || p == XP_UPDATED || (xt_near_verb(x, k) &&
+	    k + 1 < x->nt && (x->t[k + 1].cls & XC_BY));
+}
+
 /* Does a lower-case "by" at k start a byline: after a date or a block
  * edge, or after "Posted", "Written", "Publié", "Escrito"? */
 static int
 xt_near_by(const struct xt *x, size_t k)
 {
-	char key[XT_KEY_MAX];
-	size_t n, i, e;
+	size_t i, e;
 
 	if (!(x->t[k].cls & XC_BY) || !(x->t[k].flags & TF_LOWER) ||
 	    k + 1 >= x->nt || !(x->t[k + 1].flags & TF_CAP))
@@ -273,12 +304,7 @@ xt_near_by(const struct xt *x, size_t k)
 	}
 	if (xt_phrase_at(x, k - 1, &e) == XP_PUBLISHED && e == k)
 		return 1;
-	n = xt_key(x, k - 1, key);
-	for (i = 0; i < sizeof(xt_near_verbs) / sizeof(*xt_near_verbs); i++)
-		if (strlen(xt_near_verbs[i]) == n &&
-		    memcmp(xt_near_verbs[i], key, n) == 0)
-			return 1;
-	return 0;
+	return xt_near_verb(x, k - 1);
 }
 
 /* Does word k begin with '@' or hold one ("Holm@idaholm")? */

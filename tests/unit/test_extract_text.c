@@ -611,6 +611,15 @@ reads_headline_written_twice_english(void **state)
 	check_fixture("en_head_twice");
 }
 
+/* "Veröffentlicht von Name am Datum": the note ends the headline, and
+ * the name before "am" and a date is whole. */
+static void
+reads_posted_by_german(void **state)
+{
+	(void)state;
+	check_fixture("de_head_posted");
+}
+
 int
 main(void)
 {
@@ -666,6 +675,7 @@ main(void)
 		cmocka_unit_test(reads_headline_inside_body_english),
 		cmocka_unit_test(reads_glued_standfirst_spanish),
 		cmocka_unit_test(reads_headline_written_twice_english),
+		cmocka_unit_test(reads_posted_by_german),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
