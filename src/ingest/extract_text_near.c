@@ -8,8 +8,9 @@
  * found there replaces them:
  *
  * - published: the first full date in the zone (an ISO stamp
- *   "2019-11-18T20:51:19Z" too), not one after "Updated" nor one
- *   further on after that (a caption's).
+ *   "2019-11-18T20:51:19Z" too, and "Nov 20 20194:29 AM", where
+ *   flattening glued the year to the time), not one after "Updated"
+ *   nor one further on after that (a caption's).
  * - byline: "By Name" (a byline span), a lower-case "by"/"von"/"par"/
  *   "por" after a date, at a block edge or after "Posted"/"Written"
  *   ("11/19/2019 by Lars Roe", "Posted by Ida Holm on ..."), a name
@@ -67,6 +68,47 @@ xt_near_iso(const struct xt *x, size_t i, int64_t *t)
 	    0, t) == ND_OK;
 }
 
+/* Leading digits of word k as a number (at most 4 read); their count
+ * in *nd. */
+static int
+xt_near_num(const struct xt *x, size_t k, size_t *nd)
+{
+	const char *p = x->s + x->t[k].off;
+	int v = 0;
+
+	for (*nd = 0; *nd < x->t[k].len && *nd < 4 && p[*nd] >= '0' &&
+	    p[*nd] <= '9'; (*nd)++)
+		v = v * 10 + (p[*nd] - '0');
+	return v;
+}
+
+/* "Nov 20 20194:29 AM": flattening glued the year to the time of day
+ * after it. A month, a day, then a year with a time glued on. */
+static int
+xt_near_glued_year(const struct xt *x, size_t k, int64_t *t)
+{
+	char key[XT_KEY_MAX];
+	size_t n, nd;
+	int m, d, y;
+	const char *p;
+
+	if (k + 2 >= x->nt || !(x->t[k].cls & XC_MONTH) ||
+	    (m = xt_month(key, xt_key(x, k, key))) == 0)
+		return 0;
+	d = xt_near_num(x, k + 1, &nd);
+	n = x->t[k + 1].len;
+	if (nd == 0 || nd > 2 || d < 1 || d > 31 || (n > nd && !(n == nd + 1 &&
+	    x->s[x->t[k + 1].off + nd] == ',')))
+		return 0;
+	y = xt_near_num(x, k + 2, &nd);
+	p = x->s + x->t[k + 2].off;
+	n = x->t[k + 2].len;
+	if (nd != 4 || y < 1900 || y > 2199 || n < 7 || p[4] < '0' ||
+	    p[4] > '9' || (p[5] != ':' && p[6] != ':'))
+		return 0;
+	return time_from_civil(y, m, d, 0, 0, 0, t) == ND_OK;
+}
+
 /* Is word k right after "Updated", "Aktualisiert", "Mis à jour"? */
 static int
 xt_near_updated(const struct xt *x, size_t za, size_t k)
@@ -92,6 +134,8 @@ xt_near_date(struct xt *x, size_t za, size_t zb)
 	for (k = za; k < zb; k++) {
 		if ((e = xt_date_at(x, k, &t)) == 0 && xt_near_iso(x, k, &t))
 			e = k + 1;
+		else if (e == 0 && xt_near_glued_year(x, k, &t))
+			e = k + 3;
 		if (e == 0)
 			continue;
 		if (xt_near_updated(x, za, k)) {

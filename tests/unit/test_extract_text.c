@@ -620,6 +620,15 @@ reads_posted_by_german(void **state)
 	check_fixture("de_head_posted");
 }
 
+/* "Mar 3, 20249:15 AM": flattening glued the year to the time after
+ * it; the date is still read. */
+static void
+reads_date_glued_to_time_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_gluedate");
+}
+
 int
 main(void)
 {
@@ -676,6 +685,7 @@ main(void)
 		cmocka_unit_test(reads_glued_standfirst_spanish),
 		cmocka_unit_test(reads_headline_written_twice_english),
 		cmocka_unit_test(reads_posted_by_german),
+		cmocka_unit_test(reads_date_glued_to_time_english),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
