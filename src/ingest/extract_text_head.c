@@ -194,6 +194,17 @@ xt_hw_edge(const struct xt *x, size_t k)
 	    x->t[k - 1].kind != XK_TEXT;
 }
 
+/* Outside English, headlines are written in sentence case, so a
+ * capitalised sentence starter inside a line ("... liefert ersten
+ * Strom Die ersten Anlagen", "... de Lyon Les travaux") starts a new
+ * part even after a capitalised word. */
+static int
+xt_hw_starter(const struct xt *x, size_t s)
+{
+	return x->dayfirst && s > 0 && (x->t[s].flags & TF_CAP) &&
+	    (x->t[s].cls & XC_STARTER) && !(x->t[s - 1].cls & XC_FUNC);
+}
+
 static int
 xt_has_cap(const struct xt *x, size_t k)
 {
@@ -212,6 +223,8 @@ xt_hw_end(const struct xt *x, size_t e, size_t h)
 	if ((p->flags & TF_END) && x->s[p->off + p->len - 1] == '.')
 		return 0;	/* a standfirst, a caption */
 	if (e >= h || xt_hw_edge(x, e) || xt_near_marker(x, e))
+		return 1;
+	if (xt_hw_starter(x, e) && xt_hw_long_line(x, e - 1))
 		return 1;
 	if (!xt_hw_long_line(x, e - 1))
 		return 0;
@@ -270,8 +283,8 @@ xt_hw_stop(const struct xt *x, size_t s)
 	if (p->kind != XK_TEXT || (p->flags & TF_END) || xt_near_marker(x,
 	    s - 1) || xt_near_marker(x, s))
 		return 1;
-	return xt_new_part(x, s) && !(x->t[s].flags & TF_UPPER) &&
-	    xt_hw_long_line(x, s);
+	return (xt_new_part(x, s) || xt_hw_starter(x, s)) &&
+	    !(x->t[s].flags & TF_UPPER) && xt_hw_long_line(x, s);
 }
 
 /* The best headline ending before e, into *best if it beats it. */
@@ -410,7 +423,8 @@ xt_hw_words(const struct xt *x, size_t a, size_t b)
 /* A headline is followed by its standfirst, which says the same in
  * more words: when the best stretch has another one right before it
  * (over punctuation only; glued to it in run-together text when the
- * best is long) that also reads as a headline, that one is the
+ * best is long or opens with a capitalised starter outside English)
+ * that also reads as a headline, that one is the
  * headline and the best is the standfirst. */
 static int
 xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
@@ -423,7 +437,8 @@ xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
 	    x->t[e - 1].kind == XK_TEXT)
 		e--;
 	if (e <= lo || !xt_hw_end(x, e, h) || (!xt_hw_edge(x, best->a) &&
-	    xt_hw_words(x, best->a, best->b) <= XT_HW_LONG))
+	    !xt_hw_starter(x, best->a) && xt_hw_words(x, best->a, best->b) <=
+	    XT_HW_LONG))
 		return 0;	/* glued on: only a long one is a standfirst */
 	xt_hw_from(x, v, lo, e, &prev);
 	if (prev.b == 0)

@@ -629,6 +629,16 @@ reads_date_glued_to_time_english(void **state)
 	check_fixture("en_head_gluedate");
 }
 
+/* Outside English a capitalised sentence starter inside a run-together
+ * line starts a new part even after a name ("... à Chamonix Les cabines
+ * ..."): the headline ends there and the standfirst begins. */
+static void
+reads_headline_before_starter_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_head_starter");
+}
+
 int
 main(void)
 {
@@ -686,6 +696,7 @@ main(void)
 		cmocka_unit_test(reads_headline_written_twice_english),
 		cmocka_unit_test(reads_posted_by_german),
 		cmocka_unit_test(reads_date_glued_to_time_english),
+		cmocka_unit_test(reads_headline_before_starter_french),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
