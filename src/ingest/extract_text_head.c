@@ -7,14 +7,17 @@
  * names what the article is about, so its content words come again in
  * the body, while menu items ("Home", "Opinion", "Sign in") do not. So
  * every stretch of plain words before the body (no span, no line break
- * or sentence end inside, a capital or digit first) is scored word by
- * word: a content word found in the body's opening counts for it, one
- * not found against it, function words a little for it (menus have
- * none), widget and menu class words against it; one that stands right
- * before a byline or a date gains, one that ends in a full stop (a
- * standfirst, a caption) loses. The best stretch with enough evidence
- * becomes the headline. Bounded: XT_HW_BACK words back, XT_HEAD_MAX
- * words long, XT_HW_BODY body words in a fixed-size table.
+ * or sentence end inside, a capital or digit first, no full stop last:
+ * that is a standfirst's or a caption's) is scored word by word: a
+ * content word found in the body's opening counts for it, one not
+ * found against it, function words a little for it (menus have none),
+ * widget and menu class words against it; one that stands right before
+ * a byline or a date gains, and so does a title written twice in a
+ * row. The best stretch with enough evidence becomes the headline (and
+ * a headline-like stretch right before it, if any: the best is then its
+ * standfirst). Bounded: XT_HW_BACK words back, XT_HEAD_MAX words long,
+ * XT_HW_BODY body words in a fixed-size table. The old headline and
+ * standfirst stay when nothing has enough evidence.
  */
 #include "ingest/extract_text_int.h"
 
@@ -48,6 +51,20 @@
 
 struct xt_vocab {
 	uint64_t tab[XT_HW_TAB];	/* FNV-1a of stems, 0 empty */
+};
+
+enum { HW_LONG = 1, HW_MARK = 2, HW_IN = 4 };
+
+/* The search: words [lo, h) before the body, the body's vocabulary and
+ * per word of [lo, h] what is worked out once: the hash of its key and
+ * flags (HW_LONG: in a line too long for a headline; HW_MARK: opens a
+ * publishing note; HW_IN: its stem is in the body). */
+struct xt_hw {
+	const struct xt *x;
+	const struct xt_vocab *v;
+	size_t lo, h;
+	uint8_t *fl;	/* owned */
+	uint64_t *key;	/* owned */
 };
 
 /* Hash of the first max bytes of word i's key (XT_HW_STEM: "plumes",
@@ -135,9 +152,9 @@ xt_hw_joined(const struct xt *x, size_t i)
 
 /* Add word i to the run r. */
 static void
-xt_hw_word(const struct xt *x, const struct xt_vocab *v, size_t i,
-    struct xt_hw_run *r)
+xt_hw_word(const struct xt_hw *c, size_t i, struct xt_hw_run *r)
 {
+	const struct xt *x = c->x;
 	const struct xt_tok *t = &x->t[i];
 	uint64_t h;
 	size_t k;
@@ -151,7 +168,13 @@ xt_hw_word(const struct xt *x, const struct xt_vocab *v, size_t i,
 		r->sum += XT_HW_FUNC;
 		return;
 	}
-	h = xt_stem_hash(x, i, XT_KEY_MAX);
+	if (i >= c->lo && i <= c->h) {
+		h = c->key[i - c->lo];
+		in = (c->fl[i - c->lo] & HW_IN) != 0;
+	} else {
+		h = xt_stem_hash(x, i, XT_KEY_MAX);
+		in = xt_vocab_has(c->v, xt_stem_hash(x, i, XT_HW_STEM));
+	}
 	for (k = 0; k < r->nstem && r->stem[k] != h; k++)
 		;
 	if (k < r->nstem) {
@@ -160,7 +183,6 @@ xt_hw_word(const struct xt *x, const struct xt_vocab *v, size_t i,
 	}
 	if (r->nstem < XT_HEAD_MAX)
 		r->stem[r->nstem++] = h;
-	in = xt_vocab_has(v, xt_stem_hash(x, i, XT_HW_STEM));
 	if (t->cls & XT_HW_MENU)
 		r->sum += in ? 0 : -XT_HW_MISS;
 	else if (in)
@@ -173,7 +195,7 @@ xt_hw_word(const struct xt *x, const struct xt_vocab *v, size_t i,
 /* Is word k inside a line too long for a headline (blocks run
  * together), so that a headline may start or end inside it? */
 static int
-xt_hw_long_line(const struct xt *x, size_t k)
+xt_hw_long_slow(const struct xt *x, size_t k)
 {
 	size_t a = k, b = k + 1;
 
@@ -194,6 +216,22 @@ xt_hw_edge(const struct xt *x, size_t k)
 	    x->t[k - 1].kind != XK_TEXT;
 }
 
+static int
+xt_hw_long(const struct xt_hw *c, size_t k)
+{
+	if (k >= c->lo && k <= c->h)
+		return (c->fl[k - c->lo] & HW_LONG) != 0;
+	return xt_hw_long_slow(c->x, k);
+}
+
+static int
+xt_hw_mark(const struct xt_hw *c, size_t k)
+{
+	if (k >= c->lo && k <= c->h)
+		return (c->fl[k - c->lo] & HW_MARK) != 0;
+	return xt_near_marker(c->x, k);
+}
+
 /* Outside English, headlines are written in sentence case, so a
  * capitalised sentence starter inside a line ("... liefert ersten
  * Strom Die ersten Anlagen", "... de Lyon Les travaux") starts a new
@@ -211,10 +249,11 @@ xt_has_cap(const struct xt *x, size_t k)
 	return k < x->nt && (x->t[k].flags & TF_CAP);
 }
 
-/* Can a headline end before word e (h: where the body starts)? */
+/* Can a headline end before word e? */
 static int
-xt_hw_end(const struct xt *x, size_t e, size_t h)
+xt_hw_end(const struct xt_hw *c, size_t e)
 {
+	const struct xt *x = c->x;
 	const struct xt_tok *p = &x->t[e - 1];
 
 	if ((p->flags & (TF_COMMA | TF_COLON)) || (p->cls & XC_FUNC) ||
@@ -222,12 +261,12 @@ xt_hw_end(const struct xt *x, size_t e, size_t h)
 		return 0;
 	if ((p->flags & TF_END) && x->s[p->off + p->len - 1] == '.')
 		return 0;	/* a standfirst, a caption */
-	if (e >= h || xt_hw_edge(x, e) || xt_near_marker(x, e))
+	if (e >= c->h || xt_hw_edge(x, e) || xt_hw_mark(c, e))
 		return 1;
-	if (xt_hw_starter(x, e) && xt_hw_long_line(x, e - 1))
-		return 1;
-	if (!xt_hw_long_line(x, e - 1))
+	if (!xt_hw_long(c, e - 1))
 		return 0;
+	if (xt_hw_starter(x, e))
+		return 1;
 	/* glued to what follows: a new part, two capitalised words (a
 	 * name: "... the harbour Ana Ruiz"), or a Title Case word or a
 	 * number after a capitalised one ("... Water Vapor Europa's
@@ -240,14 +279,16 @@ xt_hw_end(const struct xt *x, size_t e, size_t h)
 
 /* Can a headline start at word s? */
 static int
-xt_hw_start(const struct xt *x, size_t s)
+xt_hw_start(const struct xt_hw *c, size_t s)
 {
+	const struct xt *x = c->x;
+
 	if (!(x->t[s].flags & (TF_CAP | TF_DIGIT)))
 		return 0;
 	if (xt_hw_edge(x, s))
 		return 1;
 	/* inside a phrase: "... diagnosed in China Officials say" */
-	return xt_hw_long_line(x, s) && !((x->t[s - 1].flags & TF_LOWER) &&
+	return xt_hw_long(c, s) && !((x->t[s - 1].flags & TF_LOWER) &&
 	    (x->t[s - 1].cls & XC_FUNC));
 }
 
@@ -276,36 +317,37 @@ struct xt_hw_best {
  * after a lower-case content word: "... shares plunge The retailer"),
  * unless that capital is a word in capitals ("warns SURRENDER is"). */
 static int
-xt_hw_stop(const struct xt *x, size_t s)
+xt_hw_stop(const struct xt_hw *c, size_t s)
 {
+	const struct xt *x = c->x;
 	const struct xt_tok *p = &x->t[s - 1];
 
-	if (p->kind != XK_TEXT || (p->flags & TF_END) || xt_near_marker(x,
-	    s - 1) || xt_near_marker(x, s))
+	if (p->kind != XK_TEXT || (p->flags & TF_END) || xt_hw_mark(c,
+	    s - 1) || xt_hw_mark(c, s))
 		return 1;
 	return (xt_new_part(x, s) || xt_hw_starter(x, s)) &&
-	    !(x->t[s].flags & TF_UPPER) && xt_hw_long_line(x, s);
+	    !(x->t[s].flags & TF_UPPER) && xt_hw_long(c, s);
 }
 
 /* The best headline ending before e, into *best if it beats it. */
 static void
-xt_hw_from(const struct xt *x, const struct xt_vocab *v, size_t lo,
-    size_t e, struct xt_hw_best *best)
+xt_hw_from(const struct xt_hw *c, size_t e, struct xt_hw_best *best)
 {
+	const struct xt *x = c->x;
 	struct xt_hw_run r;
 	size_t s;
 	int sc;
 
 	memset(&r, 0, sizeof(r));
 	r.sum = xt_hw_after(x, e);
-	for (s = e; s > lo && r.words < XT_HEAD_MAX; s--) {
-		if (x->t[s - 1].kind != XK_TEXT || (s < e && xt_hw_stop(x, s)))
+	for (s = e; s > c->lo && r.words < XT_HEAD_MAX; s--) {
+		if (x->t[s - 1].kind != XK_TEXT || (s < e && xt_hw_stop(c, s)))
 			break;
-		xt_hw_word(x, v, s - 1, &r);
+		xt_hw_word(c, s - 1, &r);
 		/* a headline may open with "The", "Le", "Der"; menus do not */
 		sc = r.sum + ((x->t[s - 1].cls & XC_STARTER) ? XT_HW_FUNC : 0);
 		if (r.words >= 3 && r.hit >= XT_HW_HITS &&
-		    xt_hw_start(x, s - 1) && (sc > best->score ||
+		    xt_hw_start(c, s - 1) && (sc > best->score ||
 		    (sc == best->score && best->b == e)))
 			best->a = s - 1, best->b = e, best->score = sc;
 		if (x->t[s - 1].flags & TF_NL)
@@ -344,18 +386,17 @@ xt_hw_standfirst(struct xt *x, const struct xt_units *us, size_t e,
 
 #ifdef XT_TRACE
 static void
-xt_hw_trace(const struct xt *x, const struct xt_vocab *v, size_t lo,
-    size_t e)
+xt_hw_trace(const struct xt_hw *c, size_t e)
 {
 	struct xt_hw_best b = {0, 0, 0};
 	size_t n;
 
-	xt_hw_from(x, v, lo, e, &b);
+	xt_hw_from(c, e, &b);
 	if (b.b == 0)
 		return;
-	n = x->t[b.b - 1].off + x->t[b.b - 1].len - x->t[b.a].off;
+	n = c->x->t[b.b - 1].off + c->x->t[b.b - 1].len - c->x->t[b.a].off;
 	fprintf(stderr, "head %4d |%.*s\n", b.score, (int)(n > 160 ? 160 :
-	    n), x->s + x->t[b.a].off);
+	    n), c->x->s + c->x->t[b.a].off);
 }
 #endif
 
@@ -378,9 +419,9 @@ xt_hw_same(const struct xt *x, size_t a, size_t b, size_t n)
  * the headline and its share text, when the body repeats its words.
  * Its second copy goes into *best if it beats it. */
 static void
-xt_hw_twice(const struct xt *x, const struct xt_vocab *v, size_t i,
-    struct xt_hw_best *best)
+xt_hw_twice(const struct xt_hw *c, size_t i, struct xt_hw_best *best)
 {
+	const struct xt *x = c->x;
 	struct xt_hw_run r;
 	size_t e, n, gap, k, m;
 	int sc;
@@ -401,7 +442,7 @@ xt_hw_twice(const struct xt *x, const struct xt_vocab *v, size_t i,
 			;
 		memset(&r, 0, sizeof(r));
 		for (k = e + m; k > i + n + gap; k--)
-			xt_hw_word(x, v, k - 1, &r);
+			xt_hw_word(c, k - 1, &r);
 		sc = r.sum + XT_HW_TWICE + xt_hw_after(x, e + m);
 		if (r.hit >= XT_HW_HITS && sc > best->score)
 			best->a = i + n + gap, best->b = e + m,
@@ -427,20 +468,20 @@ xt_hw_words(const struct xt *x, size_t a, size_t b)
  * that also reads as a headline, that one is the
  * headline and the best is the standfirst. */
 static int
-xt_hw_before(const struct xt *x, const struct xt_vocab *v, size_t lo,
-    size_t h, struct xt_hw_best *best)
+xt_hw_before(const struct xt_hw *c, struct xt_hw_best *best)
 {
+	const struct xt *x = c->x;
 	struct xt_hw_best prev = {0, 0, XT_HW_MIN};
 	size_t e = best->a;
 
-	while (e > lo && (x->t[e - 1].flags & TF_PUNCT) &&
+	while (e > c->lo && (x->t[e - 1].flags & TF_PUNCT) &&
 	    x->t[e - 1].kind == XK_TEXT)
 		e--;
-	if (e <= lo || !xt_hw_end(x, e, h) || (!xt_hw_edge(x, best->a) &&
+	if (e <= c->lo || !xt_hw_end(c, e) || (!xt_hw_edge(x, best->a) &&
 	    !xt_hw_starter(x, best->a) && xt_hw_words(x, best->a, best->b) <=
 	    XT_HW_LONG))
 		return 0;	/* glued on: only a long one is a standfirst */
-	xt_hw_from(x, v, lo, e, &prev);
+	xt_hw_from(c, e, &prev);
 	if (prev.b == 0)
 		return 0;
 	*best = prev;
@@ -465,39 +506,55 @@ xt_hw_first_line(const struct xt *x, const struct xt_units *us)
 	return us->run_a + 1;
 }
 
-void
-xt_head_words(struct xt *x, const struct xt_units *us)
+/* Work out the per-word data of c once. */
+static void
+xt_hw_prepare(struct xt_hw *c)
 {
-	struct xt_vocab *v;
-	struct xt_hw_best best = {0, 0, XT_HW_MIN}, first;
-	size_t h, lo, e, f;
-	char *text = NULL;
-	int two;
+	const struct xt *x = c->x;
+	size_t k;
 
-	if (us->run_a >= us->run_b)
-		return;
-	f = xt_hw_first_line(x, us);
-	h = us->v[f].a;
-	lo = h > XT_HW_BACK ? h - XT_HW_BACK : 0;
-	v = xmalloc(sizeof(*v));
-	xt_vocab_fill(x, us, f, v);
-	for (e = lo + 1; e <= h; e++) {
-		if (x->t[e - 1].kind == XK_RECO && x->t[e - 1].span)
-			xt_hw_twice(x, v, e - 1, &best);
-		if (!xt_hw_end(x, e, h))
+	c->fl = xcalloc(c->h - c->lo + 1, 1);
+	c->key = xcalloc(c->h - c->lo + 1, sizeof(*c->key));
+	for (k = c->lo; k <= c->h && k < x->nt; k++) {
+		c->key[k - c->lo] = xt_stem_hash(x, k, XT_KEY_MAX);
+		c->fl[k - c->lo] = (uint8_t)((xt_hw_long_slow(x, k) ?
+		    HW_LONG : 0) | (xt_near_marker(x, k) ? HW_MARK : 0) |
+		    (xt_vocab_has(c->v, xt_stem_hash(x, k, XT_HW_STEM)) ?
+		    HW_IN : 0));
+	}
+}
+
+/* The best headline before the body into *best, its standfirst
+ * candidate into *first; returns 1 when both are found. */
+static int
+xt_hw_search(const struct xt_hw *c, struct xt_hw_best *best,
+    struct xt_hw_best *first)
+{
+	size_t e;
+
+	for (e = c->lo + 1; e <= c->h; e++) {
+		if (c->x->t[e - 1].kind == XK_RECO && c->x->t[e - 1].span)
+			xt_hw_twice(c, e - 1, best);
+		if (!xt_hw_end(c, e))
 			continue;
-		xt_hw_from(x, v, lo, e, &best);
+		xt_hw_from(c, e, best);
 #ifdef XT_TRACE
-		xt_hw_trace(x, v, lo, e);
+		xt_hw_trace(c, e);
 #endif
 	}
-	first = best;
-	two = best.b != 0 && xt_hw_before(x, v, lo, h, &best);
-	free(v);
-	xt_near_fields(x, us, best.a, best.b);
-	if (best.b == 0)
-		return;
-	xt_text(x, best.a, best.b, &text);
+	*first = *best;
+	return best->b != 0 && xt_hw_before(c, best);
+}
+
+/* Set the headline [a, b) and its standfirst; the old ones stay when
+ * the headline is the same. */
+static void
+xt_hw_set(struct xt *x, const struct xt_units *us, size_t h,
+    const struct xt_hw_best *best, const struct xt_hw_best *first, int two)
+{
+	char *text = NULL;
+
+	xt_text(x, best->a, best->b, &text);
 	if (x->a->headline != NULL && text != NULL &&
 	    strcmp(x->a->headline, text) == 0) {
 		free(text);	/* the same headline: its standfirst too */
@@ -506,7 +563,35 @@ xt_head_words(struct xt *x, const struct xt_units *us)
 	free(x->a->headline);
 	x->a->headline = text;
 	if (two)
-		xt_text(x, first.a, first.b, &x->a->standfirst);
+		xt_text(x, first->a, first->b, &x->a->standfirst);
 	else
-		xt_hw_standfirst(x, us, best.b, h);
+		xt_hw_standfirst(x, us, best->b, h);
+}
+
+void
+xt_head_words(struct xt *x, const struct xt_units *us)
+{
+	struct xt_vocab *v;
+	struct xt_hw c;
+	struct xt_hw_best best = {0, 0, XT_HW_MIN}, first;
+	size_t k;
+	int two;
+
+	if (us->run_a >= us->run_b)
+		return;
+	k = xt_hw_first_line(x, us);
+	c.x = x;
+	c.h = us->v[k].a;
+	c.lo = c.h > XT_HW_BACK ? c.h - XT_HW_BACK : 0;
+	v = xmalloc(sizeof(*v));
+	xt_vocab_fill(x, us, k, v);
+	c.v = v;
+	xt_hw_prepare(&c);
+	two = xt_hw_search(&c, &best, &first);
+	free(c.fl);
+	free(c.key);
+	free(v);
+	xt_near_fields(x, us, best.a, best.b);
+	if (best.b != 0)
+		xt_hw_set(x, us, c.h, &best, &first, two);
 }
