@@ -386,8 +386,9 @@ xt_near_handle(struct xt *x, size_t k, size_t he)
 	return 1;
 }
 
-/* The byline from the zone [za, zb); he: where the headline ends. */
-static void
+/* The byline from the zone [za, zb); he: where the headline ends.
+ * Returns 1 when one was found. */
+static int
 xt_near_byline(struct xt *x, size_t za, size_t zb, size_t he)
 {
 	size_t k;
@@ -396,15 +397,32 @@ xt_near_byline(struct xt *x, size_t za, size_t zb, size_t he)
 		if (x->t[k].kind == XK_BYLINE && x->t[k].span) {
 			if (xt_near_names(x, k + ((x->t[k].cls & XC_BY) != 0),
 			    xt_near_span_end(x, k)))
-				return;
+				return 1;
 		} else if (x->t[k].kind == XK_TEXT && xt_near_by(x, k)) {
 			if (xt_near_names(x, k + 1, zb + XT_NEAR_AFTER))
-				return;
+				return 1;
 		} else if (x->t[k].kind == XK_TEXT && (x->t[k].flags &
 		    TF_CAP) && xt_near_handle(x, k, he)) {
-			return;
+			return 1;
 		}
 	}
+	return 0;
+}
+
+/* With no byline near the headline, the page's first byline span (the
+ * one the span pass kept) is read again, so that its name is mended
+ * like the others (glued, written twice, followed by an address). */
+static void
+xt_near_first_byline(struct xt *x)
+{
+	size_t k;
+
+	for (k = 0; k < x->nt; k++)
+		if (x->t[k].kind == XK_BYLINE && x->t[k].span) {
+			xt_near_names(x, k + ((x->t[k].cls & XC_BY) != 0),
+			    xt_near_span_end(x, k));
+			return;
+		}
 }
 
 void
@@ -420,5 +438,6 @@ xt_near_fields(struct xt *x, const struct xt_units *us, size_t ha, size_t hb)
 	    x->t[zb].kind != XK_TEXT; zb++)
 		;
 	xt_near_date(x, za, zb);
-	xt_near_byline(x, za, zb, hb);
+	if (!xt_near_byline(x, za, zb, hb) && x->a->byline.n > 0)
+		xt_near_first_byline(x);
 }

@@ -639,6 +639,16 @@ reads_headline_before_starter_french(void **state)
 	check_fixture("fr_head_starter");
 }
 
+/* A byline name glued to the next block by flattening ("HolmHarbour")
+ * ends at the glue, also when the byline stands away from the
+ * headline. */
+static void
+reads_glued_byline_name_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_gluedname");
+}
+
 int
 main(void)
 {
@@ -697,6 +707,7 @@ main(void)
 		cmocka_unit_test(reads_posted_by_german),
 		cmocka_unit_test(reads_date_glued_to_time_english),
 		cmocka_unit_test(reads_headline_before_starter_french),
+		cmocka_unit_test(reads_glued_byline_name_english),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
