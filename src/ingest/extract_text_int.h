@@ -256,4 +256,17 @@ void xt_units_body(const struct xt *x, struct xt_units *us);
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
 
+/* extract_text_head.c: the headline read again from the words before
+ * the body us->v[run_a, run_b), which it leaves as they are */
+void xt_head_words(struct xt *x, const struct xt_units *us);
+
+/* extract_text_near.c: the byline and published date read again from
+ * the words between the headline [ha, hb) (hb 0: none found) and the
+ * body; words and units are left as they are */
+void xt_near_fields(struct xt *x, const struct xt_units *us, size_t ha,
+    size_t hb);
+/* Does word k open a publishing note: "Published", "Updated", "Posted",
+ * "Written by", "Geschrieben von"? (No headline holds one.) */
+int xt_near_marker(const struct xt *x, size_t k);
+
 #endif

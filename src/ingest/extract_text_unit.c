@@ -804,6 +804,7 @@ xt_units_fill(struct xt *x, struct xt_units *us)
 {
 	xt_copy_cut(us, xt_dedupe(x, us));
 	xt_head(x, us);
+	xt_head_words(x, us);
 	if (us->cap_a < us->cap_b)
 		xt_text_range(x, us->cap_a, us->cap_b, &x->a->image_caption);
 	xt_paragraphs(x, us);

@@ -988,6 +988,124 @@ survives_large_flat_input(void **state)
 	free(s);
 }
 
+/* A headline glued to the menu words before it (blocks run
+ * together): it is the stretch whose words the body repeats, the menu
+ * items are not ("... Science Space The Quiet Comet That Came Back to
+ * the Northern Sky By ..."). */
+static void
+reads_headline_after_menu_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_menu");
+}
+
+static void
+reads_headline_after_menu_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_head_menu");
+}
+
+/* The byline and date are read again between the headline and the
+ * body: a lower-case "by" after a date, "Geschrieben von", a name with
+ * its @handle; a menu's date before the headline is not the article's,
+ * an ISO stamp is. */
+static void
+reads_byline_after_date_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_byline");
+}
+
+static void
+reads_date_near_headline_german(void **state)
+{
+	(void)state;
+	check_fixture("de_head_date");
+}
+
+static void
+reads_byline_with_handle_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_head_handle");
+}
+
+/* A byline name written twice (link and text) is kept once, and an
+ * address after it is not the next sentence's first word. */
+static void
+reads_byline_written_twice_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_head_name");
+}
+
+/* A long headline line the body search took in is still read as the
+ * headline, not the title-like line of a teaser before it. */
+static void
+reads_headline_inside_body_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_long");
+}
+
+/* A headline and a long standfirst glued together (blocks run
+ * together): the first is the headline, the second its standfirst. */
+static void
+reads_glued_standfirst_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_head_glued");
+}
+
+/* A headline written twice in a row (a crumb's last item and the
+ * headline) is the headline, though the span pass reads such a pair
+ * as a teaser card. */
+static void
+reads_headline_written_twice_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_twice");
+}
+
+/* "Veröffentlicht von Name am Datum": the note ends the headline, and
+ * the name before "am" and a date is whole. */
+static void
+reads_posted_by_german(void **state)
+{
+	(void)state;
+	check_fixture("de_head_posted");
+}
+
+/* "Mar 3, 20249:15 AM": flattening glued the year to the time after
+ * it; the date is still read. */
+static void
+reads_date_glued_to_time_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_gluedate");
+}
+
+/* Outside English a capitalised sentence starter inside a run-together
+ * line starts a new part even after a name ("... à Chamonix Les cabines
+ * ..."): the headline ends there and the standfirst begins. */
+static void
+reads_headline_before_starter_french(void **state)
+{
+	(void)state;
+	check_fixture("fr_head_starter");
+}
+
+/* A byline name glued to the next block by flattening ("HolmHarbour")
+ * ends at the glue, also when the byline stands away from the
+ * headline. */
+static void
+reads_glued_byline_name_english(void **state)
+{
+	(void)state;
+	check_fixture("en_head_gluedname");
+}
+
 int
 main(void)
 {
@@ -1067,6 +1185,19 @@ main(void)
 		cmocka_unit_test(refuses_text_without_sentences),
 		cmocka_unit_test(repairs_invalid_utf8),
 		cmocka_unit_test(survives_large_flat_input),
+		cmocka_unit_test(reads_headline_after_menu_english),
+		cmocka_unit_test(reads_headline_after_menu_french),
+		cmocka_unit_test(reads_byline_after_date_english),
+		cmocka_unit_test(reads_date_near_headline_german),
+		cmocka_unit_test(reads_byline_with_handle_spanish),
+		cmocka_unit_test(reads_byline_written_twice_french),
+		cmocka_unit_test(reads_headline_inside_body_english),
+		cmocka_unit_test(reads_glued_standfirst_spanish),
+		cmocka_unit_test(reads_headline_written_twice_english),
+		cmocka_unit_test(reads_posted_by_german),
+		cmocka_unit_test(reads_date_glued_to_time_english),
+		cmocka_unit_test(reads_headline_before_starter_french),
+		cmocka_unit_test(reads_glued_byline_name_english),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
