@@ -88,7 +88,8 @@ xt_first_span(const struct xt_units *us, size_t a, enum xt_kind kind)
 
 /* Is the lead photo's credit at unit c preceded by its own caption, a
  * line without a full stop, while the body run starts right after a
- * byline or a date (past cut boilerplate)? Then the sentences between
+ * byline or a date (past cut boilerplate) or with the headline's own
+ * line (long, no full stop)? Then the sentences between
  * are the article's lead: no caption (that is the line before the
  * credit) and no standfirst (that stands before the byline). */
 static int
@@ -99,6 +100,8 @@ xt_lead_before_photo(const struct xt_units *us, size_t c)
 	if (c == 0 || us->v[c - 1].kind != U_TITLE || us->v[c - 1].ended ||
 	    us->v[c - 1].words < XT_CAPTION_LINE)
 		return 0;
+	if (us->v[k].kind == U_SENT && !us->v[k].ended)
+		return 1;	/* the run starts with the headline's line */
 	while (k > 0 && xt_soft(&us->v[k - 1]))
 		k--;
 	return k > 0 && (xt_is_span(us, k - 1, XK_BYLINE) ||

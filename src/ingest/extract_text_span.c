@@ -170,7 +170,8 @@ xt_one_name(const struct xt *x, size_t i)
 	size_t k = i, caps = 0;
 
 	while (k < x->nt && k - i < XT_NAME_MAX && xt_name_word(x, k) &&
-	    (k == i || !(x->t[k].flags & TF_NL))) {
+	    (k == i || !(x->t[k].flags & TF_NL)) && (k == i ||
+	    !xt_label_at(x, k))) {
 		caps += (x->t[k].flags & TF_CAP) != 0;
 		k++;
 		if (x->t[k - 1].flags & (TF_COMMA | TF_END | TF_COLON))
