@@ -198,6 +198,9 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
 #define XT_SOCIAL_MAX	25	/* words of a "follow us on ..." promo */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
+#define XT_CAPTION_TAIL	8	/* last words that tell a caption's copies */
+#define XT_CAPTION_NEAR	3	/* units from a caption to its credit */
+#define XT_CAPTION_SPAN	40	/* units over which its copies are looked for */
 #define XT_DUP_WORDS	4	/* words of a unit checked for repeats */
 #define XT_COPY_HEAD	3	/* first sentences a second copy repeats */
 #define XT_COPY_NEW	4	/* a copy with a quarter of new words ends */

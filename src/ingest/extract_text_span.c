@@ -441,8 +441,9 @@ xt_credit_end(const struct xt *x, size_t j)
 			if (xt_cls(x, k, XC_PARTICLE | XC_CONN) &&
 			    xt_has(x, k + 1, TF_CAP))
 				continue;
-			return k > j + 1 && (x->t[k - 1].flags & TF_CAP) ?
-			    k - 1 : k;
+			return k > j + 1 && (x->t[k - 1].flags & TF_CAP) &&
+			    x->s[x->t[k - 1].off + x->t[k - 1].len - 1] !=
+			    ')' ? k - 1 : k;	/* "(Photo: A B) less" */
 		} else if ((t->flags & TF_DIGIT) && xt_has(x, k + 1, TF_CAP) &&
 		    !(t->flags & TF_END)) {
 			continue;	/* "Credit: 20th Century Studios" */

@@ -442,6 +442,52 @@ xt_inline_captions(struct xt_units *us)
 	}
 }
 
+static uint64_t xt_range_hash(const struct xt *x, size_t a, size_t b);
+
+/* Is there a photo credit among units (k, k + XT_CAPTION_NEAR]? */
+static int
+xt_credit_near(const struct xt_units *us, size_t k)
+{
+	size_t j;
+
+	for (j = k + 1; j < us->n && j <= k + XT_CAPTION_NEAR; j++)
+		if (xt_is_span(us, j, XK_CREDIT))
+			return 1;
+	return 0;
+}
+
+/* A photo's caption written several times (the caption, its "more" /
+ * "less" toggle, the gallery's copy), each next to a credit: units
+ * that end with the same XT_CAPTION_TAIL words as an earlier unit that
+ * had a credit right after it are copies of that caption, and all of
+ * them go. A sentence repeated in the article has no credit next to
+ * it. Units are compared by the hash of their last words. */
+static void
+xt_caption_copies(const struct xt *x, struct xt_units *us)
+{
+	size_t k, j;
+	uint64_t *tail = xcalloc(us->n ? us->n : 1, sizeof(*tail));
+
+	for (k = 0; k < us->n; k++) {
+		const struct xt_unit *u = &us->v[k];
+
+		if ((u->kind == U_SENT || u->kind == U_TITLE) &&
+		    u->b - u->a >= XT_CAPTION_TAIL)
+			tail[k] = xt_range_hash(x, u->b - XT_CAPTION_TAIL,
+			    u->b);
+	}
+	for (k = 0; k < us->n; k++) {
+		if (tail[k] == 0 || !xt_credit_near(us, k))
+			continue;
+		for (j = k + 1; j < us->n && j <= k + XT_CAPTION_SPAN; j++)
+			if (tail[j] == tail[k] && xt_credit_near(us, j)) {
+				us->v[k].role = us->v[j].role = R_DROP;
+				tail[j] = 0;
+			}
+	}
+	free(tail);
+}
+
 static void
 xt_text_range(const struct xt *x, size_t a, size_t b, char **field)
 {
@@ -839,6 +885,7 @@ xt_units(struct xt *x)
 	xt_build(x, &us);
 	xt_teasers(x, &us);
 	xt_promo_boxes(&us);
+	xt_caption_copies(x, &us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
 	xt_units_body(x, &us);

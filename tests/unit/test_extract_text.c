@@ -596,6 +596,16 @@ reads_bare_name_credit(void **state)
 	check_fixture("fr_credit");
 }
 
+/* A photo's caption written three times (the caption, its "less"
+ * toggle, the gallery's copy), each next to a credit, inside the
+ * article: every copy goes, the article goes on after them. */
+static void
+drops_caption_copies(void **state)
+{
+	(void)state;
+	check_fixture("en_captions");
+}
+
 /* "Mots-clés :" (tags) ends the body: the next story's sentences
  * after it are not the article's. */
 static void
@@ -1157,6 +1167,7 @@ main(void)
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
+		cmocka_unit_test(drops_caption_copies),
 		cmocka_unit_test(reads_bare_name_credit),
 		cmocka_unit_test(reads_live_blog_flattened),
 		cmocka_unit_test(drops_author_note_portuguese),
