@@ -391,6 +391,7 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"iscriviti", XP_CTA}, {"iscriviti ora", XP_CTA},
 	{"continue reading below", XP_CTA}, {"story continues below", XP_CTA},
 	{"article continues below", XP_CTA},
+	{"story continues below gallery", XP_CTA},
 	{"weiterlesen nach der anzeige", XP_CTA},
 	{"la suite après cette publicité", XP_CTA},
 	{"sigue leyendo", XP_CTA}, {"continúa leyendo", XP_CTA},

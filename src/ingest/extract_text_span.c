@@ -489,6 +489,26 @@ xt_credit(struct xt *x, size_t i)
 	return e;
 }
 
+/* "Submitted photo", "Courtesy photo", "File photo": a credit that
+ * names no one (gallery slides repeat it after each caption). Returns
+ * its end. */
+static size_t
+xt_kind_credit(const struct xt *x, size_t i)
+{
+	static const char *const kinds[] = {"submitted", "contributed",
+	    "courtesy", "file", "handout"};
+	size_t k;
+
+	if (!xt_has(x, i, TF_CAP) || !(xt_is_word(x, i + 1, "photo") ||
+	    xt_is_word(x, i + 1, "photograph") || xt_is_word(x, i + 1,
+	    "image")))
+		return 0;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		if (xt_is_word(x, i, kinds[k]))
+			return i + 2;
+	return 0;
+}
+
 /* A photo credit that is a bare name: right after the header (byline
  * or date seen, no credit yet), a sentence right after a marked span
  * (the caption, after the date or the share labels), then a name
@@ -980,7 +1000,8 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	if ((e = xt_caption_span(x, i)) > i)
 		return e;
 	*kind = XK_CREDIT;
-	if ((e = xt_credit(x, i)) > i || (e = xt_bare_credit(x, i)) > i)
+	if ((e = xt_credit(x, i)) > i || (e = xt_bare_credit(x, i)) > i ||
+	    (e = xt_kind_credit(x, i)) > i)
 		return e;
 	*kind = XK_BYLINE;
 	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i)

@@ -438,6 +438,9 @@ xt_inline_captions(struct xt_units *us)
 		    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words >=
 		    XT_CAPTION_LINE)) && !xt_is_span(us, k + 1, XK_CAPTION))
 			us->v[k - 1].role = R_DROP;
+		else if (us->v[k - 1].kind == U_TITLE && us->v[k - 1].role ==
+		    R_NONE && us->v[k - 1].words <= XT_NAME_MAX)
+			us->v[k - 1].role = R_CAPTION;	/* a slide's name */
 		first = 0;
 	}
 }

@@ -949,6 +949,37 @@ reads_byline_lines(void **state)
 	}
 }
 
+/* "Submitted photo" after each of a gallery's name captions is a
+ * credit: neither it nor the names are body. */
+static void
+drops_submitted_photo_credits(void **state)
+{
+	const char s[] = "Three arrested after search of houses near the "
+	    "mill\nPolice arrested three people on Friday "
+	    "after a search of two houses near the old mill, a spokesman "
+	    "said on Saturday. Officers found tools and a stolen bicycle "
+	    "in one of the houses. A neighbour had called the police after "
+	    "seeing lights in the empty house at night. Ida Holm Submitted "
+	    "photo Tom Reed Submitted "
+	    "photo Ana Ruiz Submitted photo The three face charges of "
+	    "theft and will appear in court next month, the spokesman "
+	    "said.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_true(a->body.n >= 2);
+	assert_non_null(strstr(a->body.v[0], "Police arrested"));
+	assert_non_null(strstr(a->body.v[a->body.n - 1], "three face"));
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "Submitted"));
+		assert_null(strstr(a->body.v[i], "Tom Reed"));
+	}
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -1181,6 +1212,7 @@ main(void)
 		cmocka_unit_test(drops_follow_us_promo),
 		cmocka_unit_test(drops_follow_handle_promo),
 		cmocka_unit_test(reads_byline_lines),
+		cmocka_unit_test(drops_submitted_photo_credits),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
