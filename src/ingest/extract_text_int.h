@@ -207,6 +207,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 #define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
 #define XT_PART_MIN	3	/* words of a part at least */
+#define XT_PROSE_PARTS	3	/* parts of prose without a stop at most */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 #define XT_TEASER_UNITS	8	/* units after a "Related" marker read */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
@@ -235,7 +236,10 @@ struct xt_unit {
 	uint8_t strong;		/* holds a strong promo word ("newsletter") */
 	uint8_t row;		/* a table's row (its words are TF_CELL) */
 	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
+	uint8_t part;		/* XT_PART_*: a part of a run-on unit cut apart */
 };
+
+enum { XT_PART_NONE, XT_PART_MID, XT_PART_LAST };
 
 struct xt_units {
 	struct xt_unit *v;

@@ -195,7 +195,7 @@ xt_build(const struct xt *x, struct xt_units *us)
 {
 	size_t a = 0, cap = 0, whole = 0;
 	struct xt_unit *u;
-	int cut = 0;
+	int cut = 0, runon = 0;
 
 	while (a < x->nt) {
 		us->v = xgrow(us->v, &cap, us->n, sizeof(*us->v), 64);
@@ -204,12 +204,15 @@ xt_build(const struct xt *x, struct xt_units *us)
 		u->a = a;
 		if (a >= whole) {	/* a teaser's title runs on */
 			whole = xt_unit_end(x, a);
-			cut = x->t[a].kind == XK_TEXT && (whole - a >=
-			    XT_SPLIT_MIN || (a > 0 && x->t[a - 1].kind ==
-			    XK_RECO));
+			runon = x->t[a].kind == XK_TEXT && whole - a >=
+			    XT_SPLIT_MIN;
+			cut = runon || (x->t[a].kind == XK_TEXT && a > 0 &&
+			    x->t[a - 1].kind == XK_RECO);
 		}
 		u->b = x->t[a].kind == XK_TEXT ? xt_part_end(x, a, whole, cut) :
 		    whole;
+		if (runon)
+			u->part = u->b == whole ? XT_PART_LAST : XT_PART_MID;
 		if (x->t[a].kind != XK_TEXT) {
 			u->kind = U_SPAN;
 			u->span = x->t[a].kind;
@@ -219,6 +222,42 @@ xt_build(const struct xt *x, struct xt_units *us)
 				u->kind = U_COOKIE;
 		}
 		a = u->b;
+	}
+}
+
+/* Does part u of a run-on unit read as prose: long, one word in four
+ * a function word, at most a third capitalised? */
+static int
+xt_prose_part(const struct xt_unit *u)
+{
+	return u->kind == U_TITLE && u->words >= XT_LONG_LINE &&
+	    u->func * 4 >= u->words && u->caps * 3 <= u->words;
+}
+
+/* Prose with a stop left out ("... led the junior crews to three
+ * regional titles The new coach will start ... at the boathouse."): a
+ * run-on unit cut into XT_PROSE_PARTS parts at most, every part but
+ * the last prose, the last a sentence. Its parts are sentences, not
+ * titles. Teaser titles strung together break into more parts or hold
+ * fewer function words, and summaries among them end in no stop. */
+static void
+xt_prose_parts(struct xt_units *us)
+{
+	size_t k, a, j;
+
+	for (k = 0; k < us->n; k++) {
+		if (us->v[k].part != XT_PART_LAST || us->v[k].kind != U_SENT)
+			continue;
+		for (a = k; a > 0 && us->v[a - 1].part == XT_PART_MID; a--)
+			;
+		if (a == k || k - a >= XT_PROSE_PARTS)
+			continue;
+		for (j = a; j < k && xt_prose_part(&us->v[j]); j++)
+			;
+		if (j < k)
+			continue;
+		for (j = a; j < k; j++)
+			us->v[j].kind = U_SENT;
 	}
 }
 
@@ -836,6 +875,7 @@ xt_units(struct xt *x)
 
 	memset(&us, 0, sizeof(us));
 	xt_build(x, &us);
+	xt_prose_parts(&us);
 	xt_teasers(x, &us);
 	xt_promo_boxes(&us);
 	xt_caption(x, &us);

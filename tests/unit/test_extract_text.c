@@ -532,6 +532,18 @@ keeps_list_items_without_stops(void **state)
 	check_fixture("es_items");
 }
 
+/* A paragraph whose full stop was lost, run together with the next
+ * sentence into one unit of forty words and more, reads as prose (a
+ * function word in four, few capitals): it is cut off the sentence
+ * but stays in the body, not weighed as a teaser title. */
+static void
+keeps_prose_without_stops(void **state)
+{
+	(void)state;
+	check_fixture("en_nostops");
+	check_fixture("es_nostops");
+}
+
 /* A press release's note on the company ("Norvia is a leading provider
  * of ... solutions ... employees") in the last half of the body ends
  * it; the same kind of sentence near the start introduces the company
@@ -1009,6 +1021,7 @@ main(void)
 		cmocka_unit_test(drops_follow_us_promo),
 		cmocka_unit_test(drops_follow_handle_promo),
 		cmocka_unit_test(keeps_list_items_without_stops),
+		cmocka_unit_test(keeps_prose_without_stops),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
