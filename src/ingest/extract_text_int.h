@@ -160,6 +160,7 @@ int xt_month(const char *key, size_t n);
 enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
 int xt_is_closer(const char *p, size_t n);
 size_t xt_cjk_stop(const char *p, size_t n);
+int xt_is_address(const struct xt *x, size_t i);	/* "www.x.org" */
 
 /* extract_text_date.c */
 size_t xt_date_at(const struct xt *x, size_t i, int64_t *t);
@@ -237,6 +238,7 @@ struct xt_unit {
 	uint8_t row;		/* a table's row (its words are TF_CELL) */
 	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
 	uint8_t part;		/* XT_PART_*: a part of a run-on unit cut apart */
+	uint8_t post;		/* an embedded post's address, signature, date */
 };
 
 enum { XT_PART_NONE, XT_PART_MID, XT_PART_LAST };

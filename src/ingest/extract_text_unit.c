@@ -261,6 +261,61 @@ xt_prose_parts(struct xt_units *us)
 	}
 }
 
+/* Is word i a handle in brackets, "(@name)", or a bare "@name"? */
+static int
+xt_handle(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len;
+
+	return (n > 3 && p[0] == '(' && p[1] == '@' && p[n - 1] == ')') ||
+	    (n > 1 && p[0] == '@');
+}
+
+/* Does unit u end in a handle, maybe with a date after it ("— Name
+ * (@handle)", "— Name (@handle) March 4, 2024")? */
+static int
+xt_signed(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i;
+	int64_t t;
+
+	if (xt_handle(x, u->b - 1))
+		return 1;
+	for (i = u->a; i + 1 < u->b; i++)
+		if (xt_handle(x, i) && xt_date_at(x, i + 1, &t) == u->b)
+			return 1;
+	return 0;
+}
+
+/* An embedded post flattened ends in its signature: "— Name (@handle)"
+ * and the date, often after the address of its picture: a title-like
+ * unit that ends in a handle (and a date) and starts with a dash or an
+ * address. The post belongs to the article: the signature, the address
+ * alone before it and the date after it are marked as the post's. */
+static void
+xt_posts(const struct xt *x, struct xt_units *us)
+{
+	size_t k;
+	struct xt_unit *u;
+	const char *p;
+
+	for (k = 1; k < us->n; k++) {
+		u = &us->v[k];
+		p = x->s + x->t[u->a].off;
+		if (u->kind != U_TITLE || u->role != R_NONE ||
+		    !(xt_is_address(x, u->a) || (x->t[u->a].flags &
+		    TF_PUNCT) || p[0] == '-') || !xt_signed(x, u))
+			continue;
+		u->post = 1;
+		if (u[-1].kind == U_TITLE && u[-1].b == u[-1].a + 1 &&
+		    xt_is_address(x, u[-1].a))
+			u[-1].post = 1;
+		if (xt_is_span(us, k + 1, XK_DATE))
+			u[1].post = 1;
+	}
+}
+
 int
 xt_is_span(const struct xt_units *us, size_t k, enum xt_kind kind)
 {
@@ -876,6 +931,7 @@ xt_units(struct xt *x)
 	memset(&us, 0, sizeof(us));
 	xt_build(x, &us);
 	xt_prose_parts(&us);
+	xt_posts(x, &us);
 	xt_teasers(x, &us);
 	xt_promo_boxes(&us);
 	xt_caption(x, &us);

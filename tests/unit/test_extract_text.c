@@ -544,6 +544,19 @@ keeps_prose_without_stops(void **state)
 	check_fixture("es_nostops");
 }
 
+/* An embedded post flattened: its text, the address of its picture,
+ * its signature "— Name (@handle)" and date belong to the article. A
+ * sentence ends before the address (no lower-case word goes on with
+ * it), so the post and the sentence after it are not cut into titles;
+ * with line breaks kept the signature ending the article stays. */
+static void
+keeps_embedded_post(void **state)
+{
+	(void)state;
+	check_fixture("en_post");
+	check_fixture("en_post_lines");
+}
+
 /* A press release's note on the company ("Norvia is a leading provider
  * of ... solutions ... employees") in the last half of the body ends
  * it; the same kind of sentence near the start introduces the company
@@ -1022,6 +1035,7 @@ main(void)
 		cmocka_unit_test(drops_follow_handle_promo),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(keeps_prose_without_stops),
+		cmocka_unit_test(keeps_embedded_post),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
