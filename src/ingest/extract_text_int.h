@@ -208,7 +208,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 #define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
 #define XT_PART_MIN	3	/* words of a part at least */
-#define XT_PROSE_PARTS	3	/* parts of prose without a stop at most */
+#define XT_PROSE_PARTS	3	/* parts of prose ending in a sentence */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 #define XT_TEASER_UNITS	8	/* units after a "Related" marker read */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */

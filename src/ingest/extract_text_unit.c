@@ -225,39 +225,37 @@ xt_build(const struct xt *x, struct xt_units *us)
 	}
 }
 
-/* Does part u of a run-on unit read as prose: long, one word in four
- * a function word, at most a third capitalised? */
+/* Does part u of a run-on unit read as prose: long, and one word in
+ * four a function word with at most a third capitalised, or (in a
+ * language without function words in the tables) four fifths in lower
+ * case with at most a tenth capitalised? */
 static int
 xt_prose_part(const struct xt_unit *u)
 {
 	return u->kind == U_TITLE && u->words >= XT_LONG_LINE &&
-	    u->func * 4 >= u->words && u->caps * 3 <= u->words;
+	    ((u->func * 4 >= u->words && u->caps * 3 <= u->words) ||
+	    (u->lower * 10 >= u->words * 8 && u->caps * 10 <= u->words));
 }
 
 /* Prose with a stop left out ("... led the junior crews to three
- * regional titles The new coach will start ... at the boathouse."): a
- * run-on unit cut into XT_PROSE_PARTS parts at most, every part but
- * the last prose, the last a sentence. Its parts are sentences, not
- * titles. Teaser titles strung together break into more parts or hold
- * fewer function words, and summaries among them end in no stop. */
+ * regional titles The new coach will start ... at the boathouse."):
+ * in a run-on unit whose last part is a sentence, the parts right
+ * before it that read as prose (XT_PROSE_PARTS - 1 at most; menu words
+ * may come before them) are sentences too, not titles. Teaser titles
+ * strung together are shorter or hold fewer function words, and
+ * summaries among them end in no stop. */
 static void
 xt_prose_parts(struct xt_units *us)
 {
-	size_t k, a, j;
+	size_t k, a;
 
 	for (k = 0; k < us->n; k++) {
 		if (us->v[k].part != XT_PART_LAST || us->v[k].kind != U_SENT)
 			continue;
-		for (a = k; a > 0 && us->v[a - 1].part == XT_PART_MID; a--)
-			;
-		if (a == k || k - a >= XT_PROSE_PARTS)
-			continue;
-		for (j = a; j < k && xt_prose_part(&us->v[j]); j++)
-			;
-		if (j < k)
-			continue;
-		for (j = a; j < k; j++)
-			us->v[j].kind = U_SENT;
+		for (a = k; a > 0 && k - a + 1 < XT_PROSE_PARTS &&
+		    us->v[a - 1].part == XT_PART_MID &&
+		    xt_prose_part(&us->v[a - 1]); a--)
+			us->v[a - 1].kind = U_SENT;
 	}
 }
 

@@ -534,14 +534,16 @@ keeps_list_items_without_stops(void **state)
 
 /* A paragraph whose full stop was lost, run together with the next
  * sentence into one unit of forty words and more, reads as prose (a
- * function word in four, few capitals): it is cut off the sentence
- * but stays in the body, not weighed as a teaser title. */
+ * function word in four, few capitals; in Russian, mostly lower case):
+ * it is cut off the sentence but stays in the body, not weighed as a
+ * teaser title, while the menu words glued before it do not. */
 static void
 keeps_prose_without_stops(void **state)
 {
 	(void)state;
 	check_fixture("en_nostops");
 	check_fixture("es_nostops");
+	check_fixture("ru_nostops");
 }
 
 /* An embedded post flattened: its text, the address of its picture,
