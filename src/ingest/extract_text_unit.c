@@ -351,7 +351,7 @@ static void
 xt_teasers(const struct xt *x, struct xt_units *us)
 {
 	size_t k, j;
-	int card;
+	int card, twice;
 
 	for (k = 0; k < us->n; k++) {
 		if (!xt_is_span(us, k, XK_RECO))
@@ -359,12 +359,13 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 		/* a card (title written twice) or a marker before a
 		 * headline carries a summary; a label running on in lower
 		 * case ("More stories from the coast") does not */
-		card = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN ||
-		    (k + 1 < us->n && us->v[k + 1].kind == U_TITLE &&
-		    (x->t[us->v[k + 1].a].flags & TF_CAP));
+		twice = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN;
+		card = twice || (k + 1 < us->n && us->v[k + 1].kind ==
+		    U_TITLE && (x->t[us->v[k + 1].a].flags & TF_CAP));
 		for (j = k + 1; j < us->n && (us->v[j].kind == U_TITLE ||
 		    (us->v[j].kind == U_SENT && (us->v[j].cut || (card &&
-		    j <= k + 2)))); j++) {
+		    j <= k + 2 && (twice || us->v[j].words <=
+		    XT_TEASER_MAX))))); j++) {
 			us->v[j].role = R_DROP;
 			if (us->v[j].kind == U_SENT && !us->v[j].cut)
 				break;	/* one summary sentence */

@@ -559,6 +559,16 @@ keeps_embedded_post(void **state)
 	check_fixture("en_post_lines");
 }
 
+/* A "Related:" marker before one capitalised title takes a summary
+ * sentence with it, but not one of more than thirty words: that is
+ * the article going on after an inline link. */
+static void
+keeps_long_sentence_after_related(void **state)
+{
+	(void)state;
+	check_fixture("en_related_long");
+}
+
 /* A press release's note on the company ("Norvia is a leading provider
  * of ... solutions ... employees") in the last half of the body ends
  * it; the same kind of sentence near the start introduces the company
@@ -1038,6 +1048,7 @@ main(void)
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(keeps_prose_without_stops),
 		cmocka_unit_test(keeps_embedded_post),
+		cmocka_unit_test(keeps_long_sentence_after_related),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
