@@ -224,7 +224,8 @@ int
 xt_kept(const struct xt_units *us, size_t k)
 {
 	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
-	    us->v[k].role == R_NONE) || us->v[k].post;
+	    us->v[k].role == R_NONE) || (us->v[k].post && us->v[k].role ==
+	    R_NONE);
 }
 
 /* A page with no article in prose (results, a table, a list of dates):
