@@ -235,7 +235,8 @@ xt_opens_quote(const struct xt *x, size_t i)
 }
 
 /* "J.", "Dr.", "14." before a month, "Sept." before a day, "etc."
- * before lower case. */
+ * before lower case (a web address is no lower-case word: "... for
+ * 60. pic.example.com/a1B2" ends a post's sentence). */
 static int
 xt_abbrev(const struct xt *x, size_t i)
 {
@@ -243,7 +244,8 @@ xt_abbrev(const struct xt *x, size_t i)
 	size_t n = xt_key(x, i, key), k;
 	const char *p = x->s + x->t[i].off;
 
-	if (i + 1 < x->nt && ((x->t[i + 1].flags & TF_LOWER) ||
+	if (i + 1 < x->nt && (((x->t[i + 1].flags & TF_LOWER) &&
+	    !xt_is_address(x, i + 1)) ||
 	    ((x->t[i].flags & TF_DIGIT) && (x->t[i + 1].cls & XC_MONTH)) ||
 	    ((x->t[i].cls & XC_MONTH) && (x->t[i + 1].flags & TF_DIGIT))))
 		return 1;

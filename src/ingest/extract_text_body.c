@@ -227,7 +227,8 @@ int
 xt_kept(const struct xt_units *us, size_t k)
 {
 	return xt_is_sent(&us->v[k]) || (us->v[k].kind == U_TITLE &&
-	    us->v[k].role == R_NONE);
+	    us->v[k].role == R_NONE) || (us->v[k].post && us->v[k].role ==
+	    R_NONE);
 }
 
 /* A page with no article in prose (results, a table, a list of dates):
@@ -442,6 +443,9 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	}
 	if (best < XT_ARTICLE_MIN && xt_units_data(us, best))
 		return;
+	while (us->run_b > us->run_a && us->run_b < us->n &&
+	    us->v[us->run_b].post)
+		us->run_b++;	/* the signature of a post ending the body */
 	xt_units_tail(x, us);
 	xt_company_tail(x, us);
 	xt_trim_head(us);

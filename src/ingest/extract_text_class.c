@@ -726,3 +726,26 @@ xt_phrase_at(const struct xt *x, size_t i, size_t *end)
 	*end = best;
 	return kind;
 }
+
+/* Is word i a web address ("https://...", "www.example.org",
+ * "pic.example.com/a1B2")? A host of letters, digits, dots and dashes
+ * with a dot, before a slash. */
+int
+xt_is_address(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len, k;
+	int dot = 0;
+
+	if ((n > 7 && memcmp(p, "http://", 7) == 0) || (n > 8 &&
+	    memcmp(p, "https://", 8) == 0) || (n > 4 && memcmp(p, "www.",
+	    4) == 0))
+		return 1;
+	for (k = 0; k < n && p[k] != '/'; k++) {
+		if (!((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= '0' &&
+		    p[k] <= '9') || p[k] == '-' || p[k] == '.'))
+			return 0;
+		dot |= p[k] == '.' && k > 0;
+	}
+	return dot && k + 1 < n && p[k - 1] != '.';
+}

@@ -160,6 +160,7 @@ int xt_month(const char *key, size_t n);
 enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
 int xt_is_closer(const char *p, size_t n);
 size_t xt_cjk_stop(const char *p, size_t n);
+int xt_is_address(const struct xt *x, size_t i);	/* "www.x.org" */
 
 /* extract_text_date.c */
 size_t xt_date_at(const struct xt *x, size_t i, int64_t *t);
@@ -210,6 +211,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_ARTICLE_MIN	50	/* words of sentences that make an article */
 #define XT_SPLIT_MIN	40	/* words of a unit that is cut into parts */
 #define XT_PART_MIN	3	/* words of a part at least */
+#define XT_PROSE_PARTS	3	/* parts of prose ending in a sentence */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
 #define XT_TEASER_UNITS	8	/* units after a "Related" marker read */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
@@ -238,7 +240,11 @@ struct xt_unit {
 	uint8_t strong;		/* holds a strong promo word ("newsletter") */
 	uint8_t row;		/* a table's row (its words are TF_CELL) */
 	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
+	uint8_t part;		/* XT_PART_*: a part of a run-on unit cut apart */
+	uint8_t post;		/* an embedded post's address, signature, date */
 };
+
+enum { XT_PART_NONE, XT_PART_MID, XT_PART_LAST };
 
 struct xt_units {
 	struct xt_unit *v;

@@ -195,7 +195,7 @@ xt_build(const struct xt *x, struct xt_units *us)
 {
 	size_t a = 0, cap = 0, whole = 0;
 	struct xt_unit *u;
-	int cut = 0;
+	int cut = 0, runon = 0;
 
 	while (a < x->nt) {
 		us->v = xgrow(us->v, &cap, us->n, sizeof(*us->v), 64);
@@ -204,12 +204,15 @@ xt_build(const struct xt *x, struct xt_units *us)
 		u->a = a;
 		if (a >= whole) {	/* a teaser's title runs on */
 			whole = xt_unit_end(x, a);
-			cut = x->t[a].kind == XK_TEXT && (whole - a >=
-			    XT_SPLIT_MIN || (a > 0 && x->t[a - 1].kind ==
-			    XK_RECO));
+			runon = x->t[a].kind == XK_TEXT && whole - a >=
+			    XT_SPLIT_MIN;
+			cut = runon || (x->t[a].kind == XK_TEXT && a > 0 &&
+			    x->t[a - 1].kind == XK_RECO);
 		}
 		u->b = x->t[a].kind == XK_TEXT ? xt_part_end(x, a, whole, cut) :
 		    whole;
+		if (runon)
+			u->part = u->b == whole ? XT_PART_LAST : XT_PART_MID;
 		if (x->t[a].kind != XK_TEXT) {
 			u->kind = U_SPAN;
 			u->span = x->t[a].kind;
@@ -219,6 +222,95 @@ xt_build(const struct xt *x, struct xt_units *us)
 				u->kind = U_COOKIE;
 		}
 		a = u->b;
+	}
+}
+
+/* Does part u of a run-on unit read as prose: long, and one word in
+ * four a function word with at most a third capitalised, or (in a
+ * language without function words in the tables) four fifths in lower
+ * case with at most a tenth capitalised? */
+static int
+xt_prose_part(const struct xt_unit *u)
+{
+	return u->kind == U_TITLE && u->words >= XT_LONG_LINE &&
+	    ((u->func * 4 >= u->words && u->caps * 3 <= u->words) ||
+	    (u->lower * 10 >= u->words * 8 && u->caps * 10 <= u->words));
+}
+
+/* Prose with a stop left out ("... led the junior crews to three
+ * regional titles The new coach will start ... at the boathouse."):
+ * in a run-on unit whose last part is a sentence, the parts right
+ * before it that read as prose (XT_PROSE_PARTS - 1 at most; menu words
+ * may come before them) are sentences too, not titles. Teaser titles
+ * strung together are shorter or hold fewer function words, and
+ * summaries among them end in no stop. */
+static void
+xt_prose_parts(struct xt_units *us)
+{
+	size_t k, a;
+
+	for (k = 0; k < us->n; k++) {
+		if (us->v[k].part != XT_PART_LAST || us->v[k].kind != U_SENT)
+			continue;
+		for (a = k; a > 0 && k - a + 1 < XT_PROSE_PARTS &&
+		    us->v[a - 1].part == XT_PART_MID &&
+		    xt_prose_part(&us->v[a - 1]); a--)
+			us->v[a - 1].kind = U_SENT;
+	}
+}
+
+/* Is word i a handle in brackets, "(@name)", or a bare "@name"? */
+static int
+xt_handle(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len;
+
+	return (n > 3 && p[0] == '(' && p[1] == '@' && p[n - 1] == ')') ||
+	    (n > 1 && p[0] == '@');
+}
+
+/* Does unit u end in a handle, maybe with a date after it ("— Name
+ * (@handle)", "— Name (@handle) March 4, 2024")? */
+static int
+xt_signed(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i;
+	int64_t t;
+
+	if (xt_handle(x, u->b - 1))
+		return 1;
+	for (i = u->a; i + 1 < u->b; i++)
+		if (xt_handle(x, i) && xt_date_at(x, i + 1, &t) == u->b)
+			return 1;
+	return 0;
+}
+
+/* An embedded post flattened ends in its signature: "— Name (@handle)"
+ * and the date, often after the address of its picture: a title-like
+ * unit that ends in a handle (and a date) and starts with a dash or an
+ * address. The post belongs to the article: the signature, the address
+ * alone before it and the date after it are marked as the post's. */
+static void
+xt_posts(const struct xt *x, struct xt_units *us)
+{
+	size_t k;
+	struct xt_unit *u;
+	const char *p;
+
+	for (k = 1; k < us->n; k++) {
+		u = &us->v[k];
+		p = x->s + x->t[u->a].off;
+		if (u->kind != U_TITLE || u->role != R_NONE ||
+		    !(xt_is_address(x, u->a) || (x->t[u->a].flags &
+		    TF_PUNCT) || p[0] == '-') || !xt_signed(x, u))
+			continue;
+		u->post = 1;
+		if (u[-1].kind == U_TITLE && u[-1].b == u[-1].a + 1 &&
+		    xt_is_address(x, u[-1].a))
+			u[-1].post = 1;
+		if (xt_is_span(us, k + 1, XK_DATE))
+			u[1].post = 1;
 	}
 }
 
@@ -259,7 +351,7 @@ static void
 xt_teasers(const struct xt *x, struct xt_units *us)
 {
 	size_t k, j;
-	int card;
+	int card, twice;
 
 	for (k = 0; k < us->n; k++) {
 		if (!xt_is_span(us, k, XK_RECO))
@@ -267,12 +359,13 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 		/* a card (title written twice) or a marker before a
 		 * headline carries a summary; a label running on in lower
 		 * case ("More stories from the coast") does not */
-		card = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN ||
-		    (k + 1 < us->n && us->v[k + 1].kind == U_TITLE &&
-		    (x->t[us->v[k + 1].a].flags & TF_CAP));
+		twice = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN;
+		card = twice || (k + 1 < us->n && us->v[k + 1].kind ==
+		    U_TITLE && (x->t[us->v[k + 1].a].flags & TF_CAP));
 		for (j = k + 1; j < us->n && (us->v[j].kind == U_TITLE ||
 		    (us->v[j].kind == U_SENT && (us->v[j].cut || (card &&
-		    j <= k + 2)))); j++) {
+		    j <= k + 2 && (twice || us->v[j].words <=
+		    XT_TEASER_MAX))))); j++) {
 			us->v[j].role = R_DROP;
 			if (us->v[j].kind == U_SENT && !us->v[j].cut)
 				break;	/* one summary sentence */
@@ -886,6 +979,8 @@ xt_units(struct xt *x)
 
 	memset(&us, 0, sizeof(us));
 	xt_build(x, &us);
+	xt_prose_parts(&us);
+	xt_posts(x, &us);
 	xt_teasers(x, &us);
 	xt_promo_boxes(&us);
 	xt_caption_copies(x, &us);

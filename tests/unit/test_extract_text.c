@@ -532,6 +532,43 @@ keeps_list_items_without_stops(void **state)
 	check_fixture("es_items");
 }
 
+/* A paragraph whose full stop was lost, run together with the next
+ * sentence into one unit of forty words and more, reads as prose (a
+ * function word in four, few capitals; in Russian, mostly lower case):
+ * it is cut off the sentence but stays in the body, not weighed as a
+ * teaser title, while the menu words glued before it do not. */
+static void
+keeps_prose_without_stops(void **state)
+{
+	(void)state;
+	check_fixture("en_nostops");
+	check_fixture("es_nostops");
+	check_fixture("ru_nostops");
+}
+
+/* An embedded post flattened: its text, the address of its picture,
+ * its signature "— Name (@handle)" and date belong to the article. A
+ * sentence ends before the address (no lower-case word goes on with
+ * it), so the post and the sentence after it are not cut into titles;
+ * with line breaks kept the signature ending the article stays. */
+static void
+keeps_embedded_post(void **state)
+{
+	(void)state;
+	check_fixture("en_post");
+	check_fixture("en_post_lines");
+}
+
+/* A "Related:" marker before one capitalised title takes a summary
+ * sentence with it, but not one of more than thirty words: that is
+ * the article going on after an inline link. */
+static void
+keeps_long_sentence_after_related(void **state)
+{
+	(void)state;
+	check_fixture("en_related_long");
+}
+
 /* A press release's note on the company ("Norvia is a leading provider
  * of ... solutions ... employees") in the last half of the body ends
  * it; the same kind of sentence near the start introduces the company
@@ -1214,6 +1251,9 @@ main(void)
 		cmocka_unit_test(reads_byline_lines),
 		cmocka_unit_test(drops_submitted_photo_credits),
 		cmocka_unit_test(keeps_list_items_without_stops),
+		cmocka_unit_test(keeps_prose_without_stops),
+		cmocka_unit_test(keeps_embedded_post),
+		cmocka_unit_test(keeps_long_sentence_after_related),
 		cmocka_unit_test(reads_name_and_date_byline),
 		cmocka_unit_test(reads_chinese_flattened),
 		cmocka_unit_test(reads_german_flattened),
