@@ -18,8 +18,21 @@
 /* Scores of a unit's class words. */
 struct xt_score {
 	int promo, strong, you, form, star, cookie, cookiew, legal, bars;
-	int nets, share, handles;
+	int nets, share, handles, commentw, moder;
 };
+
+/* Is the word about comment moderation: moderator, moderation,
+ * moderiert, moderador, moderación, modérateur (not "moderate")? */
+static int
+xt_moderation(const char *p, size_t n)
+{
+	if (n < 8 || (p[0] | 0x20) != 'm')
+		return 0;
+	if (memcmp(p + 1, "oderat", 6) == 0)
+		return p[7] == 'o' || p[7] == 'i';
+	return memcmp(p + 1, "oderad", 6) == 0 || memcmp(p + 1, "oderier",
+	    7) == 0 || memcmp(p + 1, "od\xC3\xA9rat", 7) == 0;
+}
 
 static void
 xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
@@ -46,6 +59,8 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		s->you += (t->cls & XC_YOU) != 0;
 		s->nets += (t->cls & XC_NET) != 0;
 		s->handles += t->len > 2 && x->s[t->off] == '@';
+		s->commentw += (t->cls & XC_COMMENTW) != 0;
+		s->moder += xt_moderation(x->s + t->off, t->len);
 		s->share += (t->cls & XC_SHARE) != 0;
 		s->form += (t->cls & XC_FORM) != 0;
 		s->cookie += (t->cls & XC_COOKIE) != 0;
@@ -118,8 +133,10 @@ xt_classify_unit(const struct xt *x, struct xt_unit *u)
 	if (u->words == 0)
 		u->kind = U_EMPTY;
 	else if ((s.star && s.form) || (s.you && s.form >= 2 &&
-	    u->words <= 20))
-		u->kind = U_FORM;
+	    u->words <= 20) || (s.commentw && s.moder && u->words <=
+	    XT_PROMO_MAX))
+		u->kind = U_FORM;	/* the form, or the comments' rules:
+					 * "Comments ... approved by the moderator" */
 	else if ((s.cookie && s.cookiew + s.you >= 1) || (s.cookiew >= 2 &&
 	    s.you >= 1))
 		u->kind = U_COOKIE;

@@ -1017,6 +1017,37 @@ drops_submitted_photo_credits(void **state)
 	article_free(a);
 }
 
+/* The comments' rules ("Comentários ... não serão aprovados pelo
+ * moderador") end the body like a comment form; "his comments ...
+ * moderates" in prose does not. */
+static void
+ends_at_comment_rules(void **state)
+{
+	const char s[] = "Vote on the harbour plan moves to next week\n"
+	    "The council put off its vote on the harbour plan until next "
+	    "week after a long debate on Tuesday. The mayor's comments "
+	    "gave moderates on the council a reason to wait for the "
+	    "ferry company's figures. The plan would close the coal pier "
+	    "by the end of next year. ATENÇÃO: Comentários com textos "
+	    "ofensivos não serão aprovados pelo moderador. Clique na foto "
+	    "do colunista e veja todas as colunas que ele escreve para o "
+	    "site sobre a cidade e o porto.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+	int moderates = 0;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++) {
+		moderates |= strstr(a->body.v[i], "moderates") != NULL;
+		assert_null(strstr(a->body.v[i], "Clique"));
+		assert_null(strstr(a->body.v[i], "ATENÇÃO"));
+	}
+	assert_true(moderates);
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -1250,6 +1281,7 @@ main(void)
 		cmocka_unit_test(drops_follow_handle_promo),
 		cmocka_unit_test(reads_byline_lines),
 		cmocka_unit_test(drops_submitted_photo_credits),
+		cmocka_unit_test(ends_at_comment_rules),
 		cmocka_unit_test(keeps_list_items_without_stops),
 		cmocka_unit_test(keeps_prose_without_stops),
 		cmocka_unit_test(keeps_embedded_post),
