@@ -42,7 +42,8 @@ enum {
 	TF_STAR = 1 << 9,	/* the word is "*" or ends "letter*" */
 	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
 	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
-	TF_CELL = 1 << 12	/* a cell of a table rebuilt row by row */
+	TF_CELL = 1 << 12,	/* a cell of a table rebuilt row by row */
+	TF_BREAK = 1 << 13	/* a unit starts: a run-together table's row */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -181,6 +182,11 @@ int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
 /* extract_text_table.c: tables flattened one cell per line are
  * rebuilt one row per line, their words marked TF_CELL */
 void xt_tables(struct xt *x);
+
+/* extract_text_runtable.c: tables whose cells and rows run together
+ * are cut into rows, each row's first word marked TF_BREAK (and the
+ * word after the table), its words TF_CELL */
+void xt_run_tables(struct xt *x);
 
 /* extract_text_list.c */
 void xt_lists(struct xt *x);

@@ -152,7 +152,7 @@ xt_unit_end(const struct xt *x, size_t a)
 	if (x->t[a].flags & TF_END)
 		return k;
 	while (k < x->nt && x->t[k].kind == XK_TEXT &&
-	    !(x->t[k].flags & TF_NL)) {
+	    !(x->t[k].flags & (TF_NL | TF_BREAK))) {
 		if (x->t[k++].flags & TF_END)
 			break;
 	}
@@ -578,7 +578,7 @@ xt_paragraphs(struct xt *x, struct xt_units *us)
 	for (k = us->run_a; k <= us->run_b; k++) {
 		int keep = k < us->run_b && xt_kept(us, k);
 		int brk = k == us->run_b || !keep || !lines || k != prev + 1 ||
-		    (x->t[us->v[k].a].flags & TF_NL);
+		    (x->t[us->v[k].a].flags & (TF_NL | TF_BREAK));
 
 		if (open && (brk || !keep)) {
 			/* the dateline opens the paragraph it heads */

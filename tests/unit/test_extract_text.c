@@ -850,6 +850,52 @@ keeps_long_sentence_with_names(void **state)
 	article_free(a);
 }
 
+/* A league table whose cells and rows run together with the prose
+ * ("... Spieltag Pl. Verein Sp. ... 1 SV Hafenstadt 12 9 3 0 27:8 30 2
+ * FC Lindau ..."): cut into its rows (rank, name, figures), it stays in
+ * the body between the paragraphs, and so does the prose after it. */
+static void
+keeps_run_together_table_german(void **state)
+{
+	(void)state;
+	check_fixture("de_runtable");
+}
+
+/* The same without a rank column, the column names glued to the first
+ * row's name after a colon: each list with its votes is a row. */
+static void
+cuts_run_together_table_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_runtable");
+}
+
+/* Figures recurring at a fixed period in prose, with lower-case words
+ * between them, are no table: the sentence stays whole. */
+static void
+keeps_scores_in_prose(void **state)
+{
+	const char s[] = "Open final\nThe young player from the harbour "
+	    "club had a long week. Ruiz beat Gil 6 4 6 3 and then Lee 6 2 "
+	    "6 1 before losing to Park 3 6 4 6 in the final on Sunday "
+	    "afternoon. She said the week had shown her how far she had "
+	    "come since the spring.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++)
+		if (strstr(a->body.v[i], "Ruiz beat Gil") != NULL) {
+			found = 1;
+			assert_non_null(strstr(a->body.v[i], "on Sunday"));
+		}
+	assert_true(found);
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -958,6 +1004,9 @@ main(void)
 		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
 		cmocka_unit_test(drops_share_labels_with_x),
+		cmocka_unit_test(keeps_run_together_table_german),
+		cmocka_unit_test(cuts_run_together_table_spanish),
+		cmocka_unit_test(keeps_scores_in_prose),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(keeps_list_items_without_stops),

@@ -1,0 +1,286 @@
+/* extract_text_runtable.c - tables whose cells run together.
+ *
+ * When a page's blocks run together, a results table or a league table
+ * loses its rows as well as its cells: "Pos. Team P W Pts 1 Quay Rovers
+ * 15 11 35 2 North Bank United 15 10 32 3 ...". Read as units, that is
+ * one run-on unit of dozens of words: a sentence that pulls a sidebar
+ * into the body, or a title run that cuts the body off before it.
+ *
+ * Its shape gives it away: runs of a few non-number words (the names)
+ * alternate with runs of numbers of one fixed length (a row's figures,
+ * and the next row's rank when the table has a rank column). Three such
+ * rows in a row are a table. Each row (its rank, its name, its figures)
+ * becomes a unit of its own: its first word is marked TF_BREAK, its
+ * words TF_CELL, so the body search weighs it as a table's row (see
+ * xt_weight()) and no span detector reads its numbers as dates. The
+ * column names right after a sentence's end before the first row are
+ * marked the same way, and the word after the last row starts a new
+ * unit, so the prose after the table is a sentence again. Linear: one
+ * pass makes the runs, one pass over the runs finds the tables, each
+ * run read a bounded number of times.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+#define XT_RT_NAME	6	/* words of a row's name at most */
+#define XT_RT_FIGURES	2	/* figures of a row at least */
+#define XT_RT_ROWS	3	/* rows of a table at least */
+#define XT_RT_HEAD	12	/* words of the column names at most */
+#define XT_RT_RANK_GAP	2	/* a rank exceeds the one before by 2 at most */
+#define XT_RT_RANK_MAX	6	/* digits of a rank */
+#define XT_RT_ABBREV	4	/* letters of a column's name cut short */
+
+/* kinds of runs of words */
+enum { RT_NAME, RT_NUM, RT_STOP };
+
+struct xt_rt_run {
+	size_t a, b;		/* words [a, b) */
+	uint8_t kind;		/* RT_* */
+};
+
+struct xt_rt {
+	struct xt_rt_run *r;	/* owned */
+	size_t n;
+};
+
+/* Kind of word i: a number, a word of a name, or a word no table cell
+ * holds (punctuation, a sentence's end or a colon, a cell of a table
+ * already rebuilt). */
+static uint8_t
+xt_rt_kind(const struct xt *x, size_t i)
+{
+	uint16_t f = x->t[i].flags;
+
+	if (f & (TF_PUNCT | TF_CELL | TF_END | TF_COLON))
+		return RT_STOP;
+	return (f & TF_DIGIT) ? RT_NUM : RT_NAME;
+}
+
+/* Cut the words into runs of one kind. A word that stops a table is a
+ * run of its own, and a line break starts a new run: a row lies within
+ * one line. */
+static void
+xt_rt_runs(const struct xt *x, struct xt_rt *rt)
+{
+	size_t i, cap = 0;
+	uint8_t k;
+
+	for (i = 0; i < x->nt; i++) {
+		k = xt_rt_kind(x, i);
+		if (rt->n > 0 && k != RT_STOP && rt->r[rt->n - 1].kind == k &&
+		    !(x->t[i].flags & TF_NL)) {
+			rt->r[rt->n - 1].b = i + 1;
+			continue;
+		}
+		rt->r = xgrow(rt->r, &cap, rt->n, sizeof(*rt->r), 256);
+		rt->r[rt->n].a = i;
+		rt->r[rt->n].b = i + 1;
+		rt->r[rt->n].kind = k;
+		rt->n++;
+	}
+}
+
+static size_t
+xt_rt_len(const struct xt_rt_run *r)
+{
+	return r->b - r->a;
+}
+
+/* A rank: word i is a whole number of a few digits. -1 if not. */
+static long
+xt_rt_rank(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t k, n = x->t[i].len;
+	long v = 0;
+
+	if (n == 0 || n > XT_RT_RANK_MAX)
+		return -1;
+	for (k = 0; k < n; k++) {
+		if (p[k] < '0' || p[k] > '9')
+			return -1;
+		v = v * 10 + (p[k] - '0');
+	}
+	return v;
+}
+
+/* Rows from the name run s: names of a few words, each followed by a
+ * run of m numbers. A name starts with a capital or a sign: in prose
+ * the words between figures run on in lower case ("Ruiz beat Gil 6 4 6
+ * 3 and Lee 6 2 6 1"). Returns the number of such rows. */
+static size_t
+xt_rt_rows(const struct xt *x, const struct xt_rt *rt, size_t s, size_t m)
+{
+	size_t j, rows = 0;
+
+	for (j = s; j + 1 < rt->n; j += 2, rows++)
+		if (rt->r[j].kind != RT_NAME || xt_rt_len(&rt->r[j]) >
+		    XT_RT_NAME || (x->t[rt->r[j].a].flags & TF_LOWER) ||
+		    rt->r[j + 1].kind != RT_NUM ||
+		    xt_rt_len(&rt->r[j + 1]) != m)
+			break;
+	return rows;
+}
+
+/* Does the table of `rows` rows from name run s have a rank column:
+ * the last number right before each name counts up (ties allowed)? */
+static int
+xt_rt_ranked(const struct xt *x, const struct xt_rt *rt, size_t s,
+    size_t rows)
+{
+	size_t j;
+	long prev, v;
+
+	if (s == 0 || rt->r[s - 1].kind != RT_NUM)
+		return 0;
+	prev = xt_rt_rank(x, rt->r[s - 1].b - 1);
+	for (j = 1; j < rows && prev >= 0; j++) {
+		v = xt_rt_rank(x, rt->r[s + 2 * j - 1].b - 1);
+		if (v < prev || v > prev + XT_RT_RANK_GAP)
+			return 0;
+		prev = v;
+	}
+	return prev >= 0;
+}
+
+/* Words [a, b) are one row: a unit of their own, its words cells. */
+static void
+xt_rt_mark(struct xt *x, size_t a, size_t b)
+{
+	size_t i;
+
+	x->t[a].flags |= TF_BREAK;
+	for (i = a; i < b; i++)
+		x->t[i].flags |= TF_CELL;
+}
+
+/* Word i is a column's name cut short: a capital, a few letters and a
+ * full stop ("Pos.", "Pl.", "Pkt."), which reads as a sentence's end. */
+static int
+xt_rt_abbrev(const struct xt *x, size_t i)
+{
+	const struct xt_tok *t = &x->t[i];
+
+	return (t->flags & TF_CAP) && t->len >= 2 && t->len <=
+	    XT_RT_ABBREV + 1 && x->s[t->off + t->len - 1] == '.';
+}
+
+/* Does a sentence end (or a colon stand) right before word h, so that
+ * column names may start there? */
+static int
+xt_rt_edge(const struct xt *x, size_t h)
+{
+	return h == 0 || (x->t[h].flags & TF_NL) || ((x->t[h - 1].flags &
+	    (TF_END | TF_COLON)) && !xt_rt_abbrev(x, h - 1));
+}
+
+/* The column names before the first row (word a): two words or more,
+ * XT_RT_HEAD at most, right after a sentence's end, a colon or a line
+ * break ("... after round six: Team P W Pts 1 ..."), or from the first
+ * name cut short, which no prose word before it would end ("Standings
+ * Pos. Team P W Pts 1 ..."). */
+static void
+xt_rt_head(struct xt *x, size_t a)
+{
+	size_t h = a, k;
+
+	while (h > 0 && a - h < XT_RT_HEAD && !xt_rt_edge(x, h) &&
+	    !(x->t[h - 1].flags & TF_CELL))
+		h--;
+	for (k = h; k + 1 < a && !xt_rt_abbrev(x, k); k++)
+		;
+	if (k + 1 < a)
+		h = k;	/* "Pos." heads the columns */
+	else if (!xt_rt_edge(x, h))
+		return;
+	if (a - h < 2)
+		return;
+	xt_rt_mark(x, h, a);
+	for (k = h; k < a; k++)	/* "Pos." ends no sentence */
+		if (xt_rt_abbrev(x, k))
+			x->t[k].flags &= (uint16_t)~TF_END;
+}
+
+/* Without a rank column, column names right after a sentence's end run
+ * into the first row's name ("... scrutinised: List Votes Seats Harbour
+ * Party 8412 10 ..."): a first name run longer than all the others and
+ * than one word per column starts with the names of the m + 1 columns.
+ * Returns how many of its words are column names. */
+static size_t
+xt_rt_lead(const struct xt *x, const struct xt_rt *rt, size_t s,
+    size_t rows, size_t m)
+{
+	size_t j, n = xt_rt_len(&rt->r[s]);
+
+	if (n <= m + 1 || !xt_rt_edge(x, rt->r[s].a))
+		return 0;
+	for (j = 1; j < rows; j++)
+		if (xt_rt_len(&rt->r[s + 2 * j]) >= n)
+			return 0;
+	return m + 1;
+}
+
+/* Mark the rows of a table from name run s: `rows` rows of m numbers
+ * after the name, ranked (the last number of each run is the next
+ * row's rank; the row after the last full one has m - 1) or not. */
+static void
+xt_rt_rows_mark(struct xt *x, const struct xt_rt *rt, size_t s,
+    size_t rows, int ranked, size_t lead)
+{
+	size_t j, a, b = 0, first = 0;
+
+	for (j = 0; j < rows; j++) {
+		const struct xt_rt_run *name = &rt->r[s + 2 * j];
+		const struct xt_rt_run *num = &rt->r[s + 2 * j + 1];
+
+		a = ranked ? rt->r[s + 2 * j - 1].b - 1 : name->a;
+		b = ranked && j + 1 < rows ? num->b - 1 : num->b;
+		if (j == 0)
+			first = a += lead;
+		xt_rt_mark(x, a, b);
+	}
+	xt_rt_head(x, first);
+	if (b < x->nt)
+		x->t[b].flags |= TF_BREAK;	/* the prose after it */
+}
+
+/* A table from name run s? Marks it and returns the run after it;
+ * else the run to try next. */
+static size_t
+xt_rt_table(struct xt *x, const struct xt_rt *rt, size_t s)
+{
+	size_t m, rows, extra = 0;
+	int ranked = 0;
+
+	if (rt->r[s].kind != RT_NAME || s + 1 >= rt->n)
+		return s + 1;
+	m = xt_rt_len(&rt->r[s + 1]);
+	if ((rows = xt_rt_rows(x, rt, s, m)) == 0)
+		return s + 1;
+	if (m > XT_RT_FIGURES) {
+		extra = xt_rt_rows(x, rt, s + 2 * rows, m - 1) > 0;
+		ranked = xt_rt_ranked(x, rt, s, rows + extra);
+		if (!ranked)
+			extra = 0;
+	}
+	if (rows + extra < XT_RT_ROWS || m < XT_RT_FIGURES)
+		return s + 2 * rows;	/* no start inside does better */
+	xt_rt_rows_mark(x, rt, s, rows + extra, ranked, ranked ? 0 :
+	    xt_rt_lead(x, rt, s, rows, m));
+	return s + 2 * (rows + extra);
+}
+
+void
+xt_run_tables(struct xt *x)
+{
+	struct xt_rt rt = {NULL, 0};
+	size_t s = 0;
+
+	xt_rt_runs(x, &rt);
+	while (s < rt.n)
+		s = xt_rt_table(x, &rt, s);
+	free(rt.r);
+}
