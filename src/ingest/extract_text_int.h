@@ -261,4 +261,8 @@ void xt_units_body(const struct xt *x, struct xt_units *us);
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
 
+/* extract_text_runtable.c: the title-like units after a short sentence
+ * ending in a colon, with prose after them, are marked as rows */
+void xt_announced_rows(const struct xt *x, struct xt_units *us);
+
 #endif

@@ -32,6 +32,10 @@
 #define XT_RT_RANK_GAP	2	/* a rank exceeds the one before by 2 at most */
 #define XT_RT_RANK_MAX	6	/* digits of a rank */
 #define XT_RT_ABBREV	4	/* letters of a column's name cut short */
+#define XT_RT_LEAD	12	/* words of a sentence announcing a table */
+#define XT_RT_LIST_UNITS 64	/* units of an announced table at most */
+#define XT_RT_CELL_WORDS 12	/* words of one of its rows at most */
+#define XT_RT_PROSE	8	/* words of the sentence after it at least */
 
 /* kinds of runs of words */
 enum { RT_NAME, RT_NUM, RT_STOP };
@@ -283,4 +287,74 @@ xt_run_tables(struct xt *x)
 	while (s < rt.n)
 		s = xt_rt_table(x, &rt, s);
 	free(rt.r);
+}
+
+/* A short sentence that ends in a colon ("Results of the finals:",
+ * "So steht es nach dem Spieltag:") announces what follows; when that
+ * is a run of short title-like units (no sentence among them) and prose
+ * comes after them, they are the rows of the table or list it
+ * announced, whose cells hold too few numbers to be found by their
+ * shape ("Women's eight Kellsford Marrowby 1½ lengths"): they weigh as
+ * a table's rows, so the prose after them stays in the body. Returns
+ * the unit after the run. */
+static size_t
+xt_rt_announced(struct xt_units *us, size_t k)
+{
+	size_t j, rows = 0;
+
+	for (j = k + 1; j < us->n && j - k <= XT_RT_LIST_UNITS; j++) {
+		const struct xt_unit *u = &us->v[j];
+
+		if (u->kind == U_SPAN && u->span == XK_AD)
+			continue;	/* an ad in the middle */
+		if (u->kind != U_TITLE || u->role != R_NONE ||
+		    u->words > XT_RT_CELL_WORDS)
+			break;
+		rows++;
+	}
+	if (rows < XT_RT_ROWS || j >= us->n || !xt_is_sent(&us->v[j]) ||
+	    us->v[j].words < XT_RT_PROSE)
+		return k + 1;
+	for (rows = k + 1; rows < j; rows++)
+		if (us->v[rows].kind == U_TITLE)
+			us->v[rows].row = 1;
+	return j;
+}
+
+/* Does unit u announce a table: a short lead-in of three words or
+ * more with a function word, ending in a colon, as a sentence of its
+ * own or, when blocks run together, with the column names or the first
+ * row glued after it ("The winners of the main classes: Class Winner
+ * Entry")? */
+static int
+xt_rt_lead_in(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i, func = 0;
+
+	if (u->role != R_NONE || (u->kind != U_SENT && u->kind != U_TITLE))
+		return 0;
+	for (i = u->a; i < u->b && i - u->a < XT_RT_LEAD; i++) {
+		func += (x->t[i].cls & XC_FUNC) != 0;
+		if (x->t[i].flags & TF_COLON)
+			return i - u->a + 1 >= 3 && func > 0 && (i + 1 == u->b ?
+			    u->kind == U_SENT : u->kind == U_TITLE);
+	}
+	return 0;
+}
+
+void
+xt_announced_rows(const struct xt *x, struct xt_units *us)
+{
+	size_t k = 0, j;
+
+	while (k < us->n) {
+		if (!xt_rt_lead_in(x, &us->v[k])) {
+			k++;
+			continue;
+		}
+		j = xt_rt_announced(us, k);
+		if (j > k + 1 && us->v[k].kind == U_TITLE)
+			us->v[k].row = 1;	/* the lead-in and the head row */
+		k = j;
+	}
 }

@@ -832,6 +832,7 @@ xt_units(struct xt *x)
 	xt_promo_boxes(&us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
+	xt_announced_rows(x, &us);
 	xt_units_body(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);

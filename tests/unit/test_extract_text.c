@@ -870,6 +870,43 @@ cuts_run_together_table_spanish(void **state)
 	check_fixture("es_runtable");
 }
 
+/* A table of names without figures, one row per line under a short
+ * sentence that ends in a colon, reads as title lines; announced by
+ * the colon and followed by prose, its rows are kept and so is the
+ * sentence after them. */
+static void
+keeps_announced_table(void **state)
+{
+	(void)state;
+	check_fixture("en_announced");
+}
+
+/* The same page with every block run together: the lead-in and the
+ * column names are one unit, the rows are cut apart as run-on parts. */
+static void
+keeps_announced_table_run_together(void **state)
+{
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t len, i;
+	char *s = test_data("text/en_announced.txt", &len);
+	int rows = 0, after = 0;
+
+	(void)state;
+	for (i = 0; i < len; i++)
+		if (s[i] == '\n')
+			s[i] = ' ';
+	assert_int_equal(run(s, len, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++) {
+		rows += strstr(a->body.v[i], "Mary Finch") != NULL;
+		after += strstr(a->body.v[i], "larger field") != NULL;
+	}
+	assert_int_equal(rows, 1);
+	assert_int_equal(after, 1);
+	free(s);
+	article_free(a);
+}
+
 /* Figures recurring at a fixed period in prose, with lower-case words
  * between them, are no table: the sentence stays whole. */
 static void
@@ -1007,6 +1044,8 @@ main(void)
 		cmocka_unit_test(keeps_run_together_table_german),
 		cmocka_unit_test(cuts_run_together_table_spanish),
 		cmocka_unit_test(keeps_scores_in_prose),
+		cmocka_unit_test(keeps_announced_table),
+		cmocka_unit_test(keeps_announced_table_run_together),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(keeps_list_items_without_stops),
