@@ -240,6 +240,7 @@ struct xt_unit {
 	uint8_t strong;		/* holds a strong promo word ("newsletter") */
 	uint8_t row;		/* a table's row (its words are TF_CELL) */
 	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
+	uint8_t end;		/* end matter told by its context: a hard end */
 };
 
 struct xt_units {
@@ -264,5 +265,9 @@ enum nd_err xt_units(struct xt *x);
 /* extract_text_runtable.c: the title-like units after a short sentence
  * ending in a colon, with prose after them, are marked as rows */
 void xt_announced_rows(const struct xt *x, struct xt_units *us);
+
+/* extract_text_share.c: a share bar written once more after an article
+ * ends it (its unit marked end) */
+void xt_share_again(const struct xt *x, struct xt_units *us);
 
 #endif

@@ -833,6 +833,7 @@ xt_units(struct xt *x)
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
 	xt_announced_rows(x, &us);
+	xt_share_again(x, &us);
 	xt_units_body(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);

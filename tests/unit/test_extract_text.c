@@ -907,6 +907,33 @@ keeps_announced_table_run_together(void **state)
 	article_free(a);
 }
 
+/* The share bar over the article comes again right under it: the
+ * comment policy and the columnist's box after the second copy are not
+ * the article's, with line breaks kept or with blocks run together. */
+static void
+ends_at_share_bar_again(void **state)
+{
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t len, i;
+	char *s = test_data("text/en_share_twice.txt", &len);
+	int last = 0;
+
+	(void)state;
+	check_fixture("en_share_twice");
+	for (i = 0; i < len; i++)
+		if (s[i] == '\n')
+			s[i] = ' ';
+	assert_int_equal(run(s, len, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "moderators"));
+		last += strstr(a->body.v[i], "first corner") != NULL;
+	}
+	assert_int_equal(last, 1);
+	free(s);
+	article_free(a);
+}
+
 /* Figures recurring at a fixed period in prose, with lower-case words
  * between them, are no table: the sentence stays whole. */
 static void
@@ -1046,6 +1073,7 @@ main(void)
 		cmocka_unit_test(keeps_scores_in_prose),
 		cmocka_unit_test(keeps_announced_table),
 		cmocka_unit_test(keeps_announced_table_run_together),
+		cmocka_unit_test(ends_at_share_bar_again),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(keeps_list_items_without_stops),
