@@ -22,6 +22,7 @@
 #include "ingest/extract_text_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/xalloc.h"
 
@@ -37,11 +38,12 @@
 #define XT_RT_CELL_WORDS 12	/* words of one of its rows at most */
 #define XT_RT_PROSE	8	/* words of the sentence after it at least */
 
-/* kinds of runs of words */
-enum { RT_NAME, RT_NUM, RT_STOP };
+/* kinds of runs of words; a sign is part of the number before it */
+enum { RT_NAME, RT_NUM, RT_STOP, RT_SIGN };
 
 struct xt_rt_run {
 	size_t a, b;		/* words [a, b) */
+	size_t n;		/* its words, signs after numbers left out */
 	uint8_t kind;		/* RT_* */
 };
 
@@ -50,22 +52,44 @@ struct xt_rt {
 	size_t n;
 };
 
-/* Kind of word i: a number, a word of a name, or a word no table cell
- * holds (punctuation, a sentence's end or a colon, a cell of a table
- * already rebuilt). */
+/* Signs written apart after a figure ("41,3 %", "12 €", "-"): part of
+ * the cell, no cell of their own. */
+static const char *const xt_rt_signs[] = {
+	"%", "\xE2\x80\xB0", "\xE2\x82\xAC", "$", "\xC2\xA3", "\xC2\xB0",
+	"-", "\xE2\x80\x93", "\xE2\x80\x94",
+};
+
+static int
+xt_rt_sign(const struct xt *x, size_t i)
+{
+	const struct xt_tok *t = &x->t[i];
+	size_t k;
+
+	for (k = 0; k < sizeof(xt_rt_signs) / sizeof(*xt_rt_signs); k++)
+		if (strlen(xt_rt_signs[k]) == t->len &&
+		    memcmp(xt_rt_signs[k], x->s + t->off, t->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Kind of word i: a number, a word of a name, a sign, or a word no
+ * table cell holds (other punctuation, a sentence's end or a colon, a
+ * cell of a table already rebuilt). */
 static uint8_t
 xt_rt_kind(const struct xt *x, size_t i)
 {
 	uint16_t f = x->t[i].flags;
 
-	if (f & (TF_PUNCT | TF_CELL | TF_END | TF_COLON))
+	if (f & (TF_CELL | TF_END | TF_COLON))
 		return RT_STOP;
+	if (f & TF_PUNCT)
+		return xt_rt_sign(x, i) ? RT_SIGN : RT_STOP;
 	return (f & TF_DIGIT) ? RT_NUM : RT_NAME;
 }
 
 /* Cut the words into runs of one kind. A word that stops a table is a
  * run of its own, and a line break starts a new run: a row lies within
- * one line. */
+ * one line. A sign joins the run of numbers before it. */
 static void
 xt_rt_runs(const struct xt *x, struct xt_rt *rt)
 {
@@ -74,14 +98,23 @@ xt_rt_runs(const struct xt *x, struct xt_rt *rt)
 
 	for (i = 0; i < x->nt; i++) {
 		k = xt_rt_kind(x, i);
+		if (rt->n > 0 && !(x->t[i].flags & TF_NL) &&
+		    rt->r[rt->n - 1].kind == RT_NUM && k == RT_SIGN) {
+			rt->r[rt->n - 1].b = i + 1;
+			continue;
+		}
+		if (k == RT_SIGN)
+			k = RT_STOP;
 		if (rt->n > 0 && k != RT_STOP && rt->r[rt->n - 1].kind == k &&
 		    !(x->t[i].flags & TF_NL)) {
 			rt->r[rt->n - 1].b = i + 1;
+			rt->r[rt->n - 1].n++;
 			continue;
 		}
 		rt->r = xgrow(rt->r, &cap, rt->n, sizeof(*rt->r), 256);
 		rt->r[rt->n].a = i;
 		rt->r[rt->n].b = i + 1;
+		rt->r[rt->n].n = 1;
 		rt->r[rt->n].kind = k;
 		rt->n++;
 	}
@@ -90,7 +123,7 @@ xt_rt_runs(const struct xt *x, struct xt_rt *rt)
 static size_t
 xt_rt_len(const struct xt_rt_run *r)
 {
-	return r->b - r->a;
+	return r->n;
 }
 
 /* A rank: word i is a whole number of a few digits. -1 if not. */

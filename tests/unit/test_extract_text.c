@@ -934,6 +934,16 @@ ends_at_share_bar_again(void **state)
 	article_free(a);
 }
 
+/* Election results run together after an inline "Recommended" box:
+ * the percent signs written apart belong to the figures, and the
+ * lead-in ending in a colon is the article's, not the box's summary. */
+static void
+keeps_run_together_table_with_signs(void **state)
+{
+	(void)state;
+	check_fixture("en_runtable");
+}
+
 /* Figures recurring at a fixed period in prose, with lower-case words
  * between them, are no table: the sentence stays whole. */
 static void
@@ -1071,6 +1081,7 @@ main(void)
 		cmocka_unit_test(keeps_run_together_table_german),
 		cmocka_unit_test(cuts_run_together_table_spanish),
 		cmocka_unit_test(keeps_scores_in_prose),
+		cmocka_unit_test(keeps_run_together_table_with_signs),
 		cmocka_unit_test(keeps_announced_table),
 		cmocka_unit_test(keeps_announced_table_run_together),
 		cmocka_unit_test(ends_at_share_bar_again),
