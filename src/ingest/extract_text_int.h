@@ -262,9 +262,11 @@ void xt_units_body(const struct xt *x, struct xt_units *us);
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
 
-/* extract_text_runtable.c: the title-like units after a short sentence
- * ending in a colon, with prose after them, are marked as rows */
-void xt_announced_rows(const struct xt *x, struct xt_units *us);
+/* extract_text_runtable.c: a run-together table's rows keep their row
+ * mark only next to prose; the title-like units after a short
+ * sentence ending in a colon, with prose after them, are marked as
+ * rows */
+void xt_table_units(const struct xt *x, struct xt_units *us);
 
 /* extract_text_share.c: a share bar written once more after an article
  * ends it (its unit marked end) */

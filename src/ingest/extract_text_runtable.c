@@ -218,12 +218,18 @@ xt_rt_edge(const struct xt *x, size_t h)
  * XT_RT_HEAD at most, right after a sentence's end, a colon or a line
  * break ("... after round six: Team P W Pts 1 ..."), or from the first
  * name cut short, which no prose word before it would end ("Standings
- * Pos. Team P W Pts 1 ..."). */
+ * Pos. Team P W Pts 1 ..."). Words that end in a row's figures are
+ * no column names. */
 static void
-xt_rt_head(struct xt *x, size_t a)
+xt_rt_head(struct xt *x, size_t a, size_t figures)
 {
 	size_t h = a, k;
 
+	for (k = a; k > 0 && a - k < figures &&
+	    (x->t[k - 1].flags & TF_DIGIT); k--)
+		;
+	if (a - k == figures)
+		return;	/* a row with a longer name, or teasers' counts */
 	while (h > 0 && a - h < XT_RT_HEAD && !xt_rt_edge(x, h) &&
 	    !(x->t[h - 1].flags & TF_CELL))
 		h--;
@@ -265,7 +271,7 @@ xt_rt_lead(const struct xt *x, const struct xt_rt *rt, size_t s,
  * row's rank; the row after the last full one has m - 1) or not. */
 static void
 xt_rt_rows_mark(struct xt *x, const struct xt_rt *rt, size_t s,
-    size_t rows, int ranked, size_t lead)
+    size_t rows, size_t m, int ranked, size_t lead)
 {
 	size_t j, a, b = 0, first = 0;
 
@@ -279,7 +285,7 @@ xt_rt_rows_mark(struct xt *x, const struct xt_rt *rt, size_t s,
 			first = a += lead;
 		xt_rt_mark(x, a, b);
 	}
-	xt_rt_head(x, first);
+	xt_rt_head(x, first, ranked ? m - 1 : m);
 	if (b < x->nt)
 		x->t[b].flags |= TF_BREAK;	/* the prose after it */
 }
@@ -305,7 +311,7 @@ xt_rt_table(struct xt *x, const struct xt_rt *rt, size_t s)
 	}
 	if (rows + extra < XT_RT_ROWS || m < XT_RT_FIGURES)
 		return s + 2 * rows;	/* no start inside does better */
-	xt_rt_rows_mark(x, rt, s, rows + extra, ranked, ranked ? 0 :
+	xt_rt_rows_mark(x, rt, s, rows + extra, m, ranked, ranked ? 0 :
 	    xt_rt_lead(x, rt, s, rows, m));
 	return s + 2 * (rows + extra);
 }
@@ -375,7 +381,7 @@ xt_rt_lead_in(const struct xt *x, const struct xt_unit *u)
 	return 0;
 }
 
-void
+static void
 xt_announced_rows(const struct xt *x, struct xt_units *us)
 {
 	size_t k = 0, j;
@@ -390,4 +396,48 @@ xt_announced_rows(const struct xt *x, struct xt_units *us)
 			us->v[k].row = 1;	/* the lead-in and the head row */
 		k = j;
 	}
+}
+
+/* Does unit k start a row of a run-together table? */
+static int
+xt_rt_row_unit(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	return us->v[k].row && (x->t[us->v[k].a].flags & TF_BREAK);
+}
+
+/* The rows of a run-together table weigh as data only next to prose:
+ * with a sentence right before its first row (or head row) or right
+ * after its last one. Without, a list of teasers with their counts
+ * ("Bus station to reopen 12 4 Library hours cut 7 2 ...") would have
+ * the shape of a table and pull the body to it; such rows weigh as
+ * the title runs they look like, and so do rows taken for teasers
+ * right after a "Most read" marker. */
+static void
+xt_rt_context(const struct xt *x, struct xt_units *us)
+{
+	size_t k = 0, e, j;
+	int drop;
+
+	while (k < us->n) {
+		if (!xt_rt_row_unit(x, us, k)) {
+			k++;
+			continue;
+		}
+		for (e = k + 1; e < us->n && xt_rt_row_unit(x, us, e); e++)
+			;
+		for (j = k, drop = 0; j < e; j++)
+			drop |= us->v[j].role != R_NONE;
+		if (drop || ((k == 0 || !xt_is_sent(&us->v[k - 1])) &&
+		    (e == us->n || !xt_is_sent(&us->v[e]))))
+			for (; k < e; k++)
+				us->v[k].row = 0;
+		k = e;
+	}
+}
+
+void
+xt_table_units(const struct xt *x, struct xt_units *us)
+{
+	xt_rt_context(x, us);
+	xt_announced_rows(x, us);
 }

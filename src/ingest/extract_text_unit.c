@@ -246,9 +246,8 @@ xt_promo_boxes(struct xt_units *us)
 }
 
 /* Teasers after a "recommended" word: their titles, their texts cut
- * short ("…") and one summary sentence. A table's row or a unit that
- * ends in a colon (the article's lead-in to a table or list) is none
- * of them. */
+ * short ("…") and one summary sentence. A unit that ends in a colon
+ * (the article's lead-in to a table or list) is none of them. */
 static void
 xt_teasers(const struct xt *x, struct xt_units *us)
 {
@@ -264,7 +263,7 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 		card = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN ||
 		    (k + 1 < us->n && us->v[k + 1].kind == U_TITLE &&
 		    (x->t[us->v[k + 1].a].flags & TF_CAP));
-		for (j = k + 1; j < us->n && !us->v[j].row &&
+		for (j = k + 1; j < us->n &&
 		    !(x->t[us->v[j].b - 1].flags & TF_COLON) &&
 		    (us->v[j].kind == U_TITLE || (us->v[j].kind == U_SENT &&
 		    (us->v[j].cut || (card && j <= k + 2)))); j++) {
@@ -835,7 +834,7 @@ xt_units(struct xt *x)
 	xt_promo_boxes(&us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
-	xt_announced_rows(x, &us);
+	xt_table_units(x, &us);
 	xt_share_again(x, &us);
 	xt_units_body(x, &us);
 #ifdef XT_TRACE

@@ -944,6 +944,38 @@ keeps_run_together_table_with_signs(void **state)
 	check_fixture("en_runtable");
 }
 
+/* A "Most read" box whose teasers carry their counts has the shape
+ * of a table run together; after the marker they are teasers all the
+ * same, and the marker is no column name of theirs. */
+static void
+drops_teasers_with_counts(void **state)
+{
+	const char s[] = "Harbour wall repairs to start next month By Ana "
+	    "Pratt \xC2\xB7 3 March 2025 Work to repair the old harbour wall "
+	    "will start next month and last until the end of the summer, "
+	    "the council said on Monday. The wall was damaged in two storms "
+	    "last winter, when waves broke through near the lifeboat "
+	    "station. Boats will still be able to use the inner harbour "
+	    "while the work goes on, but the outer pier will be closed to "
+	    "the public. Most read Bus station to reopen in June 14 3 "
+	    "Library hours cut 9 1 Ferry fares rise again 22 5 New school "
+	    "opens in Westfield 7 0 The Harbour Gazette has reported on "
+	    "life in the town and its villages since 1911. \xC2\xA9 2025 "
+	    "Harbour Gazette";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_non_null(strstr(a->body.v[0], "Work to repair"));
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "Library hours"));
+		assert_null(strstr(a->body.v[i], "Most read"));
+	}
+	article_free(a);
+}
+
 /* Figures recurring at a fixed period in prose, with lower-case words
  * between them, are no table: the sentence stays whole. */
 static void
@@ -1082,6 +1114,7 @@ main(void)
 		cmocka_unit_test(cuts_run_together_table_spanish),
 		cmocka_unit_test(keeps_scores_in_prose),
 		cmocka_unit_test(keeps_run_together_table_with_signs),
+		cmocka_unit_test(drops_teasers_with_counts),
 		cmocka_unit_test(keeps_announced_table),
 		cmocka_unit_test(keeps_announced_table_run_together),
 		cmocka_unit_test(ends_at_share_bar_again),
