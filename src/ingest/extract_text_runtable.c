@@ -18,6 +18,11 @@
  * unit, so the prose after the table is a sentence again. Linear: one
  * pass makes the runs, one pass over the runs finds the tables, each
  * run read a bounded number of times.
+ *
+ * Once the text is cut into units (xt_table_units()), such rows keep
+ * their weight only next to prose, and a table with too few figures to
+ * be found by its shape is found by its lead-in instead: a short
+ * sentence ending in a colon, then title-like units, then prose.
  */
 #include "ingest/extract_text_int.h"
 
