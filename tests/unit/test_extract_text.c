@@ -976,6 +976,41 @@ drops_teasers_with_counts(void **state)
 	article_free(a);
 }
 
+/* Run together, the article's last words may be the site's address
+ * ("... corner. www.valleynews.example Share on Facebook ..."): the
+ * share bar after it is still a bar, written the second time. */
+static void
+ends_at_share_bar_after_address(void **state)
+{
+	const char s[] = "Club racer sets a new hill record Saturday 7 "
+	    "September 2024 Share on Facebook Share on Twitter Lena Voss "
+	    "knocked almost half a second off the record for the hill climb "
+	    "on Saturday, driving a car she built in her own garage. The "
+	    "course runs for just under a mile up a narrow lane with two "
+	    "hairpins, and dry weather brought fast times all afternoon. "
+	    "Voss said she had changed the gearing overnight after a slow "
+	    "practice run and that the car felt right from the first corner. "
+	    "The next meeting on the hill is planned for the first weekend "
+	    "of October, weather permitting. "
+	    "www.valleynews.example Share on Facebook Share on Twitter Note: "
+	    "comments that insult other readers will not be published by "
+	    "the moderators. Ray Dunn writes every week about the small race "
+	    "meetings that keep club motorsport alive in the valleys.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_true(a->body.n > 0);
+	assert_non_null(strstr(a->body.v[0], "Lena Voss"));
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "moderators"));
+		assert_null(strstr(a->body.v[i], "Ray Dunn"));
+	}
+	article_free(a);
+}
+
 /* Figures recurring at a fixed period in prose, with lower-case words
  * between them, are no table: the sentence stays whole. */
 static void
@@ -1118,6 +1153,7 @@ main(void)
 		cmocka_unit_test(keeps_announced_table),
 		cmocka_unit_test(keeps_announced_table_run_together),
 		cmocka_unit_test(ends_at_share_bar_again),
+		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(keeps_list_items_without_stops),
