@@ -353,6 +353,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	xt_words(&x);
 	xt_ends(&x);
 	xt_tables(&x);
+	xt_run_tables(&x);
 	xt_spans(&x);
 	xt_agency_credits(&x);
 	xt_lists(&x);

@@ -143,7 +143,8 @@ xt_trim_head(struct xt_units *us)
 long
 xt_weight(const struct xt_unit *u)
 {
-	if (u->kind == U_FORM || u->kind == U_LEGAL || (u->kind == U_SPAN &&
+	if (u->kind == U_FORM || u->kind == U_LEGAL || u->end ||
+	    (u->kind == U_SPAN &&
 	    (u->span == XK_COUNTER || u->span == XK_FORM ||
 	    u->span == XK_STAMP || u->span == XK_REPLY ||
 	    u->span == XK_AUTHOR || u->span == XK_SOURCES ||

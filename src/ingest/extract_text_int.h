@@ -42,7 +42,8 @@ enum {
 	TF_STAR = 1 << 9,	/* the word is "*" or ends "letter*" */
 	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
 	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
-	TF_CELL = 1 << 12	/* a cell of a table rebuilt row by row */
+	TF_CELL = 1 << 12,	/* a cell of a table rebuilt row by row */
+	TF_BREAK = 1 << 13	/* a unit starts: a run-together table's row */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -183,6 +184,11 @@ int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
  * rebuilt one row per line, their words marked TF_CELL */
 void xt_tables(struct xt *x);
 
+/* extract_text_runtable.c: tables whose cells and rows run together
+ * are cut into rows, each row's first word marked TF_BREAK (and the
+ * word after the table), its words TF_CELL */
+void xt_run_tables(struct xt *x);
+
 /* extract_text_list.c */
 void xt_lists(struct xt *x);
 void xt_repeats(struct xt *x);
@@ -242,6 +248,7 @@ struct xt_unit {
 	uint8_t qa;		/* "Q: ...", "A: ...": an interview's line */
 	uint8_t part;		/* XT_PART_*: a part of a run-on unit cut apart */
 	uint8_t post;		/* an embedded post's address, signature, date */
+	uint8_t end;		/* end matter told by its context: a hard end */
 };
 
 enum { XT_PART_NONE, XT_PART_MID, XT_PART_LAST };
@@ -277,5 +284,14 @@ void xt_near_fields(struct xt *x, const struct xt_units *us, size_t ha,
 /* Does word k open a publishing note: "Published", "Updated", "Posted",
  * "Written by", "Geschrieben von"? (No headline holds one.) */
 int xt_near_marker(const struct xt *x, size_t k);
+/* extract_text_runtable.c: a run-together table's rows keep their row
+ * mark only next to prose; the title-like units after a short
+ * sentence ending in a colon, with prose after them, are marked as
+ * rows */
+void xt_table_units(const struct xt *x, struct xt_units *us);
+
+/* extract_text_share.c: a share bar written once more after an article
+ * ends it (its unit marked end) */
+void xt_share_again(const struct xt *x, struct xt_units *us);
 
 #endif

@@ -699,6 +699,19 @@ xt_dateline(struct xt *x, size_t i)
 	return end;
 }
 
+/* Is word i a web address ("www.example.com", "https://...")? No
+ * sentence runs on after one into a capitalised label. */
+static int
+xt_web_address(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len;
+
+	return (n > 4 && memcmp(p, "www.", 4) == 0) || (n > 7 &&
+	    memcmp(p, "http://", 7) == 0) || (n > 8 &&
+	    memcmp(p, "https://", 8) == 0);
+}
+
 /* A run of share / save / print / crumb labels and the small words
  * between them, with no sentence punctuation. */
 static size_t
@@ -708,7 +721,7 @@ xt_widget(const struct xt *x, size_t i)
 	const struct xt_tok *t;
 
 	if (i > 0 && !xt_bound_before(x, i) && !(x->t[i - 1].flags &
-	    (TF_CAP | TF_PUNCT | TF_DIGIT)))
+	    (TF_CAP | TF_PUNCT | TF_DIGIT)) && !xt_web_address(x, i - 1))
 		return 0;
 	for (k = i; k < x->nt && k - i < XT_WIDGET_MAX; k++) {
 		t = &x->t[k];

@@ -177,7 +177,7 @@ xt_unit_end(const struct xt *x, size_t a)
 	if (x->t[a].flags & TF_END)
 		return k;
 	while (k < x->nt && x->t[k].kind == XK_TEXT &&
-	    !(x->t[k].flags & TF_NL)) {
+	    !(x->t[k].flags & (TF_NL | TF_BREAK))) {
 		if (x->t[k++].flags & TF_END)
 			break;
 	}
@@ -363,7 +363,8 @@ xt_promo_boxes(struct xt_units *us)
 }
 
 /* Teasers after a "recommended" word: their titles, their texts cut
- * short ("…") and one summary sentence. */
+ * short ("…") and one summary sentence. A unit that ends in a colon
+ * (the article's lead-in to a table or list) is none of them. */
 static void
 xt_teasers(const struct xt *x, struct xt_units *us)
 {
@@ -379,10 +380,11 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 		twice = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN;
 		card = twice || (k + 1 < us->n && us->v[k + 1].kind ==
 		    U_TITLE && (x->t[us->v[k + 1].a].flags & TF_CAP));
-		for (j = k + 1; j < us->n && (us->v[j].kind == U_TITLE ||
-		    (us->v[j].kind == U_SENT && (us->v[j].cut || (card &&
-		    j <= k + 2 && (twice || us->v[j].words <=
-		    XT_TEASER_MAX))))); j++) {
+		for (j = k + 1; j < us->n &&
+		    !(x->t[us->v[j].b - 1].flags & TF_COLON) &&
+		    (us->v[j].kind == U_TITLE || (us->v[j].kind == U_SENT &&
+		    (us->v[j].cut || (card && j <= k + 2 && (twice ||
+		    us->v[j].words <= XT_TEASER_MAX))))); j++) {
 			us->v[j].role = R_DROP;
 			if (us->v[j].kind == U_SENT && !us->v[j].cut)
 				break;	/* one summary sentence */
@@ -745,7 +747,7 @@ xt_paragraphs(struct xt *x, struct xt_units *us)
 	for (k = us->run_a; k <= us->run_b; k++) {
 		int keep = k < us->run_b && xt_kept(us, k);
 		int brk = k == us->run_b || !keep || !lines || k != prev + 1 ||
-		    (x->t[us->v[k].a].flags & TF_NL);
+		    (x->t[us->v[k].a].flags & (TF_NL | TF_BREAK));
 
 		if (open && (brk || !keep)) {
 			/* the dateline opens the paragraph it heads */
@@ -1003,6 +1005,8 @@ xt_units(struct xt *x)
 	xt_caption_copies(x, &us);
 	xt_caption(x, &us);
 	xt_inline_captions(&us);
+	xt_table_units(x, &us);
+	xt_share_again(x, &us);
 	xt_units_body(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);

@@ -1048,6 +1048,193 @@ ends_at_comment_rules(void **state)
 	article_free(a);
 }
 
+/* A league table whose cells and rows run together with the prose
+ * ("... Spieltag Pl. Verein Sp. ... 1 SV Hafenstadt 12 9 3 0 27:8 30 2
+ * FC Lindau ..."): cut into its rows (rank, name, figures), it stays in
+ * the body between the paragraphs, and so does the prose after it. */
+static void
+keeps_run_together_table_german(void **state)
+{
+	(void)state;
+	check_fixture("de_runtable");
+}
+
+/* The same without a rank column, the column names glued to the first
+ * row's name after a colon: each list with its votes is a row. */
+static void
+cuts_run_together_table_spanish(void **state)
+{
+	(void)state;
+	check_fixture("es_runtable");
+}
+
+/* A table of names without figures, one row per line under a short
+ * sentence that ends in a colon, reads as title lines; announced by
+ * the colon and followed by prose, its rows are kept and so is the
+ * sentence after them. */
+static void
+keeps_announced_table(void **state)
+{
+	(void)state;
+	check_fixture("en_announced");
+}
+
+/* The same page with every block run together: the lead-in and the
+ * column names are one unit, the rows are cut apart as run-on parts. */
+static void
+keeps_announced_table_run_together(void **state)
+{
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t len, i;
+	char *s = test_data("text/en_announced.txt", &len);
+	int rows = 0, after = 0;
+
+	(void)state;
+	for (i = 0; i < len; i++)
+		if (s[i] == '\n')
+			s[i] = ' ';
+	assert_int_equal(run(s, len, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++) {
+		rows += strstr(a->body.v[i], "Mary Finch") != NULL;
+		after += strstr(a->body.v[i], "larger field") != NULL;
+	}
+	assert_int_equal(rows, 1);
+	assert_int_equal(after, 1);
+	free(s);
+	article_free(a);
+}
+
+/* The share bar over the article comes again right under it: the
+ * comment policy and the columnist's box after the second copy are not
+ * the article's, with line breaks kept or with blocks run together. */
+static void
+ends_at_share_bar_again(void **state)
+{
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t len, i;
+	char *s = test_data("text/en_share_twice.txt", &len);
+	int last = 0;
+
+	(void)state;
+	check_fixture("en_share_twice");
+	for (i = 0; i < len; i++)
+		if (s[i] == '\n')
+			s[i] = ' ';
+	assert_int_equal(run(s, len, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "moderators"));
+		last += strstr(a->body.v[i], "first corner") != NULL;
+	}
+	assert_int_equal(last, 1);
+	free(s);
+	article_free(a);
+}
+
+/* Election results run together after an inline "Recommended" box:
+ * the percent signs written apart belong to the figures, and the
+ * lead-in ending in a colon is the article's, not the box's summary. */
+static void
+keeps_run_together_table_with_signs(void **state)
+{
+	(void)state;
+	check_fixture("en_runtable");
+}
+
+/* A "Most read" box whose teasers carry their counts has the shape
+ * of a table run together; after the marker they are teasers all the
+ * same, and the marker is no column name of theirs. */
+static void
+drops_teasers_with_counts(void **state)
+{
+	const char s[] = "Harbour wall repairs to start next month By Ana "
+	    "Pratt \xC2\xB7 3 March 2025 Work to repair the old harbour wall "
+	    "will start next month and last until the end of the summer, "
+	    "the council said on Monday. The wall was damaged in two storms "
+	    "last winter, when waves broke through near the lifeboat "
+	    "station. Boats will still be able to use the inner harbour "
+	    "while the work goes on, but the outer pier will be closed to "
+	    "the public. Most read Bus station to reopen in June 14 3 "
+	    "Library hours cut 9 1 Ferry fares rise again 22 5 New school "
+	    "opens in Westfield 7 0 The Harbour Gazette has reported on "
+	    "life in the town and its villages since 1911. \xC2\xA9 2025 "
+	    "Harbour Gazette";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_non_null(strstr(a->body.v[0], "Work to repair"));
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "Library hours"));
+		assert_null(strstr(a->body.v[i], "Most read"));
+	}
+	article_free(a);
+}
+
+/* Run together, the article's last words may be the site's address
+ * ("... corner. www.valleynews.example Share on Facebook ..."): the
+ * share bar after it is still a bar, written the second time. */
+static void
+ends_at_share_bar_after_address(void **state)
+{
+	const char s[] = "Club racer sets a new hill record Saturday 7 "
+	    "September 2024 Share on Facebook Share on Twitter Lena Voss "
+	    "knocked almost half a second off the record for the hill climb "
+	    "on Saturday, driving a car she built in her own garage. The "
+	    "course runs for just under a mile up a narrow lane with two "
+	    "hairpins, and dry weather brought fast times all afternoon. "
+	    "Voss said she had changed the gearing overnight after a slow "
+	    "practice run and that the car felt right from the first corner. "
+	    "The next meeting on the hill is planned for the first weekend "
+	    "of October, weather permitting. "
+	    "www.valleynews.example Share on Facebook Share on Twitter Note: "
+	    "comments that insult other readers will not be published by "
+	    "the moderators. Ray Dunn writes every week about the small race "
+	    "meetings that keep club motorsport alive in the valleys.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	assert_true(a->body.n > 0);
+	assert_non_null(strstr(a->body.v[0], "Lena Voss"));
+	for (i = 0; i < a->body.n; i++) {
+		assert_null(strstr(a->body.v[i], "moderators"));
+		assert_null(strstr(a->body.v[i], "Ray Dunn"));
+	}
+	article_free(a);
+}
+
+/* Figures recurring at a fixed period in prose, with lower-case words
+ * between them, are no table: the sentence stays whole. */
+static void
+keeps_scores_in_prose(void **state)
+{
+	const char s[] = "Open final\nThe young player from the harbour "
+	    "club had a long week. Ruiz beat Gil 6 4 6 3 and then Lee 6 2 "
+	    "6 1 before losing to Park 3 6 4 6 in the final on Sunday "
+	    "afternoon. She said the week had shown her how far she had "
+	    "come since the spring.";
+	struct article *a = NULL;
+	struct nd_error err;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(run(s, sizeof(s) - 1, 0, &a, &err), ND_OK);
+	for (i = 0; i < a->body.n; i++)
+		if (strstr(a->body.v[i], "Ruiz beat Gil") != NULL) {
+			found = 1;
+			assert_non_null(strstr(a->body.v[i], "on Sunday"));
+		}
+	assert_true(found);
+	article_free(a);
+}
+
 static void
 repairs_invalid_utf8(void **state)
 {
@@ -1275,6 +1462,15 @@ main(void)
 		cmocka_unit_test(ends_at_company_note),
 		cmocka_unit_test(ends_sentence_at_abbreviation_before_quote),
 		cmocka_unit_test(drops_share_labels_with_x),
+		cmocka_unit_test(keeps_run_together_table_german),
+		cmocka_unit_test(cuts_run_together_table_spanish),
+		cmocka_unit_test(keeps_scores_in_prose),
+		cmocka_unit_test(keeps_run_together_table_with_signs),
+		cmocka_unit_test(drops_teasers_with_counts),
+		cmocka_unit_test(keeps_announced_table),
+		cmocka_unit_test(keeps_announced_table_run_together),
+		cmocka_unit_test(ends_at_share_bar_again),
+		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
 		cmocka_unit_test(drops_follow_us_promo),
