@@ -117,6 +117,7 @@ static void
 xt_push(struct xt *x, size_t *cap, size_t off, size_t len, int nl)
 {
 	struct xt_tok *t;
+	const struct xt_dict_ent *e;
 	char key[XT_KEY_MAX];
 
 	x->t = xgrow(x->t, cap, x->nt, sizeof(*x->t), 256);
@@ -126,7 +127,10 @@ xt_push(struct xt *x, size_t *cap, size_t off, size_t len, int nl)
 	t->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
 	t->flags = nl ? TF_NL : 0;
 	xt_shape(x, t);
-	t->cls = xt_classify(x, key, xt_key(x, x->nt - 1, key));
+	e = xt_lookup(x, key, xt_key(x, x->nt - 1, key));
+	t->cls = e != NULL ? e->cls : 0;
+	if (e != NULL && e->first)
+		t->flags |= TF_PHRASE;
 }
 
 /* Bytes of a closing bracket or quote of CJK text at p (」 』 ）). */

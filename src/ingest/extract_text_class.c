@@ -622,15 +622,23 @@ xt_hash(const char *key, size_t n)
 }
 
 static void
-xt_dict_add(struct xt_dict_ent *d, const char *w, uint32_t cls)
+xt_dict_put(struct xt_dict_ent *d, const char *w, size_t n, uint32_t cls,
+    int first)
 {
-	size_t n = strlen(w), h = xt_hash(w, n);
+	size_t h = xt_hash(w, n);
 
-	while (d[h].w != NULL && strcmp(d[h].w, w) != 0)
+	while (d[h].w != NULL && !(d[h].n == n && memcmp(d[h].w, w, n) == 0))
 		h = (h + 1) & (XT_DICT_SIZE - 1);
 	d[h].w = w;
 	d[h].n = (uint32_t)n;
 	d[h].cls |= cls;
+	d[h].first |= (uint8_t)first;
+}
+
+static void
+xt_dict_add(struct xt_dict_ent *d, const char *w, uint32_t cls)
+{
+	xt_dict_put(d, w, strlen(w), cls, 0);
 }
 
 /* Hash every class word once per call, so a word costs one probe. */
@@ -646,22 +654,34 @@ xt_dict_build(struct xt *x)
 		xt_dict_add(x->dict, xt_months[k].w, XC_MONTH);
 	for (k = 0; k < NELEM(xt_weekdays); k++)
 		xt_dict_add(x->dict, xt_weekdays[k], XC_WEEKDAY);
+	for (k = 0; k < NELEM(xt_phrases); k++)	/* first words */
+		xt_dict_put(x->dict, xt_phrases[k].p, strcspn(xt_phrases[k].p,
+		    " "), 0, 1);
 }
 
 uint32_t
 xt_classify(const struct xt *x, const char *key, size_t n)
 {
+	const struct xt_dict_ent *e = xt_lookup(x, key, n);
+
+	return e != NULL ? e->cls : 0;
+}
+
+/* The dictionary's entry of a folded word, NULL if none. */
+const struct xt_dict_ent *
+xt_lookup(const struct xt *x, const char *key, size_t n)
+{
 	size_t h;
 
 	if (n == 0)
-		return 0;
-	if (key[n - 1] == '.')	/* "Mar.", "Sept." */
+		return NULL;
+	if (key[n - 1] == '.' && n > 1)	/* "Mar.", "Sept." */
 		n--;
 	for (h = xt_hash(key, n); x->dict[h].w != NULL;
 	    h = (h + 1) & (XT_DICT_SIZE - 1))
 		if (x->dict[h].n == n && memcmp(x->dict[h].w, key, n) == 0)
-			return x->dict[h].cls;
-	return 0;
+			return &x->dict[h];
+	return NULL;
 }
 
 /* Does phrase p match the words from i on? Sets *end past the match. */
@@ -717,6 +737,8 @@ xt_phrase_at(const struct xt *x, size_t i, size_t *end)
 	size_t k, e, best = 0, n = xt_key(x, i, key);
 	enum xt_phrase kind = XP_NONE;
 
+	if (i >= x->nt || !(x->t[i].flags & TF_PHRASE))
+		n = 0;	/* no phrase starts with this word */
 	for (k = 0; n > 0 && k < NELEM(xt_phrases); k++)
 		if (xt_phrase_first(xt_phrases[k].p, key, n) &&
 		    xt_phrase_match(x, i, xt_phrases[k].p, &e) && e > best) {

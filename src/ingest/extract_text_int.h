@@ -43,7 +43,8 @@ enum {
 	TF_NOCASE = 1 << 10,	/* first letter of a script without case */
 	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
 	TF_CELL = 1 << 12,	/* a cell of a table rebuilt row by row */
-	TF_BREAK = 1 << 13	/* a unit starts: a run-together table's row */
+	TF_BREAK = 1 << 13,	/* a unit starts: a run-together table's row */
+	TF_PHRASE = 1 << 14	/* some multi-word phrase starts with it */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -131,12 +132,13 @@ struct xt_tok {
 	uint8_t span;		/* 1 on the first word of a span */
 };
 
-#define XT_DICT_SIZE	2048	/* power of two, > 2 * class words */
+#define XT_DICT_SIZE	4096	/* power of two, > 2 * class and first words */
 
 struct xt_dict_ent {
 	const char *w;		/* NULL: empty slot */
 	uint32_t cls;
-	uint32_t n;		/* strlen(w) */
+	uint32_t n;		/* bytes of w (a phrase's first word: its prefix) */
+	uint8_t first;		/* a phrase starts with this word */
 };
 
 struct xt {
@@ -157,6 +159,8 @@ size_t xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX]);
 int xt_is_word(const struct xt *x, size_t i, const char *w);	/* folded */
 void xt_dict_build(struct xt *x);
 uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
+const struct xt_dict_ent *xt_lookup(const struct xt *x, const char *key,
+    size_t n);
 int xt_month(const char *key, size_t n);
 enum xt_phrase xt_phrase_at(const struct xt *x, size_t i, size_t *end);
 int xt_is_closer(const char *p, size_t n);
