@@ -400,20 +400,6 @@ xt_hw_trace(const struct xt_hw *c, size_t e)
 }
 #endif
 
-/* Are the n words from a the same as the n words from b? */
-static int
-xt_hw_same(const struct xt *x, size_t a, size_t b, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (x->t[a + k].len != x->t[b + k].len ||
-		    memcmp(x->s + x->t[a + k].off, x->s + x->t[b + k].off,
-		    x->t[a + k].len) != 0)
-			return 0;
-	return 1;
-}
-
 /* A title written twice in a row (the span pass took it for a teaser
  * card, see xt_repeats()): a crumb's last item and the headline, or
  * the headline and its share text, when the body repeats its words.
@@ -431,13 +417,13 @@ xt_hw_twice(const struct xt_hw *c, size_t i, struct xt_hw_best *best)
 		;
 	for (n = XT_REPEAT_MIN; 2 * n <= e - i; n++) {
 		gap = e - i - 2 * n;
-		if (gap > XT_REPEAT_GAP || !xt_hw_same(x, i, i + n + gap, n))
+		if (gap > XT_REPEAT_GAP || !xt_same_words(x, i, i + n + gap, n))
 			continue;
 		/* the span pass takes the shortest repeat: the title's last
 		 * words may follow it ("A B: C D A B: C D" is "A B:",
 		 * "C D" between, "A B:") */
 		for (m = 0; e + m < x->nt && i + n + m < e && x->t[e +
-		    m].kind == XK_TEXT && xt_hw_same(x, i + n + m, e + m, 1);
+		    m].kind == XK_TEXT && xt_same_words(x, i + n + m, e + m, 1);
 		    m++)
 			;
 		memset(&r, 0, sizeof(r));

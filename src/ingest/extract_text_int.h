@@ -196,6 +196,7 @@ void xt_run_tables(struct xt *x);
 /* extract_text_list.c */
 void xt_lists(struct xt *x);
 void xt_repeats(struct xt *x);
+int xt_same_words(const struct xt *x, size_t a, size_t b, size_t n);
 
 /* units: the text cut into sentences, title-like runs and spans
  * (extract_text_unit.c), the body searched over them

@@ -117,7 +117,7 @@ xt_lists(struct xt *x)
 }
 
 /* Do words [a, a + n) and [b, b + n) read the same? */
-static int
+int
 xt_same_words(const struct xt *x, size_t a, size_t b, size_t n)
 {
 	size_t k;

@@ -131,14 +131,6 @@ xt_letters(const struct xt *x, size_t i)
 	return 1;
 }
 
-/* Are words i and j the same bytes? */
-static int
-xt_same_word(const struct xt *x, size_t i, size_t j)
-{
-	return x->t[i].len == x->t[j].len && memcmp(x->s + x->t[i].off,
-	    x->s + x->t[j].off, x->t[i].len) == 0;
-}
-
 /* Does a lower-case label start at word i ("publiziert am 30. Juli",
  * "on Monday, November 18th")? A name before it ends there. */
 static int
@@ -955,7 +947,7 @@ xt_name_twice(const struct xt *x, size_t i)
 	for (n = 1; n <= 3 && i + 2 * n < x->nt; n++) {
 		for (k = 0; k < n && xt_name_word(x, i + k) &&
 		    xt_has(x, i + k, TF_CAP) && !xt_has(x, i + k, TF_COMMA |
-		    TF_END | TF_COLON) && xt_same_word(x, i + k, i + n + k);
+		    TF_END | TF_COLON) && xt_same_words(x, i + k, i + n + k, 1);
 		    k++)
 			;
 		if (k < n || !xt_has(x, i + 2 * n, TF_LOWER))
