@@ -362,6 +362,59 @@ xt_promo_boxes(struct xt_units *us)
 	}
 }
 
+/* Unit j of a box: a title a headline list could hold: short, with a
+ * capital first, not announcing anything with a colon. */
+static int
+xt_box_title(const struct xt *x, const struct xt_units *us, size_t j)
+{
+	const struct xt_unit *u;
+
+	if (j >= us->n)
+		return 0;
+	u = &us->v[j];
+	return u->kind == U_TITLE && u->words <= XT_TEASER_MAX &&
+	    (x->t[u->a].flags & TF_CAP) && !(x->t[u->b - 1].flags & TF_COLON);
+}
+
+/* Does unit u end in "!" or "?", maybe with a closing quote after it
+ * ("... on video: “Got him!”", "¿Y ahora?»")? */
+static int
+xt_exclaims(const struct xt *x, const struct xt_unit *u)
+{
+	const struct xt_tok *t = &x->t[u->b - 1];
+	const unsigned char *p = (const unsigned char *)x->s + t->off;
+	size_t n = t->len;
+
+	if (n >= 3 && p[n - 3] == 0xe2 && p[n - 2] == 0x80 &&
+	    (p[n - 1] == 0x9c || p[n - 1] == 0x9d || p[n - 1] == 0x99))
+		n -= 3;		/* “ ” ’ */
+	else if (n >= 2 && p[n - 2] == 0xc2 && p[n - 1] == 0xbb)
+		n -= 2;		/* » */
+	else if (n >= 1 && (p[n - 1] == '"' || p[n - 1] == '\''))
+		n--;
+	return n >= 1 && (p[n - 1] == '!' || p[n - 1] == '?');
+}
+
+/* Is the sentence unit j, in the box after the marker k, one of a list
+ * of headlines ("Why are fares rising?")? A short sentence with a
+ * capital first, ending in "!" or "?" (maybe a quote's mark after
+ * it), with a headline title after it and either a title of the box
+ * before it or a second title after it: the article's next sentence
+ * has prose, not a list of titles, around it. */
+static int
+xt_box_head(const struct xt *x, const struct xt_units *us, size_t k,
+    size_t j)
+{
+	const struct xt_unit *u = &us->v[j];
+
+	if (u->kind != U_SENT || u->cut || u->words > XT_HEAD_ONE ||
+	    !(x->t[u->a].flags & TF_CAP) || !xt_exclaims(x, u) ||
+	    !xt_box_title(x, us, j + 1))
+		return 0;
+	return xt_box_title(x, us, j + 2) || (j > k + 1 &&
+	    us->v[j - 1].role == R_DROP && us->v[j - 1].kind != U_SPAN);
+}
+
 /* Teasers after a "recommended" word: their titles, their texts cut
  * short ("…") and one summary sentence. A unit that ends in a colon
  * (the article's lead-in to a table or list) is none of them. */
@@ -369,7 +422,7 @@ static void
 xt_teasers(const struct xt *x, struct xt_units *us)
 {
 	size_t k, j;
-	int card, twice;
+	int card, twice, head;
 
 	for (k = 0; k < us->n; k++) {
 		if (!xt_is_span(us, k, XK_RECO))
@@ -381,12 +434,15 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 		card = twice || (k + 1 < us->n && us->v[k + 1].kind ==
 		    U_TITLE && (x->t[us->v[k + 1].a].flags & TF_CAP));
 		for (j = k + 1; j < us->n &&
-		    !(x->t[us->v[j].b - 1].flags & TF_COLON) &&
-		    (us->v[j].kind == U_TITLE || (us->v[j].kind == U_SENT &&
-		    (us->v[j].cut || (card && j <= k + 2 && (twice ||
-		    us->v[j].words <= XT_TEASER_MAX))))); j++) {
+		    !(x->t[us->v[j].b - 1].flags & TF_COLON); j++) {
+			head = xt_box_head(x, us, k, j);
+			if (!(us->v[j].kind == U_TITLE || head ||
+			    (us->v[j].kind == U_SENT && (us->v[j].cut ||
+			    (card && j <= k + 2 && (twice ||
+			    us->v[j].words <= XT_TEASER_MAX))))))
+				break;
 			us->v[j].role = R_DROP;
-			if (us->v[j].kind == U_SENT && !us->v[j].cut)
+			if (us->v[j].kind == U_SENT && !us->v[j].cut && !head)
 				break;	/* one summary sentence */
 		}
 	}

@@ -502,6 +502,17 @@ drops_metadata_dump(void **state)
 	check_fixture("en_metadump");
 }
 
+/* A "Trending" box of headlines inside the body, some of them reading
+ * as sentences (a quote ending in "!", a question): a short sentence
+ * ending in "!" or "?" between the box's titles is a headline, so the
+ * whole list goes and the article's next sentence stays. */
+static void
+drops_trending_headlines(void **state)
+{
+	(void)state;
+	check_fixture("en_trendbox");
+}
+
 /* "More on this story" over teasers with their dates ends the body:
  * the teasers' titles read like sentences, but two dates in a row
  * show a list of other stories. */
@@ -1443,6 +1454,7 @@ main(void)
 		cmocka_unit_test(finds_headline_near_body),
 		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(ends_at_dated_teasers),
+		cmocka_unit_test(drops_trending_headlines),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
