@@ -224,6 +224,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_PART_MIN	3	/* words of a part at least */
 #define XT_PROSE_PARTS	3	/* parts of prose ending in a sentence */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
+#define XT_CARD_WORDS	80	/* words after a marker searched for card labels */
 #define XT_TEASER_UNITS	8	/* units after a "Related" marker read */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
 #define XT_ROLE_NEAR	5	/* words from a name to its role */

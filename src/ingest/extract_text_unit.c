@@ -415,6 +415,41 @@ xt_box_head(const struct xt *x, const struct xt_units *us, size_t k,
 	    us->v[j - 1].role == R_DROP && us->v[j - 1].kind != U_SPAN);
 }
 
+/* Cards after the marker k that each start with the same label, a
+ * section name and a counter ("Interesting 0 Title? Interesting 12
+ * Title"): when the first two words after the marker, a capitalised
+ * word and a number, come back twice more (the word with any number)
+ * within XT_CARD_WORDS words, the units up to the last label are the
+ * box's, and so is a short title on its own after it. A name ("Hong Kong") comes back in teaser
+ * titles and prose alike; a word with a number after it three times
+ * over is a card's label. */
+static void
+xt_card_labels(const struct xt *x, struct xt_units *us, size_t k)
+{
+	size_t a, i, j, end, last = 0, seen = 0;
+
+	if (k + 1 >= us->n || us->v[k + 1].b - us->v[k + 1].a < 2)
+		return;
+	a = us->v[k + 1].a;
+	if (!(x->t[a].flags & TF_CAP) || !(x->t[a + 1].flags & TF_DIGIT) ||
+	    ((x->t[a].flags | x->t[a + 1].flags) &
+	    (TF_END | TF_COMMA | TF_COLON)))
+		return;
+	end = a + XT_CARD_WORDS < x->nt ? a + XT_CARD_WORDS : x->nt;
+	for (i = a; i + 2 <= end; i++)
+		if (xt_same_words(x, a, i, 1) && (x->t[i + 1].flags & TF_DIGIT))
+			seen++, last = i;
+	if (seen < 3)
+		return;
+	for (j = k + 1; j < us->n && us->v[j].a <= last; j++)
+		if (us->v[j].kind == U_SENT || us->v[j].kind == U_TITLE)
+			us->v[j].role = R_DROP;
+	if (j < us->n && us->v[j - 1].b == last + 2 &&
+	    (us->v[j].kind == U_SENT || us->v[j].kind == U_TITLE) &&
+	    us->v[j].words <= XT_TEASER_MAX)
+		us->v[j].role = R_DROP;
+}
+
 /* Teasers after a "recommended" word: their titles, their texts cut
  * short ("…") and one summary sentence. A unit that ends in a colon
  * (the article's lead-in to a table or list) is none of them. */
@@ -445,6 +480,7 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 			if (us->v[j].kind == U_SENT && !us->v[j].cut && !head)
 				break;	/* one summary sentence */
 		}
+		xt_card_labels(x, us, k);
 	}
 }
 

@@ -513,6 +513,17 @@ drops_trending_headlines(void **state)
 	check_fixture("en_trendbox");
 }
 
+/* Russian, run together: teaser cards after "Смотрите также" each
+ * start with a section word and a counter ("Полезное 4 Title?"), some
+ * titles questions, the last one running into the comment form: the
+ * label three times over makes them all the box's. */
+static void
+drops_cards_with_counted_labels(void **state)
+{
+	(void)state;
+	check_fixture("ru_cards");
+}
+
 /* "More on this story" over teasers with their dates ends the body:
  * the teasers' titles read like sentences, but two dates in a row
  * show a list of other stories. */
@@ -1455,6 +1466,7 @@ main(void)
 		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(drops_trending_headlines),
+		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
