@@ -484,6 +484,56 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 	}
 }
 
+/* Does title unit m hold the first n words of unit k? */
+static int
+xt_holds_words(const struct xt *x, const struct xt_unit *k,
+    const struct xt_unit *m, size_t n)
+{
+	size_t i;
+
+	for (i = m->a; i + n <= m->b; i++)
+		if (xt_same_words(x, k->a, i, n))
+			return 1;
+	return 0;
+}
+
+/* A box of headlines named at its head and again at its foot ("Storm
+ * Coverage More", four titles, "More in Storm Coverage"): a short
+ * title whose first words (two or three, all but its last word when it
+ * has three or more, a capital first) come back in a short title a few
+ * units on, with only headlines (two or more, of four words or more, no
+ * table's rows) between, is a box's name, and the two and the titles
+ * between are the box's. Sub-headings have
+ * prose between them; a table's cells repeat but are short. */
+static void
+xt_named_boxes(const struct xt *x, struct xt_units *us)
+{
+	size_t k, m, n, j;
+
+	for (k = 0; k < us->n; k++) {
+		if (us->v[k].kind != U_TITLE || us->v[k].words < 2 ||
+		    us->v[k].words > XT_BOXNAME_MAX ||
+		    !(x->t[us->v[k].a].flags & TF_CAP))
+			continue;
+		n = us->v[k].words - (us->v[k].words > 2);	/* "... More" */
+		n = n < 3 ? n : 3;
+		for (m = k + 1; m < us->n && m <= k + XT_TEASER_UNITS &&
+		    us->v[m].kind == U_TITLE && !us->v[m].row; m++)
+			if (m >= k + 3 && us->v[m].words <= XT_BOXNAME_MAX &&
+			    xt_holds_words(x, &us->v[k], &us->v[m], n))
+				break;
+			else if (us->v[m].words < XT_BOXHEAD_MIN)
+				break;	/* a cell or a label, no headline */
+		if (m >= us->n || m > k + XT_TEASER_UNITS || m < k + 3 ||
+		    us->v[m].kind != U_TITLE || us->v[m].row ||
+		    !xt_holds_words(x, &us->v[k], &us->v[m], n))
+			continue;
+		for (j = k; j <= m; j++)
+			us->v[j].role = R_DROP;
+		k = m;
+	}
+}
+
 /* Split point in words [a, b): a capital that starts a new part after
  * a lower-case content word. strong: the capital is a function word
  * that begins sentences ("The", "Der", "Le", "El"). */
@@ -1093,6 +1143,7 @@ xt_units(struct xt *x)
 	xt_prose_parts(&us);
 	xt_posts(x, &us);
 	xt_teasers(x, &us);
+	xt_named_boxes(x, &us);
 	xt_promo_boxes(&us);
 	xt_caption_copies(x, &us);
 	xt_caption(x, &us);

@@ -524,6 +524,16 @@ drops_cards_with_counted_labels(void **state)
 	check_fixture("ru_cards");
 }
 
+/* A box of headlines named at its head ("Storm Coverage More") and
+ * again at its foot ("More in Storm Coverage") inside the body: the
+ * name twice with only headlines between makes it all the box's. */
+static void
+drops_box_named_twice(void **state)
+{
+	(void)state;
+	check_fixture("en_namedbox");
+}
+
 /* "More on this story" over teasers with their dates ends the body:
  * the teasers' titles read like sentences, but two dates in a row
  * show a list of other stories. */
@@ -1467,6 +1477,7 @@ main(void)
 		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(drops_trending_headlines),
 		cmocka_unit_test(drops_cards_with_counted_labels),
+		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
