@@ -420,9 +420,9 @@ xt_box_head(const struct xt *x, const struct xt_units *us, size_t k,
  * Title"): when the first two words after the marker, a capitalised
  * word and a number, come back twice more (the word with any number)
  * within XT_CARD_WORDS words, the units up to the last label are the
- * box's, and so is a short title on its own after it. A name ("Hong Kong") comes back in teaser
- * titles and prose alike; a word with a number after it three times
- * over is a card's label. */
+ * box's, and so is a short title on its own after it. A name ("Hong
+ * Kong") comes back in teaser titles and prose alike; a word with a
+ * number after it three times over is a card's label. */
 static void
 xt_card_labels(const struct xt *x, struct xt_units *us, size_t k)
 {
@@ -503,8 +503,8 @@ xt_holds_words(const struct xt *x, const struct xt_unit *k,
  * has three or more, a capital first) come back in a short title a few
  * units on, with only headlines (two or more, of four words or more, no
  * table's rows) between, is a box's name, and the two and the titles
- * between are the box's. Sub-headings have
- * prose between them; a table's cells repeat but are short. */
+ * between are the box's. Sub-headings have prose between them; a
+ * table's cells repeat but are short. */
 static void
 xt_named_boxes(const struct xt *x, struct xt_units *us)
 {
