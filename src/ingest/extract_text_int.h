@@ -224,8 +224,8 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_PART_MIN	3	/* words of a part at least */
 #define XT_PROSE_PARTS	3	/* parts of prose ending in a sentence */
 #define XT_TEASER_MAX	30	/* words of a teaser's title sentence */
-#define XT_CARD_WORDS	80	/* words after a marker searched for card labels */
-#define XT_BOXNAME_MAX	6	/* words of a box's name at its head and foot */
+#define XT_CARD_WORDS	80	/* words read for cards' labels */
+#define XT_BOXNAME_MAX	6	/* words of a box's name, head and foot */
 #define XT_BOXHEAD_MIN	4	/* words of a headline in a named box */
 #define XT_TEASER_UNITS	8	/* units after a "Related" marker read */
 #define XT_STORY_MIN	120	/* body weight before another story may end it */
