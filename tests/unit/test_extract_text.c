@@ -404,6 +404,24 @@ drops_copy_with_glued_headings(void **state)
 	check_fixture("en_copyglue");
 }
 
+/* A disclosure note (affiliate links, the disclosure page) between the
+ * byline and the first sentence is no body; run together on one line. */
+static void
+drops_disclosure_note(void **state)
+{
+	(void)state;
+	check_fixture("en_disclosure");
+}
+
+/* The site's welcome to its reader ("Bienvenue sur ..., votre ...")
+ * before the article is no body. */
+static void
+drops_site_welcome(void **state)
+{
+	(void)state;
+	check_fixture("fr_welcome");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -1432,6 +1450,8 @@ main(void)
 		cmocka_unit_test(reads_camel_case_agency),
 		cmocka_unit_test(reads_credit_starting_with_number),
 		cmocka_unit_test(drops_copy_with_glued_headings),
+		cmocka_unit_test(drops_disclosure_note),
+		cmocka_unit_test(drops_site_welcome),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),

@@ -1,0 +1,121 @@
+/* extract_text_lead.c - notes a site puts before the article's first
+ * sentence.
+ *
+ * Two kinds of sentences open many bodies without being the article's:
+ * a disclosure note ("This post may contain affiliate links. See my
+ * disclosure page.", "Dieser Beitrag enthält Affiliate-Links", "Cet
+ * article contient des liens affiliés") and the site greeting its
+ * reader ("Welcome to the Daily Deals, your source for ...",
+ * "Willkommen bei ..., Ihrer Quelle für ...", "Bienvenue sur ..."). Both
+ * are sentences, so the body's search keeps them. Among the body's
+ * first XT_LEAD_UNITS units, a note (an affiliate word with a link word,
+ * or a disclosure word in a short unit), and a first unit opening with
+ * a welcome word and speaking to the reader, move the body's start past
+ * them, when an article's worth of sentences is left.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <string.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define XT_LEAD_UNITS	4	/* first units of the body looked at */
+#define XT_LEAD_NOTE	40	/* words of a note at most */
+#define XT_LEAD_SHORT	15	/* words of a unit with a disclosure word */
+
+/* Does word i's folded key start with one of the prefixes? */
+static int
+xt_lead_prefix(const struct xt *x, size_t i, const char *const *pre,
+    size_t np)
+{
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, i, key), k, m;
+
+	for (k = 0; k < np; k++) {
+		m = strlen(pre[k]);
+		if (n >= m && memcmp(key, pre[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is unit u a disclosure note: an affiliate word with a link word
+ * (or both in one compound, "Affiliate-Links"), or a disclosure word
+ * in a short unit? */
+static int
+xt_lead_note(const struct xt *x, const struct xt_unit *u)
+{
+	static const char *const aff[] = { "affiliate", "affilié", "afiliad",
+	    "affiliat", "partnerlink", "partner-link" };
+	static const char *const link[] = { "link", "lien", "enlace",
+	    "collegament", "ligaç" };
+	static const char *const disc[] = { "disclosure", "divulgación",
+	    "offenlegung", "divulgation", "transparenzhinweis" };
+	size_t i;
+	int a = 0, l = 0;
+
+	if (u->words > XT_LEAD_NOTE)
+		return 0;
+	for (i = u->a; i < u->b; i++) {
+		char key[XT_KEY_MAX];
+		size_t n = xt_key(x, i, key);
+
+		if (xt_lead_prefix(x, i, aff, NELEM(aff)))
+			a = 1;
+		if (xt_lead_prefix(x, i, link, NELEM(link)) ||
+		    (n > 0 && key[n - 1] == 's' && n > 5 &&
+		    memcmp(key + n - 5, "links", 5) == 0))
+			l = 1;
+		if (u->words <= XT_LEAD_SHORT &&
+		    xt_lead_prefix(x, i, disc, NELEM(disc)))
+			return 1;
+	}
+	return a && l;
+}
+
+/* Does unit u open with a welcome word and speak to the reader? */
+static int
+xt_lead_welcome(const struct xt *x, const struct xt_unit *u)
+{
+	static const char *const hi[] = { "welcome", "willkommen",
+	    "bienvenue", "bienvenid", "benvenut", "bem-vind", "welkom" };
+	size_t i;
+
+	if (u->words > XT_LEAD_NOTE || !xt_lead_prefix(x, u->a, hi,
+	    NELEM(hi)))
+		return 0;
+	for (i = u->a + 1; i < u->b; i++)
+		if (x->t[i].cls & XC_YOU)
+			return 1;
+	return 0;
+}
+
+/* Words of sentences in units [a, b). */
+static size_t
+xt_lead_rest(const struct xt_units *us, size_t a, size_t b)
+{
+	size_t k, w = 0;
+
+	for (k = a; k < b; k++)
+		if (xt_is_sent(&us->v[k]))
+			w += us->v[k].words;
+	return w;
+}
+
+void
+xt_lead_notes(const struct xt *x, struct xt_units *us)
+{
+	size_t k, lim, a = us->run_a;
+
+	lim = us->run_a + XT_LEAD_UNITS;
+	if (lim > us->run_b)
+		lim = us->run_b;
+	if (a < us->run_b && xt_lead_welcome(x, &us->v[a]))
+		a++;
+	for (k = a; k < lim; k++)
+		if (xt_kept(us, k) && xt_lead_note(x, &us->v[k]))
+			a = k + 1;
+	a = xt_first_sent(us, a, us->run_b);
+	if (a > us->run_a && a < us->run_b &&
+	    xt_lead_rest(us, a, us->run_b) >= XT_ARTICLE_MIN)
+		us->run_a = a;
+}
