@@ -12,6 +12,14 @@
  * or a disclosure word in a short unit), and a first unit opening with
  * a welcome word and speaking to the reader, move the body's start past
  * them, when an article's worth of sentences is left.
+ *
+ * A video player over the article leaves its controls in the text: a
+ * close label ("close video", "Video schließen", "fermer la vidéo",
+ * "cerrar video", "chiudi il video") among the first XT_LEAD_SHORT
+ * words of the body's first unit, after the page's share labels and a
+ * credit glued to them. The words up to the label are cut from the
+ * unit; what follows it (the clip's title and text, which may be the
+ * article's own) stays.
  */
 #include "ingest/extract_text_int.h"
 
@@ -21,6 +29,7 @@
 #define XT_LEAD_UNITS	4	/* first units of the body looked at */
 #define XT_LEAD_NOTE	40	/* words of a note at most */
 #define XT_LEAD_SHORT	15	/* words of a unit with a disclosure word */
+#define XT_LEAD_GAP	2	/* words from a close verb to "video" */
 
 /* Does word i's folded key start with one of the prefixes? */
 static int
@@ -101,6 +110,65 @@ xt_lead_rest(const struct xt_units *us, size_t a, size_t b)
 	return w;
 }
 
+/* Is word i a video player's close verb, or "video"? */
+static int
+xt_lead_close(const struct xt *x, size_t i)
+{
+	static const char *const w[] = { "close", "schließen", "fermer",
+	    "cerrar", "chiudi", "fechar", "sluiten" };
+	size_t k;
+
+	for (k = 0; k < NELEM(w); k++)
+		if (xt_is_word(x, i, w[k]))
+			return 1;
+	return 0;
+}
+
+static int
+xt_lead_video(const struct xt *x, size_t i)
+{
+	return xt_is_word(x, i, "video") || xt_is_word(x, i, "vidéo") ||
+	    xt_is_word(x, i, "vídeo");
+}
+
+/* The word after a player's close label in the first XT_LEAD_SHORT
+ * words of unit u (the verb and "video" at most XT_LEAD_GAP apart, in
+ * either order), or u->a when there is none. */
+static size_t
+xt_lead_label(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i, j, lim = u->a + XT_LEAD_SHORT;
+
+	if (lim > u->b)
+		lim = u->b;
+	for (i = u->a; i < lim; i++) {
+		if (!xt_lead_close(x, i) && !xt_lead_video(x, i))
+			continue;
+		for (j = i + 1; j < u->b && j <= i + XT_LEAD_GAP; j++)
+			if ((xt_lead_close(x, i) && xt_lead_video(x, j)) ||
+			    (xt_lead_video(x, i) && xt_lead_close(x, j)))
+				return j + 1;
+	}
+	return u->a;
+}
+
+/* Cut a video player's controls off the body's first unit. */
+static void
+xt_lead_player(const struct xt *x, struct xt_units *us)
+{
+	struct xt_unit *u;
+	size_t e;
+
+	if (us->run_a >= us->run_b)
+		return;
+	u = &us->v[us->run_a];
+	e = xt_lead_label(x, u);
+	if (e == u->a || e >= u->b)
+		return;
+	u->words -= e - u->a;	/* ideographs aside: labels are in Latin */
+	u->a = e;
+}
+
 void
 xt_lead_notes(const struct xt *x, struct xt_units *us)
 {
@@ -118,4 +186,5 @@ xt_lead_notes(const struct xt *x, struct xt_units *us)
 	if (a > us->run_a && a < us->run_b &&
 	    xt_lead_rest(us, a, us->run_b) >= XT_ARTICLE_MIN)
 		us->run_a = a;
+	xt_lead_player(x, us);
 }

@@ -422,6 +422,17 @@ drops_site_welcome(void **state)
 	check_fixture("fr_welcome");
 }
 
+/* A video player's close label ("close video", "Video schließen") and
+ * the share labels before it are cut off the first sentence they were
+ * glued to; the sentence stays. */
+static void
+cuts_player_label(void **state)
+{
+	(void)state;
+	check_fixture("en_player");
+	check_fixture("de_player");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -1452,6 +1463,7 @@ main(void)
 		cmocka_unit_test(drops_copy_with_glued_headings),
 		cmocka_unit_test(drops_disclosure_note),
 		cmocka_unit_test(drops_site_welcome),
+		cmocka_unit_test(cuts_player_label),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
