@@ -20,6 +20,13 @@
  * credit glued to them. The words up to the label are cut from the
  * unit; what follows it (the clip's title and text, which may be the
  * article's own) stays.
+ *
+ * A site's pitch ("Generate new revenue streams with our platform.")
+ * may stand over its menu, and the body's search crosses the menu when
+ * the pitch outweighs it: one or two sentences, then XT_LEAD_MENU or
+ * more title-like units in a row that each cost (XT_LEAD_MENU_WORDS
+ * words at least), costing more than half of what the sentences
+ * weigh, are no article's opening; the body starts after the menu.
  */
 #include "ingest/extract_text_int.h"
 
@@ -30,6 +37,9 @@
 #define XT_LEAD_NOTE	40	/* words of a note at most */
 #define XT_LEAD_SHORT	15	/* words of a unit with a disclosure word */
 #define XT_LEAD_GAP	2	/* words from a close verb to "video" */
+#define XT_LEAD_SENTS	2	/* sentences before a menu at most */
+#define XT_LEAD_MENU	3	/* title units of a menu at least */
+#define XT_LEAD_MENU_WORDS 20	/* ... and words */
 
 /* Does word i's folded key start with one of the prefixes? */
 static int
@@ -169,12 +179,33 @@ xt_lead_player(const struct xt *x, struct xt_units *us)
 	u->a = e;
 }
 
+/* The unit after a menu under the body's first sentences, or run_a. */
+static size_t
+xt_lead_menu(const struct xt_units *us)
+{
+	size_t k = us->run_a, j, sents = 0, words = 0;
+	long before = 0, cost = 0;
+
+	for (; k < us->run_b && xt_is_sent(&us->v[k]) &&
+	    sents < XT_LEAD_SENTS; k++, sents++)
+		before += xt_weight(&us->v[k]);
+	for (j = k; j < us->run_b && us->v[j].kind == U_TITLE &&
+	    xt_weight(&us->v[j]) < 0; j++) {
+		cost -= xt_weight(&us->v[j]);
+		words += us->v[j].words;
+	}
+	if (sents == 0 || j - k < XT_LEAD_MENU || words < XT_LEAD_MENU_WORDS ||
+	    before >= 2 * cost)
+		return us->run_a;
+	return j;
+}
+
 void
 xt_lead_notes(const struct xt *x, struct xt_units *us)
 {
-	size_t k, lim, a = us->run_a;
+	size_t k, lim, a = xt_lead_menu(us);
 
-	lim = us->run_a + XT_LEAD_UNITS;
+	lim = a + XT_LEAD_UNITS;
 	if (lim > us->run_b)
 		lim = us->run_b;
 	if (a < us->run_b && xt_lead_welcome(x, &us->v[a]))

@@ -433,6 +433,16 @@ cuts_player_label(void **state)
 	check_fixture("de_player");
 }
 
+/* A site's pitch, one sentence over its menu of products and pages,
+ * is no opening of the article under the menu, though it outweighs
+ * the menu. */
+static void
+drops_pitch_over_menu(void **state)
+{
+	(void)state;
+	check_fixture("en_pitch");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -1464,6 +1474,7 @@ main(void)
 		cmocka_unit_test(drops_disclosure_note),
 		cmocka_unit_test(drops_site_welcome),
 		cmocka_unit_test(cuts_player_label),
+		cmocka_unit_test(drops_pitch_over_menu),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
