@@ -27,6 +27,13 @@
  * more title-like units in a row that each cost (XT_LEAD_MENU_WORDS
  * words at least), costing more than half of what the sentences
  * weigh, are no article's opening; the body starts after the menu.
+ *
+ * Run together, the post's header line (categories, title, "by Name
+ * September 15, 2014 written by Name Sharing is caring!") may end in a
+ * sentence's mark and open the body: a unit among the first ones with
+ * a byline preposition, one to XT_NAME_MAX capitalised words and a full
+ * date right after them, with at most XT_LEAD_TAIL words after the
+ * date, is a header, no sentence of the article.
  */
 #include "ingest/extract_text_int.h"
 
@@ -37,6 +44,7 @@
 #define XT_LEAD_NOTE	40	/* words of a note at most */
 #define XT_LEAD_SHORT	15	/* words of a unit with a disclosure word */
 #define XT_LEAD_GAP	2	/* words from a close verb to "video" */
+#define XT_LEAD_TAIL	10	/* words after a byline's date in its unit */
 #define XT_LEAD_SENTS	2	/* sentences before a menu at most */
 #define XT_LEAD_MENU	3	/* title units of a menu at least */
 #define XT_LEAD_MENU_WORDS 20	/* ... and words */
@@ -105,6 +113,31 @@ xt_lead_welcome(const struct xt *x, const struct xt_unit *u)
 	for (i = u->a + 1; i < u->b; i++)
 		if (x->t[i].cls & XC_YOU)
 			return 1;
+	return 0;
+}
+
+/* Is unit u a header line: "by Name Date" with a short tail? */
+static int
+xt_lead_header(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i, j, e;
+	int64_t t;
+
+	if (u->words > XT_LEAD_NOTE)
+		return 0;
+	for (i = u->a; i + 1 < u->b; i++) {
+		if (!(x->t[i].cls & XC_BY))
+			continue;
+		for (j = i + 1; j < u->b && j <= i + XT_NAME_MAX &&
+		    (x->t[j].flags & TF_CAP) && !(x->t[j].cls & XC_MONTH);
+		    j++)
+			;
+		if (j == i + 1 || j >= u->b)
+			continue;
+		e = xt_date_at(x, j, &t);
+		if (e > j && u->b <= e + XT_LEAD_TAIL)
+			return 1;
+	}
 	return 0;
 }
 
@@ -211,7 +244,8 @@ xt_lead_notes(const struct xt *x, struct xt_units *us)
 	if (a < us->run_b && xt_lead_welcome(x, &us->v[a]))
 		a++;
 	for (k = a; k < lim; k++)
-		if (xt_kept(us, k) && xt_lead_note(x, &us->v[k]))
+		if (xt_kept(us, k) && (xt_lead_note(x, &us->v[k]) ||
+		    xt_lead_header(x, &us->v[k])))
 			a = k + 1;
 	a = xt_first_sent(us, a, us->run_b);
 	if (a > us->run_a && a < us->run_b &&

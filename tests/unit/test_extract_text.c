@@ -443,6 +443,17 @@ drops_pitch_over_menu(void **state)
 	check_fixture("en_pitch");
 }
 
+/* A post's header line run together and ending in "!" ("Title by
+ * Name March 3, 2021 written by Name Sharing is fun!") is no sentence of
+ * the article: the body starts after it, the byline and date are read
+ * from it. */
+static void
+drops_header_line(void **state)
+{
+	(void)state;
+	check_fixture("en_header");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -1475,6 +1486,7 @@ main(void)
 		cmocka_unit_test(drops_site_welcome),
 		cmocka_unit_test(cuts_player_label),
 		cmocka_unit_test(drops_pitch_over_menu),
+		cmocka_unit_test(drops_header_line),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
