@@ -208,8 +208,9 @@ xt_lead_player(const struct xt *x, struct xt_units *us)
 	e = xt_lead_label(x, u);
 	if (e == u->a || e >= u->b)
 		return;
-	u->words -= e - u->a;	/* ideographs aside: labels are in Latin */
-	u->a = e;
+	for (; u->a < e; u->a++)	/* punctuation counts no word */
+		u->words -= u->words >= x->t[u->a].wn ? x->t[u->a].wn :
+		    u->words;
 }
 
 /* The unit after a menu under the body's first sentences, or run_a. */
