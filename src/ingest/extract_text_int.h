@@ -302,4 +302,8 @@ void xt_table_units(const struct xt *x, struct xt_units *us);
  * ends it (its unit marked end) */
 void xt_share_again(const struct xt *x, struct xt_units *us);
 
+/* extract_text_lead.c: a disclosure note or the site's welcome among
+ * the body's first units moves its start past them */
+void xt_lead_notes(const struct xt *x, struct xt_units *us);
+
 #endif

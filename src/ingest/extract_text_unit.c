@@ -1151,6 +1151,7 @@ xt_units(struct xt *x)
 	xt_table_units(x, &us);
 	xt_share_again(x, &us);
 	xt_units_body(x, &us);
+	xt_lead_notes(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);
 #endif

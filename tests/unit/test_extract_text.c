@@ -404,6 +404,56 @@ drops_copy_with_glued_headings(void **state)
 	check_fixture("en_copyglue");
 }
 
+/* A disclosure note (affiliate links, the disclosure page) between the
+ * byline and the first sentence is no body; run together on one line. */
+static void
+drops_disclosure_note(void **state)
+{
+	(void)state;
+	check_fixture("en_disclosure");
+}
+
+/* The site's welcome to its reader ("Bienvenue sur ..., votre ...")
+ * before the article is no body. */
+static void
+drops_site_welcome(void **state)
+{
+	(void)state;
+	check_fixture("fr_welcome");
+}
+
+/* A video player's close label ("close video", "Video schließen") and
+ * the share labels before it are cut off the first sentence they were
+ * glued to; the sentence stays. */
+static void
+cuts_player_label(void **state)
+{
+	(void)state;
+	check_fixture("en_player");
+	check_fixture("de_player");
+}
+
+/* A site's pitch, one sentence over its menu of products and pages,
+ * is no opening of the article under the menu, though it outweighs
+ * the menu. */
+static void
+drops_pitch_over_menu(void **state)
+{
+	(void)state;
+	check_fixture("en_pitch");
+}
+
+/* A post's header line run together and ending in "!" ("Title by
+ * Name March 3, 2021 written by Name Sharing is fun!") is no sentence of
+ * the article: the body starts after it, the byline and date are read
+ * from it. */
+static void
+drops_header_line(void **state)
+{
+	(void)state;
+	check_fixture("en_header");
+}
+
 /* A list of dates after the last sentence, announced by "dates:", is
  * the article's; the credits line after it is not body; a
  * "Recommended More stories from ..." label takes no sentence along. */
@@ -1464,6 +1514,11 @@ main(void)
 		cmocka_unit_test(reads_camel_case_agency),
 		cmocka_unit_test(reads_credit_starting_with_number),
 		cmocka_unit_test(drops_copy_with_glued_headings),
+		cmocka_unit_test(drops_disclosure_note),
+		cmocka_unit_test(drops_site_welcome),
+		cmocka_unit_test(cuts_player_label),
+		cmocka_unit_test(drops_pitch_over_menu),
+		cmocka_unit_test(drops_header_line),
 		cmocka_unit_test(drops_cards_with_titles_twice),
 		cmocka_unit_test(stops_at_author_box),
 		cmocka_unit_test(starts_at_dateline),
