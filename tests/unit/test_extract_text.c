@@ -984,38 +984,27 @@ keeps_long_sentence_with_names(void **state)
 	article_free(a);
 }
 
-/* "Follow us on Instagram, Facebook and YouTube" after the article is
- * a promo for the site's accounts, not the article's last sentence. */
+/* The article the promo tests end with a promo. */
+#define PIER_LEAD "Pier vote\nThe council voted on Monday to close the " \
+	"old coal pier by the end of next year after a long debate. The " \
+	"decision ends more than a century of coal shipments through the " \
+	"harbour, the mayor said at the meeting. Work on a ferry terminal " \
+	"could start the year after. "
+
+/* "Follow us on Instagram, Facebook and YouTube", "Follow her on X
+ * @handle" after the article are promos for the site's accounts, not
+ * the article's last sentence. */
 static void
-drops_follow_us_promo(void **state)
+drops_follow_promos(void **state)
 {
-	const char s[] = "Pier vote\nThe council voted on Monday to close "
-	    "the old coal pier by the end of next year after a long debate. "
-	    "The decision ends more than a century of coal shipments "
-	    "through the harbour, the mayor said at the meeting. Work on a "
-	    "ferry terminal could start the year after. You can follow "
-	    "our reporters on Instagram, Facebook and YouTube for more "
-	    "news from the coast.";
-	static const char *const absent[] = {"Instagram", NULL};
+	static const char *const absent[] = {"Instagram", "@idaholm", NULL};
 
 	(void)state;
-	check_body_lacks(s, 3, absent);
-}
-
-/* "Follow her on X @handle." after the article is a promo too. */
-static void
-drops_follow_handle_promo(void **state)
-{
-	const char s[] = "Pier vote\nThe council voted on Monday to close "
-	    "the old coal pier by the end of next year after a long debate. "
-	    "The decision ends more than a century of coal shipments "
-	    "through the harbour, the mayor said at the meeting. Work on a "
-	    "ferry terminal could start the year after. You can follow "
-	    "the reporter on X @idaholm every day.";
-	static const char *const absent[] = {"@idaholm", NULL};
-
-	(void)state;
-	check_body_lacks(s, 3, absent);
+	check_body_lacks(PIER_LEAD "You can follow our reporters on "
+	    "Instagram, Facebook and YouTube for more news from the coast.", 3,
+	    absent);
+	check_body_lacks(PIER_LEAD "You can follow the reporter on X "
+	    "@idaholm every day.", 3, absent);
 }
 
 /* Byline lines as blogs and fact checkers write them: two names with
@@ -1556,8 +1545,7 @@ main(void)
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
-		cmocka_unit_test(drops_follow_us_promo),
-		cmocka_unit_test(drops_follow_handle_promo),
+		cmocka_unit_test(drops_follow_promos),
 		cmocka_unit_test(reads_byline_lines),
 		cmocka_unit_test(drops_submitted_photo_credits),
 		cmocka_unit_test(ends_at_comment_rules),
