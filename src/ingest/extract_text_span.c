@@ -205,8 +205,8 @@ xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out)
 	while (k < lim && (e = xt_one_name(x, k)) != 0 && e <= lim) {
 		xt_push_name(x, k, e, out);
 		k = e;
-		if (k + 1 < lim && x->t[k].len == 1 && x->s[x->t[k].off] ==
-		    ',' && xt_one_name(x, k + 1) != 0 &&
+		if (k + 1 < lim && k + 1 < x->nt && x->t[k].len == 1 &&
+		    x->s[x->t[k].off] == ',' && xt_one_name(x, k + 1) != 0 &&
 		    !(x->t[k - 1].flags & TF_COMMA))
 			k++;	/* "Jane Doe , John Roe": a spaced comma */
 		if (xt_cls(x, k, XC_AND) && !(x->t[k - 1].flags & TF_END) &&
