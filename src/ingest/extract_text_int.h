@@ -280,6 +280,16 @@ void xt_units_body(const struct xt *x, struct xt_units *us);
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
 
+/* extract_text_teaser.c: roles of promo boxes and teasers */
+void xt_promo_boxes(struct xt_units *us);
+void xt_teasers(const struct xt *x, struct xt_units *us);
+void xt_named_boxes(const struct xt *x, struct xt_units *us);
+
+/* extract_text_copy.c: units repeated by a second copy of the article
+ * are dropped, and a copy that adds little ends the body (run_b) */
+void xt_copies(const struct xt *x, struct xt_units *us);
+uint64_t xt_range_hash(const struct xt *x, size_t a, size_t b);
+
 /* extract_text_head.c: the headline read again from the words before
  * the body us->v[run_a, run_b), which it leaves as they are */
 void xt_head_words(struct xt *x, const struct xt_units *us);

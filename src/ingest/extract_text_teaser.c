@@ -1,0 +1,207 @@
+/* extract_text_teaser.c - boxes inside and after the article in
+ * flattened text: a newsletter box's name, pitch and button, teasers
+ * after a "Related" marker (titles, cut texts, one summary, headlines
+ * ending in "!" or "?", cards with counted labels), and a box of
+ * headlines named at its head and foot. They mark units' roles only;
+ * the body search weighs them (see DESIGN.md, "Flattened text").
+ */
+#include "ingest/extract_text_int.h"
+
+#include <string.h>
+
+/* A newsletter box flattened: its name ("La newsletter del mattino"),
+ * its pitch ("Ricevi ogni mattina ... gratis.") and its button
+ * ("Iscriviti"), each a unit of its own. The pitch, with two promo or
+ * second-person words, right before the button is a promo, and so is
+ * a short title with a promo word right before the pitch. */
+void
+xt_promo_boxes(struct xt_units *us)
+{
+	size_t k;
+	struct xt_unit *p;
+
+	for (k = 1; k < us->n; k++) {
+		if (!xt_is_span(us, k, XK_CTA))
+			continue;
+		p = &us->v[k - 1];
+		if ((p->kind != U_SENT && p->kind != U_TITLE) || p->promo < 2 ||
+		    p->words > XT_PROMO_MAX)
+			continue;
+		p->kind = U_PROMO;
+		if (k >= 2 && p[-1].kind == U_TITLE && p[-1].strong &&
+		    p[-1].words <= XT_HEAD_ONE)
+			p[-1].kind = U_PROMO;
+	}
+}
+
+/* Unit j of a box: a title a headline list could hold: short, with a
+ * capital first, not announcing anything with a colon. */
+static int
+xt_box_title(const struct xt *x, const struct xt_units *us, size_t j)
+{
+	const struct xt_unit *u;
+
+	if (j >= us->n)
+		return 0;
+	u = &us->v[j];
+	return u->kind == U_TITLE && u->words <= XT_TEASER_MAX &&
+	    (x->t[u->a].flags & TF_CAP) && !(x->t[u->b - 1].flags & TF_COLON);
+}
+
+/* Does unit u end in "!" or "?", maybe with a closing quote after it
+ * ("... on video: “Got him!”", "¿Y ahora?»")? */
+static int
+xt_exclaims(const struct xt *x, const struct xt_unit *u)
+{
+	const struct xt_tok *t = &x->t[u->b - 1];
+	const unsigned char *p = (const unsigned char *)x->s + t->off;
+	size_t n = t->len;
+
+	if (n >= 3 && p[n - 3] == 0xe2 && p[n - 2] == 0x80 &&
+	    (p[n - 1] == 0x9c || p[n - 1] == 0x9d || p[n - 1] == 0x99))
+		n -= 3;		/* “ ” ’ */
+	else if (n >= 2 && p[n - 2] == 0xc2 && p[n - 1] == 0xbb)
+		n -= 2;		/* » */
+	else if (n >= 1 && (p[n - 1] == '"' || p[n - 1] == '\''))
+		n--;
+	return n >= 1 && (p[n - 1] == '!' || p[n - 1] == '?');
+}
+
+/* Is the sentence unit j, in the box after the marker k, one of a list
+ * of headlines ("Why are fares rising?")? A short sentence with a
+ * capital first, ending in "!" or "?" (maybe a quote's mark after
+ * it), with a headline title after it and either a title of the box
+ * before it or a second title after it: the article's next sentence
+ * has prose, not a list of titles, around it. */
+static int
+xt_box_head(const struct xt *x, const struct xt_units *us, size_t k,
+    size_t j)
+{
+	const struct xt_unit *u = &us->v[j];
+
+	if (u->kind != U_SENT || u->cut || u->words > XT_HEAD_ONE ||
+	    !(x->t[u->a].flags & TF_CAP) || !xt_exclaims(x, u) ||
+	    !xt_box_title(x, us, j + 1))
+		return 0;
+	return xt_box_title(x, us, j + 2) || (j > k + 1 &&
+	    us->v[j - 1].role == R_DROP && us->v[j - 1].kind != U_SPAN);
+}
+
+/* Cards after the marker k that each start with the same label, a
+ * section name and a counter ("Interesting 0 Title? Interesting 12
+ * Title"): when the first two words after the marker, a capitalised
+ * word and a number, come back twice more (the word with any number)
+ * within XT_CARD_WORDS words, the units up to the last label are the
+ * box's, and so is a short title on its own after it. A name ("Hong
+ * Kong") comes back in teaser titles and prose alike; a word with a
+ * number after it three times over is a card's label. */
+static void
+xt_card_labels(const struct xt *x, struct xt_units *us, size_t k)
+{
+	size_t a, i, j, end, last = 0, seen = 0;
+
+	if (k + 1 >= us->n || us->v[k + 1].b - us->v[k + 1].a < 2)
+		return;
+	a = us->v[k + 1].a;
+	if (!(x->t[a].flags & TF_CAP) || !(x->t[a + 1].flags & TF_DIGIT) ||
+	    ((x->t[a].flags | x->t[a + 1].flags) &
+	    (TF_END | TF_COMMA | TF_COLON)))
+		return;
+	end = a + XT_CARD_WORDS < x->nt ? a + XT_CARD_WORDS : x->nt;
+	for (i = a; i + 2 <= end; i++)
+		if (xt_same_words(x, a, i, 1) && (x->t[i + 1].flags & TF_DIGIT))
+			seen++, last = i;
+	if (seen < 3)
+		return;
+	for (j = k + 1; j < us->n && us->v[j].a <= last; j++)
+		if (us->v[j].kind == U_SENT || us->v[j].kind == U_TITLE)
+			us->v[j].role = R_DROP;
+	if (j < us->n && us->v[j - 1].b == last + 2 &&
+	    (us->v[j].kind == U_SENT || us->v[j].kind == U_TITLE) &&
+	    us->v[j].words <= XT_TEASER_MAX)
+		us->v[j].role = R_DROP;
+}
+
+/* Teasers after a "recommended" word: their titles, their texts cut
+ * short ("…") and one summary sentence. A unit that ends in a colon
+ * (the article's lead-in to a table or list) is none of them. */
+void
+xt_teasers(const struct xt *x, struct xt_units *us)
+{
+	size_t k, j;
+	int card, twice, head;
+
+	for (k = 0; k < us->n; k++) {
+		if (!xt_is_span(us, k, XK_RECO))
+			continue;
+		/* a card (title written twice) or a marker before a
+		 * headline carries a summary; a label running on in lower
+		 * case ("More stories from the coast") does not */
+		twice = us->v[k].b - us->v[k].a >= 2 * XT_REPEAT_MIN;
+		card = twice || (k + 1 < us->n && us->v[k + 1].kind ==
+		    U_TITLE && (x->t[us->v[k + 1].a].flags & TF_CAP));
+		for (j = k + 1; j < us->n &&
+		    !(x->t[us->v[j].b - 1].flags & TF_COLON); j++) {
+			head = xt_box_head(x, us, k, j);
+			if (!(us->v[j].kind == U_TITLE || head ||
+			    (us->v[j].kind == U_SENT && (us->v[j].cut ||
+			    (card && j <= k + 2 && (twice ||
+			    us->v[j].words <= XT_TEASER_MAX))))))
+				break;
+			us->v[j].role = R_DROP;
+			if (us->v[j].kind == U_SENT && !us->v[j].cut && !head)
+				break;	/* one summary sentence */
+		}
+		xt_card_labels(x, us, k);
+	}
+}
+
+/* Does title unit m hold the first n words of unit k? */
+static int
+xt_holds_words(const struct xt *x, const struct xt_unit *k,
+    const struct xt_unit *m, size_t n)
+{
+	size_t i;
+
+	for (i = m->a; i + n <= m->b; i++)
+		if (xt_same_words(x, k->a, i, n))
+			return 1;
+	return 0;
+}
+
+/* A box of headlines named at its head and again at its foot ("Storm
+ * Coverage More", four titles, "More in Storm Coverage"): a short
+ * title whose first words (two or three, all but its last word when it
+ * has three or more, a capital first) come back in a short title a few
+ * units on, with only headlines (two or more, of four words or more, no
+ * table's rows) between, is a box's name, and the two and the titles
+ * between are the box's. Sub-headings have prose between them; a
+ * table's cells repeat but are short. */
+void
+xt_named_boxes(const struct xt *x, struct xt_units *us)
+{
+	size_t k, m, n, j;
+
+	for (k = 0; k < us->n; k++) {
+		if (us->v[k].kind != U_TITLE || us->v[k].words < 2 ||
+		    us->v[k].words > XT_BOXNAME_MAX ||
+		    !(x->t[us->v[k].a].flags & TF_CAP))
+			continue;
+		n = us->v[k].words - (us->v[k].words > 2);	/* "... More" */
+		n = n < 3 ? n : 3;
+		for (m = k + 1; m < us->n && m <= k + XT_TEASER_UNITS &&
+		    us->v[m].kind == U_TITLE && !us->v[m].row; m++)
+			if (m >= k + 3 && us->v[m].words <= XT_BOXNAME_MAX &&
+			    xt_holds_words(x, &us->v[k], &us->v[m], n))
+				break;
+			else if (us->v[m].words < XT_BOXHEAD_MIN)
+				break;	/* a cell or a label, no headline */
+		if (m >= us->n || m > k + XT_TEASER_UNITS || m < k + 3 ||
+		    us->v[m].kind != U_TITLE || us->v[m].row ||
+		    !xt_holds_words(x, &us->v[k], &us->v[m], n))
+			continue;
+		for (j = k; j <= m; j++)
+			us->v[j].role = R_DROP;
+		k = m;
+	}
+}
