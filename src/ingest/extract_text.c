@@ -245,7 +245,7 @@ static int
 xt_abbrev(const struct xt *x, size_t i)
 {
 	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, i, key), k;
+	size_t n = xt_key(x, i, key);
 	const char *p = x->s + x->t[i].off;
 
 	if (i + 1 < x->nt && (((x->t[i + 1].flags & TF_LOWER) &&
@@ -260,11 +260,8 @@ xt_abbrev(const struct xt *x, size_t i)
 		return (x->t[i].flags & TF_CAP) != 0;
 	if (i + 1 < x->nt && xt_opens_quote(x, i + 1))
 		return 0;	/* "... Acme Inc. “We ...": a new sentence */
-	for (k = 0; k < sizeof(xt_abbrevs) / sizeof(xt_abbrevs[0]); k++)
-		if (strlen(xt_abbrevs[k]) == n &&
-		    memcmp(xt_abbrevs[k], key, n) == 0)
-			return p[x->t[i].len - 1] == '.';
-	return 0;
+	return xt_in_list(key, n, xt_abbrevs, XT_NELEM(xt_abbrevs)) &&
+	    p[x->t[i].len - 1] == '.';
 }
 
 static void

@@ -719,6 +719,17 @@ xt_phrase_first(const char *p, const char *key, size_t n)
 }
 
 int
+xt_in_list(const char *p, size_t n, const char *const *list, size_t count)
+{
+	size_t k;
+
+	for (k = 0; k < count; k++)
+		if (strlen(list[k]) == n && memcmp(list[k], p, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
 xt_is_word(const struct xt *x, size_t i, const char *w)
 {
 	char key[XT_KEY_MAX];

@@ -25,13 +25,7 @@ static const char *const xt_agencies[] = {
 static int
 xt_agency_key(const char *key, size_t n)
 {
-	size_t k;
-
-	for (k = 0; k < sizeof(xt_agencies) / sizeof(xt_agencies[0]); k++)
-		if (strlen(xt_agencies[k]) == n &&
-		    memcmp(xt_agencies[k], key, n) == 0)
-			return 1;
-	return 0;
+	return xt_in_list(key, n, xt_agencies, XT_NELEM(xt_agencies));
 }
 
 /* Does word i name an agency, or end in "/Agency" ("Fernandez/AP)")?

@@ -157,6 +157,10 @@ struct xt {
 /* extract_text_class.c */
 size_t xt_key(const struct xt *x, size_t i, char out[XT_KEY_MAX]);
 int xt_is_word(const struct xt *x, size_t i, const char *w);	/* folded */
+/* Is [p, p + n) one of the count strings of list? */
+int xt_in_list(const char *p, size_t n, const char *const *list,
+    size_t count);
+#define XT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 void xt_dict_build(struct xt *x);
 uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
 const struct xt_dict_ent *xt_lookup(const struct xt *x, const char *key,

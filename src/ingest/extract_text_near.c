@@ -306,13 +306,9 @@ static int
 xt_near_verb(const struct xt *x, size_t k)
 {
 	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, k, key), i;
+	size_t n = xt_key(x, k, key);
 
-	for (i = 0; i < sizeof(xt_near_verbs) / sizeof(*xt_near_verbs); i++)
-		if (strlen(xt_near_verbs[i]) == n &&
-		    memcmp(xt_near_verbs[i], key, n) == 0)
-			return 1;
-	return 0;
+	return xt_in_list(key, n, xt_near_verbs, XT_NELEM(xt_near_verbs));
 }
 
 int

@@ -68,13 +68,9 @@ static int
 xt_rt_sign(const struct xt *x, size_t i)
 {
 	const struct xt_tok *t = &x->t[i];
-	size_t k;
 
-	for (k = 0; k < sizeof(xt_rt_signs) / sizeof(*xt_rt_signs); k++)
-		if (strlen(xt_rt_signs[k]) == t->len &&
-		    memcmp(xt_rt_signs[k], x->s + t->off, t->len) == 0)
-			return 1;
-	return 0;
+	return xt_in_list(x->s + t->off, t->len, xt_rt_signs,
+	    XT_NELEM(xt_rt_signs));
 }
 
 /* Kind of word i: a number, a word of a name, a sign, or a word no

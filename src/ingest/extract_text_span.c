@@ -489,16 +489,17 @@ xt_kind_credit(const struct xt *x, size_t i)
 {
 	static const char *const kinds[] = {"submitted", "contributed",
 	    "courtesy", "file", "handout"};
-	size_t k;
+	static const char *const photos[] = {"photo", "photograph", "image"};
+	char key[XT_KEY_MAX];
+	size_t n;
 
-	if (!xt_has(x, i, TF_CAP) || !(xt_is_word(x, i + 1, "photo") ||
-	    xt_is_word(x, i + 1, "photograph") || xt_is_word(x, i + 1,
-	    "image")))
+	if (!xt_has(x, i, TF_CAP) || i + 1 >= x->nt)
 		return 0;
-	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		if (xt_is_word(x, i, kinds[k]))
-			return i + 2;
-	return 0;
+	n = xt_key(x, i + 1, key);
+	if (!xt_in_list(key, n, photos, XT_NELEM(photos)))
+		return 0;
+	n = xt_key(x, i, key);
+	return xt_in_list(key, n, kinds, XT_NELEM(kinds)) ? i + 2 : 0;
 }
 
 /* A photo credit that is a bare name: right after the header (byline
