@@ -449,6 +449,7 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 		us->run_b++;	/* the signature of a post ending the body */
 	xt_units_tail(x, us);
 	xt_company_tail(x, us);
+	xt_pitch_tail(x, us);
 	xt_trim_head(us);
 }
 

@@ -212,6 +212,9 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_ITEM_PROSE	10	/* words of a list item that costs nothing */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
+#define XT_PITCH_UNITS	3	/* units of a subscription pitch at most */
+#define XT_PITCH_MARKS	4	/* its promo, you and price marks at least */
+#define XT_PITCH_DENSER	4	/* times as dense in marks as the body */
 #define XT_SOCIAL_MAX	25	/* words of a "follow us on ..." promo */
 #define XT_CAPTION_WORDS 20	/* a sentence after a credit: caption */
 #define XT_CAPTION_TAIL	8	/* last words that tell a caption's copies */
@@ -288,6 +291,7 @@ enum nd_err xt_units(struct xt *x);
 void xt_promo_boxes(struct xt_units *us);
 void xt_teasers(const struct xt *x, struct xt_units *us);
 void xt_named_boxes(const struct xt *x, struct xt_units *us);
+void xt_pitch_tail(const struct xt *x, struct xt_units *us);
 
 /* extract_text_copy.c: units repeated by a second copy of the article
  * are dropped, and a copy that adds little ends the body (run_b) */

@@ -828,6 +828,33 @@ xt_credits_line(struct xt *x, size_t i, size_t e, enum xt_phrase p)
 	return j;
 }
 
+/* Does word i start with '#' and a letter or digit (a hashtag)? */
+static int
+xt_hashtag(const struct xt *x, size_t i)
+{
+	return i < x->nt && x->t[i].len >= 2 && x->s[x->t[i].off] == '#' &&
+	    !(x->t[i].flags & TF_PUNCT);
+}
+
+/* Is the label "tags" at word i, ending at e, followed by a list of
+ * hashtags: at a line's start, or with a second hashtag a few words
+ * on when the blocks run together ("... 01:38 pm tags #Markets
+ * #Nifty")? */
+static int
+xt_tag_label(const struct xt *x, size_t i, size_t e)
+{
+	size_t j;
+
+	if (!xt_hashtag(x, e))
+		return 0;
+	if (xt_bound_before(x, i))
+		return 1;
+	for (j = e + 1; j < x->nt && j <= e + 4; j++)
+		if (xt_hashtag(x, j))
+			return 1;
+	return 0;
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -836,8 +863,9 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 
 	if ((p = xt_phrase_at(x, i, &e)) == XP_NONE || !(xt_has(x, i,
 	    TF_CAP) || (p == XP_PUBLISHED && i > 0 && x->t[i - 1].kind ==
-	    XK_BYLINE)))
-		return 0;	/* "Von A publiziert am ...": after a byline */
+	    XK_BYLINE) || (p == XP_SOURCES && xt_tag_label(x, i, e))))
+		return 0;	/* "Von A publiziert am ...": after a byline;
+				 * "tags #Harbour #Ferry" in lower case */
 	if (e < x->nt && x->t[e].len == 1 && x->s[x->t[e].off] == ':')
 		e++;
 	switch (p) {
@@ -855,7 +883,8 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	case XP_SOURCES:	/* a label: "Sources:", not "sources said" */
 		*kind = XK_SOURCES;
-		return (x->t[e - 1].flags & TF_COLON) || e > i + 1 ? e : 0;
+		return (x->t[e - 1].flags & TF_COLON) || e > i + 1 ||
+		    xt_tag_label(x, i, e) ? e : 0;
 	case XP_AUTHOR:	/* specific enough to need no boundary */
 		*kind = XK_AUTHOR;
 		return e;

@@ -205,3 +205,104 @@ xt_named_boxes(const struct xt *x, struct xt_units *us)
 		k = m;
 	}
 }
+
+static const char *const xt_cur[] = { "$", "€", "£", "₹", "¥", "rs",
+    "rs.", "usd", "eur", "gbp", "chf", "inr", "euros", "euro", "dollars",
+    "pounds", "r$" };
+
+/* Is word i (if any) a currency's sign or name? */
+static int
+xt_currency(const struct xt *x, size_t i)
+{
+	char key[XT_KEY_MAX];
+
+	return i < x->nt && xt_in_list(key, xt_key(x, i, key), xt_cur,
+	    XT_NELEM(xt_cur));
+}
+
+/* Is word i a price: "$4", "€9", "4€", "Rs 599", "599 Rs", "9 euros"? */
+static int
+xt_price(const struct xt *x, size_t i)
+{
+	const char *const *cur = xt_cur;
+	const struct xt_tok *t = &x->t[i];
+	const char *p = x->s + t->off;
+	size_t k;
+
+	for (k = 0; k < XT_NELEM(xt_cur); k++) {
+		size_t n = strlen(cur[k]);
+
+		if (t->len > n && strncmp(p, cur[k], n) == 0 &&
+		    p[n] >= '0' && p[n] <= '9')
+			return 1;	/* "$4" */
+		if (t->len > n && (t->flags & TF_DIGIT) &&
+		    strncmp(p + t->len - n, cur[k], n) == 0)
+			return 1;	/* "4€" */
+	}
+	if (i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT) &&
+	    xt_currency(x, i))
+		return 1;		/* "Rs 599" */
+	return (t->flags & TF_DIGIT) && xt_currency(x, i + 1);	/* "9 euros" */
+}
+
+/* Promo, second-person and price marks of unit u; *you gets the
+ * second-person words, *open whether a promo word or price is in it. */
+static size_t
+xt_pitch_marks(const struct xt *x, const struct xt_unit *u, size_t *you,
+    int *open)
+{
+	size_t i, m = 0;
+
+	*open = 0;
+	for (i = u->a; i < u->b; i++) {
+		uint32_t c = x->t[i].cls;
+		int price = xt_price(x, i);
+
+		*you += (c & XC_YOU) != 0;
+		*open |= price || (c & (XC_PROMO | XC_PROMOW)) != 0;
+		m += (c & XC_PROMO) ? 2 : (c & (XC_PROMOW | XC_YOU)) != 0;
+		m += (size_t)price;
+	}
+	return m;
+}
+
+/* A paid-subscription pitch closing the body: its last units, at most
+ * XT_PITCH_UNITS of them and XT_PROMO_MAX words, the first holding a
+ * promo word or a price, with a second-person word and XT_PITCH_MARKS
+ * promo, second-person and price marks in all ("Get Harbour Plus, our
+ * subscription, for as little as $4 a month. Use the code ISLES. It
+ * gives you ..."). The body ends where the pitch starts, if more than
+ * twice its words come before it and they are not themselves a sales
+ * text: the pitch holds its marks XT_PITCH_DENSER times as densely. */
+void
+xt_pitch_tail(const struct xt *x, struct xt_units *us)
+{
+	size_t k, cut = us->run_b, marks = 0, you = 0, words = 0;
+	size_t before = 0, mbefore = 0;
+	int open;
+
+	for (k = us->run_a; k < us->run_b; k++) {
+		before += us->v[k].words;
+		mbefore += xt_pitch_marks(x, &us->v[k], &you, &open);
+	}
+	for (you = 0, k = us->run_b; k > us->run_a + 1 &&
+	    k + XT_PITCH_UNITS > us->run_b; k--) {
+		size_t m = xt_pitch_marks(x, &us->v[k - 1], &you, &open);
+
+		marks += m;
+		mbefore -= m;
+		words += us->v[k - 1].words;
+		before -= us->v[k - 1].words;
+		if (words > XT_PROMO_MAX)
+			break;
+		if (open && you > 0 && marks >= XT_PITCH_MARKS &&
+		    before > 2 * words && marks * before >
+		    XT_PITCH_DENSER * mbefore * words)
+			cut = k - 1;
+	}
+	if (cut == us->run_b)
+		return;
+	us->run_b = cut;
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+		us->run_b--;
+}

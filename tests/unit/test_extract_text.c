@@ -1202,6 +1202,47 @@ ends_at_share_bar_again(void **state)
 	article_free(a);
 }
 
+/* A tag list written "tags #A #B" in lower case ends the body, with
+ * line breaks kept or blocks run together ("... 09:12 am tags #A"):
+ * the "most popular" titles after it read like sentences. */
+static void
+ends_at_hashtag_list(void **state)
+{
+	static const char *const absent[] = {"coffee", "#Ferry", "First",
+	    NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_hashtags");
+	a = extract_run_together("text/en_hashtags.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "ramp in a storm"), 1);
+	article_free(a);
+}
+
+/* A subscription pitch after the article (a promo word and a price,
+ * "you", a code) is not the article's end, in English and German, with
+ * line breaks kept or blocks run together. */
+static void
+drops_subscription_pitch(void **state)
+{
+	static const char *const absent[] = {"Harbour Plus", "PORTS",
+	    "Abo", "Gutscheincode", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_subpitch");
+	check_fixture("de_pitch");
+	a = extract_run_together("text/en_subpitch.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "annual accounts"), 1);
+	article_free(a);
+	a = extract_run_together("text/de_pitch.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "nichts entscheiden"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1530,6 +1571,8 @@ main(void)
 		cmocka_unit_test(keeps_announced_table),
 		cmocka_unit_test(keeps_announced_table_run_together),
 		cmocka_unit_test(ends_at_share_bar_again),
+		cmocka_unit_test(ends_at_hashtag_list),
+		cmocka_unit_test(drops_subscription_pitch),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
