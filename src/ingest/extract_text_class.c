@@ -341,6 +341,9 @@ struct xt_phrase_ent {
 
 static const struct xt_phrase_ent xt_phrases[] = {
 	{"recommended", XP_RECO}, {"related", XP_RECO},
+	{"関連記事", XP_RECO}, {"おすすめ記事", XP_RECO},
+	{"人気記事", XP_RECO}, {"相关文章", XP_RECO}, {"相關文章", XP_RECO},
+	{"相关阅读", XP_RECO}, {"推荐阅读", XP_RECO}, {"관련기사", XP_RECO},
 	{"read more", XP_RECO}, {"read also", XP_RECO},
 	{"see also", XP_RECO}, {"more on this story", XP_RECO},
 	{"more on this topic", XP_RECO}, {"you may also like", XP_RECO},
@@ -454,7 +457,8 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"fuentes", XP_SOURCES}, {"fontes", XP_SOURCES},
 	{"fonti", XP_SOURCES}, {"bronnen", XP_SOURCES},
 	{"источники", XP_SOURCES}, {"filed under", XP_SOURCES},
-	{"tags", XP_SOURCES}, {"tagged", XP_SOURCES},
+	{"tags", XP_SOURCES}, {"tagged", XP_SOURCES}, {"タグ", XP_SOURCES},
+	{"标签", XP_SOURCES}, {"標籤", XP_SOURCES}, {"태그", XP_SOURCES},
 	{"schlagwörter", XP_SOURCES}, {"schlagworte", XP_SOURCES},
 	{"mots-clés", XP_SOURCES}, {"étiquettes", XP_SOURCES},
 	{"etiquetas", XP_SOURCES}, {"etichette", XP_SOURCES},

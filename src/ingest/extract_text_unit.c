@@ -55,7 +55,9 @@ xt_score_unit(const struct xt *x, struct xt_unit *u, struct xt_score *s)
 		u->func += (t->cls & XC_FUNC) != 0;
 		u->caps += (t->flags & TF_CAP) != 0;
 		u->digits += (t->flags & TF_DIGIT) != 0;
-		u->lower += (t->flags & (TF_LOWER | TF_NOCASE)) ? t->wn : 0;
+		/* "Kindle書籍を…": a capital, then a caseless script */
+		u->lower += (t->flags & (TF_LOWER | TF_NOCASE)) ? t->wn :
+		    t->wn - 1u;
 		s->strong += (t->cls & XC_PROMO) != 0;
 		s->promo += (t->cls & XC_PROMO) ? 2 : (t->cls & XC_PROMOW) != 0;
 		s->you += (t->cls & XC_YOU) != 0;

@@ -1243,6 +1243,17 @@ drops_subscription_pitch(void **state)
 	article_free(a);
 }
 
+/* A Japanese post whose first paragraph starts with a brand name in
+ * Latin letters ("Firefoxで...") is prose, not a title; "タグ:" (tags)
+ * and "関連記事" (related articles) end it, though the teasers after
+ * them are sentences. */
+static void
+reads_japanese_post(void **state)
+{
+	(void)state;
+	check_fixture("ja_blog");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1573,6 +1584,7 @@ main(void)
 		cmocka_unit_test(ends_at_share_bar_again),
 		cmocka_unit_test(ends_at_hashtag_list),
 		cmocka_unit_test(drops_subscription_pitch),
+		cmocka_unit_test(reads_japanese_post),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
