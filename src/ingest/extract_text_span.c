@@ -855,6 +855,21 @@ xt_tag_label(const struct xt *x, size_t i, size_t e)
 	return 0;
 }
 
+/* Does word i start a block or follow a word ending in '.', '!' or
+ * '?' (lower case after it is no new sentence, but a label)? */
+static int
+xt_after_stop(const struct xt *x, size_t i)
+{
+	const struct xt_tok *t;
+	char c;
+
+	if (xt_bound_before(x, i))
+		return 1;
+	t = &x->t[i - 1];
+	c = x->s[t->off + t->len - 1];
+	return c == '.' || c == '!' || c == '?';
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -863,15 +878,17 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 
 	if ((p = xt_phrase_at(x, i, &e)) == XP_NONE || !(xt_has(x, i,
 	    TF_CAP | TF_NOCASE) || (p == XP_PUBLISHED && i > 0 && x->t[i - 1].kind ==
-	    XK_BYLINE) || (p == XP_SOURCES && xt_tag_label(x, i, e))))
+	    XK_BYLINE) || (p == XP_SOURCES && xt_tag_label(x, i, e)) ||
+	    (p == XP_RECO && e > i + 1 && xt_after_stop(x, i))))
 		return 0;	/* "Von A publiziert am ...": after a byline;
-				 * "tags #Harbour #Ferry" in lower case */
+				 * "tags #Harbour #Ferry", "related news" in
+				 * lower case (a label set in capitals) */
 	if (e < x->nt && x->t[e].len == 1 && x->s[x->t[e].off] == ':')
 		e++;
 	switch (p) {
 	case XP_RECO:	/* "Related", "Most read in world news" */
 		*kind = XK_RECO;
-		return (xt_bound_before(x, i) || e > i + 2) && (e > i + 1 ||
+		return (xt_after_stop(x, i) || e > i + 2) && (e > i + 1 ||
 		    xt_bound_after(x, e)) ? e : 0;
 	case XP_CTA:	/* "Subscribe to our newsletter Sign up Today ..." */
 		*kind = XK_CTA;

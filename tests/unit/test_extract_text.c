@@ -1254,6 +1254,15 @@ reads_japanese_post(void **state)
 	check_fixture("ja_blog");
 }
 
+/* An inline box labelled "related news" in lower case (a label the
+ * page sets in capitals) holds teaser titles, not the article's. */
+static void
+drops_lower_case_related_box(void **state)
+{
+	(void)state;
+	check_fixture("en_related_lower");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1585,6 +1594,7 @@ main(void)
 		cmocka_unit_test(ends_at_hashtag_list),
 		cmocka_unit_test(drops_subscription_pitch),
 		cmocka_unit_test(reads_japanese_post),
+		cmocka_unit_test(drops_lower_case_related_box),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
