@@ -1263,6 +1263,16 @@ drops_lower_case_related_box(void **state)
 	check_fixture("en_related_lower");
 }
 
+/* "Citation: <title> (date) retrieved <date> from <address>" under a
+ * science story is end matter like "Sources:": the copyright notice
+ * after it, which reads like sentences, is not the article's. */
+static void
+ends_at_citation(void **state)
+{
+	(void)state;
+	check_fixture("en_citation");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1595,6 +1605,7 @@ main(void)
 		cmocka_unit_test(drops_subscription_pitch),
 		cmocka_unit_test(reads_japanese_post),
 		cmocka_unit_test(drops_lower_case_related_box),
+		cmocka_unit_test(ends_at_citation),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
