@@ -902,6 +902,10 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 		*kind = XK_SOURCES;
 		return (x->t[e - 1].flags & TF_COLON) || e > i + 1 ||
 		    xt_tag_label(x, i, e) ? e : 0;
+	case XP_READTIME:	/* "Tempo de leitura: 1 minuto", "Lesezeit 3 Min." */
+		*kind = XK_WIDGET;
+		return xt_has(x, e, TF_DIGIT) && xt_cls(x, e + 1, XC_TUNIT) ?
+		    e + 2 : 0;
 	case XP_AUTHOR:	/* specific enough to need no boundary */
 		*kind = XK_AUTHOR;
 		return e;

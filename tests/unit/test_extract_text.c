@@ -1273,6 +1273,15 @@ ends_at_citation(void **state)
 	check_fixture("en_citation");
 }
 
+/* A reading time ("Tempo de leitura: 2 minutos") is a widget: the
+ * category words before it do not run into the first sentence. */
+static void
+drops_reading_time(void **state)
+{
+	(void)state;
+	check_fixture("pt_readtime");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1606,6 +1615,7 @@ main(void)
 		cmocka_unit_test(reads_japanese_post),
 		cmocka_unit_test(drops_lower_case_related_box),
 		cmocka_unit_test(ends_at_citation),
+		cmocka_unit_test(drops_reading_time),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
