@@ -377,6 +377,7 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"don't miss", XP_RECO}, {"don’t miss", XP_RECO},
 	{"see more", XP_RECO}, {"also read", XP_RECO},
 	{"read next", XP_RECO}, {"up next", XP_RECO},
+	{"read this next", XP_RECO},
 	{"weitere artikel", XP_RECO}, {"weitere beiträge", XP_RECO}, {"à lire", XP_RECO},
 	{"explore further", XP_RECO}, {"most read", XP_RECO}, {"most popular", XP_RECO},
 	{"most viewed", XP_RECO}, {"trending", XP_RECO},

@@ -870,6 +870,20 @@ xt_after_stop(const struct xt *x, size_t i)
 	return c == '.' || c == '!' || c == '?';
 }
 
+/* Is the phrase [i, e), of two words or more, a label set in capitals
+ * by the page and flattened in lower case ("related news")? After a
+ * sentence's stop, or with a capital after it and no lower-case word
+ * before it ("... 2019 related stories Binge Eating ..."), and with
+ * no stop of its own ("the most popular?" is prose). */
+static int
+xt_lower_label(const struct xt *x, size_t i, size_t e)
+{
+	if (e < i + 2 || (x->t[e - 1].flags & (TF_END | TF_COMMA)))
+		return 0;
+	return xt_after_stop(x, i) || (xt_has(x, e, TF_CAP) &&
+	    !(i > 0 && (x->t[i - 1].flags & TF_LOWER)));
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -879,7 +893,7 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	if ((p = xt_phrase_at(x, i, &e)) == XP_NONE || !(xt_has(x, i,
 	    TF_CAP | TF_NOCASE) || (p == XP_PUBLISHED && i > 0 && x->t[i - 1].kind ==
 	    XK_BYLINE) || (p == XP_SOURCES && xt_tag_label(x, i, e)) ||
-	    (p == XP_RECO && e > i + 1 && xt_after_stop(x, i))))
+	    (p == XP_RECO && xt_lower_label(x, i, e))))
 		return 0;	/* "Von A publiziert am ...": after a byline;
 				 * "tags #Harbour #Ferry", "related news" in
 				 * lower case (a label set in capitals) */
@@ -888,7 +902,8 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	switch (p) {
 	case XP_RECO:	/* "Related", "Most read in world news" */
 		*kind = XK_RECO;
-		return (xt_after_stop(x, i) || e > i + 2) && (e > i + 1 ||
+		return (xt_after_stop(x, i) || e > i + 2 ||
+		    xt_lower_label(x, i, e)) && (e > i + 1 ||
 		    xt_bound_after(x, e)) ? e : 0;
 	case XP_CTA:	/* "Subscribe to our newsletter Sign up Today ..." */
 		*kind = XK_CTA;

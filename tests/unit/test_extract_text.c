@@ -1282,6 +1282,16 @@ drops_reading_time(void **state)
 	check_fixture("pt_readtime");
 }
 
+/* "related stories" in lower case after an author line's date, with a
+ * capitalised title after it, heads teasers; "the most popular?" in a
+ * sentence is prose. */
+static void
+drops_related_after_date(void **state)
+{
+	(void)state;
+	check_fixture("en_related_date");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1616,6 +1626,7 @@ main(void)
 		cmocka_unit_test(drops_lower_case_related_box),
 		cmocka_unit_test(ends_at_citation),
 		cmocka_unit_test(drops_reading_time),
+		cmocka_unit_test(drops_related_after_date),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
