@@ -1292,6 +1292,36 @@ drops_related_after_date(void **state)
 	check_fixture("en_related_date");
 }
 
+/* A wire story's first sentence of 45 words on a line of its own is
+ * one sentence, not headlines strung together to cut apart at "Prime
+ * Minister Carmen | Abela": prose, with its stop only at the end. */
+static void
+keeps_long_first_sentence(void **state)
+{
+	(void)state;
+	check_fixture("en_longlede");
+}
+
+/* A hover card flattened into a sentence glues its blocks ("Dana
+ * BellDana Marie BellRiver County ..."): the line is not one long
+ * sentence, and the card's headlines stay out of the body. */
+static void
+drops_glued_hover_card(void **state)
+{
+	static const char *const absent[] = {"BellDana", "doubles down",
+	    NULL};
+	struct article *a;
+	size_t len;
+	char *s = test_data("text/en_hovercard.txt", &len);
+
+	(void)state;
+	a = extract_ok(s, len);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "posters went up first"), 1);
+	article_free(a);
+	free(s);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1627,6 +1657,8 @@ main(void)
 		cmocka_unit_test(ends_at_citation),
 		cmocka_unit_test(drops_reading_time),
 		cmocka_unit_test(drops_related_after_date),
+		cmocka_unit_test(keeps_long_first_sentence),
+		cmocka_unit_test(drops_glued_hover_card),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
