@@ -227,20 +227,33 @@ xt_glued(const char *p, size_t n)
 	return 0;
 }
 
+/* Is word i a dash alone: "-", "–" or "—"? */
+static int
+xt_dash(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len;
+
+	return (n == 1 && *p == '-') || (n == 3 && (memcmp(p,
+	    "\xE2\x80\x93", 3) == 0 || memcmp(p, "\xE2\x80\x94", 3) == 0));
+}
+
 /* Is [a, b) one long sentence ending a line: a stop only at its end,
  * one word in four a function word, at most a third capitalised and
  * fewer than two glued words ("LONDON (AP) — Britain's Conservative
  * Party was accused ... between Prime Minister Boris Johnson and ...
  * Jeremy Corbyn.")? Headlines strung together end in no stop or hold
  * fewer function words; hover cards glue their blocks. With blocks run
- * together a line is no clue. */
+ * together a line is no clue, but a dateline or its dash before it is
+ * ("LONDON (AP) — Britain's ..."). */
 static int
 xt_one_sentence(const struct xt *x, size_t a, size_t b)
 {
 	size_t i, words = 0, func = 0, caps = 0, glued = 0;
 
 	if (b - a >= 2 * XT_SPLIT_MIN || !(x->t[b - 1].flags & TF_END) ||
-	    (b < x->nt && !(x->t[b].flags & TF_NL)))
+	    (b < x->nt && !(x->t[b].flags & TF_NL) && !xt_dash(x, a) &&
+	    !(a > 0 && x->t[a - 1].kind == XK_DATELINE)))
 		return 0;
 	for (i = a; i < b; i++) {
 		if (x->t[i].flags & TF_PUNCT)

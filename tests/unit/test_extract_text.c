@@ -1294,12 +1294,23 @@ drops_related_after_date(void **state)
 
 /* A wire story's first sentence of 45 words on a line of its own is
  * one sentence, not headlines strung together to cut apart at "Prime
- * Minister Carmen | Abela": prose, with its stop only at the end. */
+ * Minister Carmen | Abela": prose, with its stop only at the end. Run
+ * together, the dateline (or its dash, after a wire slug) tells where
+ * it starts. */
 static void
 keeps_long_first_sentence(void **state)
 {
+	struct article *a;
+
 	(void)state;
 	check_fixture("en_longlede");
+	a = extract_run_together("text/en_longlede.txt");
+	assert_int_equal(count_with(a, "ruling party was accused"), 1);
+	assert_int_equal(count_with(a, "Green Party leader Joseph"), 1);
+	article_free(a);
+	a = extract_run_together("text/en_longlede_slug.txt");
+	assert_int_equal(count_with(a, "Green Party leader Joseph"), 1);
+	article_free(a);
 }
 
 /* A hover card flattened into a sentence glues its blocks ("Dana
