@@ -959,6 +959,56 @@ xt_name_date(struct xt *x, size_t i)
 	return j > e ? j : e;
 }
 
+/* Does handle word h ("@catherineshu") hold the first three letters
+ * of word w ("Shu"), folded to lower case (ASCII)? */
+static int
+xt_handle_has(const struct xt *x, size_t h, size_t w)
+{
+	const char *p = x->s + x->t[h].off, *q = x->s + x->t[w].off;
+	size_t n = x->t[h].len, k, j;
+
+	if (x->t[w].len < 3)
+		return 0;
+	for (k = 1; k + 3 <= n; k++) {
+		for (j = 0; j < 3 && (p[k + j] | 0x20) == (q[j] | 0x20); j++)
+			;
+		if (j == 3)
+			return 1;
+	}
+	return 0;
+}
+
+/* An author's name with a handle that spells it ("Catherine Shu
+ * @catherineshu"), maybe with a relative time after a bar or slash
+ * ("/ 2 days"): a byline. Two or three words of name; three only at
+ * a boundary or with the first in the handle. Returns the end. */
+static size_t
+xt_name_handle(struct xt *x, size_t i)
+{
+	size_t e, j;
+
+	if (x->have_byline || !xt_has(x, i, TF_CAP) || (i > 0 &&
+	    xt_cls(x, i - 1, XC_BY)))
+		return 0;	/* "by Name @handle": the byline's, read later */
+	for (e = i; e < x->nt && e < i + 3 && xt_has(x, e, TF_CAP) &&
+	    xt_name_word(x, e) && (e == i || !xt_has(x, e, TF_NL)) &&
+	    !(x->t[e].flags & (TF_COMMA | TF_END | TF_COLON)); e++)
+		;
+	if (e < i + 2 || e >= x->nt || x->t[e].len <= 3 ||
+	    x->s[x->t[e].off] != '@' || !(xt_handle_has(x, e, i) ||
+	    (xt_handle_has(x, e, e - 1) && (e == i + 2 ||
+	    xt_bound_before(x, i)))))
+		return 0;	/* "WeWork Catherine Shu @catherineshu": the
+				 * name starts at "Catherine" */
+	xt_push_name(x, i, e, &x->a->byline);
+	x->have_byline = 1;
+	j = e + 1;
+	if (j + 2 < x->nt && (x->t[j].flags & TF_PUNCT) && x->t[j].len <= 3 &&
+	    xt_has(x, j + 1, TF_DIGIT) && xt_cls(x, j + 2, XC_TUNIT))
+		return j + 3 + xt_cls(x, j + 3, XC_AGO);	/* "/ 2 days" */
+	return j;
+}
+
 /* Does the word [p, p + n) end in ext (ASCII, any case)? */
 static int
 xt_ends_in(const char *p, size_t n, const char *ext)
@@ -1075,7 +1125,8 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	    (e = xt_kind_credit(x, i)) > i)
 		return e;
 	*kind = XK_BYLINE;
-	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i)
+	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i ||
+	    (e = xt_name_handle(x, i)) > i)
 		return e;
 	*kind = XK_ENTRY;
 	if ((e = xt_entry_head(x, i)) > i)

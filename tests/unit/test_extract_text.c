@@ -1333,6 +1333,16 @@ drops_glued_hover_card(void **state)
 	free(s);
 }
 
+/* Run together, an author's name with a handle that spells it ("Mia
+ * Lund @mialund / 3 days") is the byline, not a capitalised word
+ * before it; the relative time after it is not the first sentence's. */
+static void
+reads_name_with_handle(void **state)
+{
+	(void)state;
+	check_fixture("en_handle");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1670,6 +1680,7 @@ main(void)
 		cmocka_unit_test(drops_related_after_date),
 		cmocka_unit_test(keeps_long_first_sentence),
 		cmocka_unit_test(drops_glued_hover_card),
+		cmocka_unit_test(reads_name_with_handle),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
