@@ -122,6 +122,17 @@ xt_card_labels(const struct xt *x, struct xt_units *us, size_t k)
 		us->v[j].role = R_DROP;
 }
 
+/* Does sentence unit j start a line that another sentence goes on
+ * (a paragraph of the article, not a teaser's one-line summary)? With
+ * blocks run together no unit starts a line. */
+static int
+xt_paragraph(const struct xt *x, const struct xt_units *us, size_t j)
+{
+	return j + 1 < us->n && (x->t[us->v[j].a].flags & TF_NL) &&
+	    !(x->t[us->v[j + 1].a].flags & TF_NL) &&
+	    us->v[j + 1].kind == U_SENT;
+}
+
 /* Teasers after a "recommended" word: their titles, their texts cut
  * short ("…") and one summary sentence. A unit that ends in a colon
  * (the article's lead-in to a table or list) is none of them. */
@@ -146,7 +157,8 @@ xt_teasers(const struct xt *x, struct xt_units *us)
 			if (!(us->v[j].kind == U_TITLE || head ||
 			    (us->v[j].kind == U_SENT && (us->v[j].cut ||
 			    (card && j <= k + 2 && (twice ||
-			    us->v[j].words <= XT_TEASER_MAX))))))
+			    us->v[j].words <= XT_TEASER_MAX) &&
+			    !xt_paragraph(x, us, j))))))
 				break;
 			us->v[j].role = R_DROP;
 			if (us->v[j].kind == U_SENT && !us->v[j].cut && !head)

@@ -1343,6 +1343,16 @@ reads_name_with_handle(void **state)
 	check_fixture("en_handle");
 }
 
+/* After an inline "Te puede interesar" box and its title, a line of
+ * two sentences is the article's next paragraph, not the teaser's
+ * one-line summary. */
+static void
+keeps_paragraph_after_inline_box(void **state)
+{
+	(void)state;
+	check_fixture("es_inline_box");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1681,6 +1691,7 @@ main(void)
 		cmocka_unit_test(keeps_long_first_sentence),
 		cmocka_unit_test(drops_glued_hover_card),
 		cmocka_unit_test(reads_name_with_handle),
+		cmocka_unit_test(keeps_paragraph_after_inline_box),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
