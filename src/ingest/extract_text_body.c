@@ -447,6 +447,7 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	while (us->run_b > us->run_a && us->run_b < us->n &&
 	    us->v[us->run_b].post)
 		us->run_b++;	/* the signature of a post ending the body */
+	xt_recall_tail(x, us);
 	xt_units_tail(x, us);
 	xt_company_tail(x, us);
 	xt_trim_head(us);

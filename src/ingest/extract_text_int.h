@@ -320,4 +320,8 @@ void xt_share_again(const struct xt *x, struct xt_units *us);
  * the body's first units moves its start past them */
 void xt_lead_notes(const struct xt *x, struct xt_units *us);
 
+/* extract_text_recall.c: list items right after the body's last
+ * unit join it (run_b) */
+void xt_recall_tail(const struct xt *x, struct xt_units *us);
+
 #endif

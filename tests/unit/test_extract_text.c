@@ -1454,6 +1454,41 @@ reads_glued_byline_name_english(void **state)
 	check_fixture("en_head_gluedname");
 }
 
+/* A bullet list without full stops ends the article: its last items
+ * weigh nothing, yet they are the article's (the list begins after a
+ * line ending in a colon inside the body). */
+static void
+keeps_list_ending_article(void **state)
+{
+	(void)state;
+	check_fixture("en_listend");
+}
+
+/* A teaser's prose-like title right after the article's last sentence
+ * (no list begun in the body) stays out. */
+static void
+drops_teaser_title_after_body(void **state)
+{
+	static const char s[] =
+	    "Ferry timetable changes from Monday\n"
+	    "By Tom Reed\n12 October 2022\n"
+	    "The harbour company will run two more ferries each weekday "
+	    "from Monday, after a summer in which queues at the terminal "
+	    "often stretched past the car park.\n"
+	    "The first boat will now leave at half past five, and the last "
+	    "one will return shortly before midnight, the company said on "
+	    "Friday.\n"
+	    "Harbour master: Both sides to blame for the long wait at the "
+	    "island pier\n"
+	    "By Ida Holm\n11 October 2022\nShare this article\n";
+	static const char *const absent[] = { "Harbour master", NULL };
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	assert_int_equal(a->body.n, 2);
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1508,6 +1543,8 @@ main(void)
 		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(drops_trending_headlines),
+		cmocka_unit_test(keeps_list_ending_article),
+		cmocka_unit_test(drops_teaser_title_after_body),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
