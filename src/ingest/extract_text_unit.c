@@ -224,7 +224,7 @@ xt_build(const struct xt *x, struct xt_units *us)
 		if (a >= whole) {	/* a teaser's title runs on */
 			whole = xt_unit_end(x, a);
 			runon = x->t[a].kind == XK_TEXT && whole - a >=
-			    XT_SPLIT_MIN;
+			    XT_SPLIT_MIN && !xt_long_sentence(x, a, whole);
 			cut = runon || (x->t[a].kind == XK_TEXT && a > 0 &&
 			    x->t[a - 1].kind == XK_RECO);
 		}

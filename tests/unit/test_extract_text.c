@@ -1489,6 +1489,16 @@ drops_teaser_title_after_body(void **state)
 	article_free(a);
 }
 
+/* A lede of more than forty words on a line of its own, after a
+ * dateline, with names inside it: one sentence, not headlines strung
+ * together, so it is not cut at its names and stays whole. */
+static void
+keeps_long_lede(void **state)
+{
+	(void)state;
+	check_fixture("en_longlede");
+}
+
 int
 main(void)
 {
@@ -1545,6 +1555,7 @@ main(void)
 		cmocka_unit_test(drops_trending_headlines),
 		cmocka_unit_test(keeps_list_ending_article),
 		cmocka_unit_test(drops_teaser_title_after_body),
+		cmocka_unit_test(keeps_long_lede),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
