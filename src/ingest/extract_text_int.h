@@ -323,6 +323,8 @@ void xt_lead_notes(const struct xt *x, struct xt_units *us);
 /* extract_text_recall.c: list items right after the body's last
  * unit join it (run_b) */
 void xt_recall_tail(const struct xt *x, struct xt_units *us);
+/* text lines between the header and the body join it (run_a) */
+void xt_recall_head(const struct xt *x, struct xt_units *us);
 /* Are words [a, b) one long sentence of prose, not to be cut? */
 int xt_long_sentence(const struct xt *x, size_t a, size_t b);
 

@@ -80,3 +80,71 @@ xt_long_sentence(const struct xt *x, size_t a, size_t b)
 	}
 	return func * 4 >= words && caps * 5 <= words * 2;
 }
+
+#define XT_HEADLINE_MAX	14	/* words of a line of a list before the body */
+#define XT_HEAD_ITEMS	3	/* lines of a list before the body at least */
+#define XT_HEAD_WORDS	15	/* words of those lines at least */
+
+/* Unit u is a line of its own and reads as text, not a menu item: two
+ * words or more,
+ * starting in lower case, or with a capital and at least half of the
+ * words after the first in lower case ("Bugs fixed", "Better Android
+ * support"; menus write "Log In", "About Me"). */
+static int
+xt_text_line(const struct xt *x, const struct xt_unit *u)
+{
+	size_t i, lower = 0, words = 0;
+
+	if (u->kind != U_TITLE || u->role != R_NONE || u->row ||
+	    u->words < 2 || u->words > XT_HEADLINE_MAX ||
+	    !(x->t[u->a].flags & TF_NL) || (u->b < x->nt &&
+	    !(x->t[u->b].flags & TF_NL)))
+		return 0;	/* a line of its own, not a run-on's part */
+	if (x->t[u->a].flags & TF_LOWER)
+		return 1;
+	for (i = u->a + 1; i < u->b; i++) {
+		if (x->t[i].flags & TF_PUNCT)
+			continue;
+		words++;
+		lower += (x->t[i].flags & (TF_LOWER | TF_NOCASE)) != 0;
+	}
+	return (x->t[u->a].flags & TF_CAP) && lower * 2 >= words;
+}
+
+/* The lines right before the body's first sentence (a bullet list
+ * under a question, code lines after their intro) cost as titles, and
+ * the body search starts after them. XT_HEAD_ITEMS text lines or more
+ * (maybe with short sentences among them), XT_HEAD_WORDS words in all,
+ * between the page's header and the body are its opening. The header
+ * is a marked span: a date, a byline or a comment link right before
+ * them, or a crumb, and then their first line is the headline and
+ * stays out. After a sentence (a site's pitch over its menu) they are
+ * no opening, and widget labels under a date ("Add to favourites")
+ * are fewer and shorter. With blocks run together there are no lines,
+ * only parts of run-on units (a menu's), and nothing changes. */
+void
+xt_recall_head(const struct xt *x, struct xt_units *us)
+{
+	size_t j = us->run_a, lines = 0, words = 0;
+
+	if (us->run_b == us->run_a)
+		return;
+	for (; j > 0; j--) {
+		const struct xt_unit *u = &us->v[j - 1];
+
+		if (xt_text_line(x, u))
+			lines++;
+		else if (!(xt_is_sent(u) && u->words <= XT_HEADLINE_MAX))
+			break;
+		words += u->words;
+	}
+	if (lines < XT_HEAD_ITEMS || words < XT_HEAD_WORDS)
+		return;	/* "Share this story", "Add to favourites" */
+	if (j == 0 || us->v[j - 1].kind != U_SPAN)
+		return;	/* a pitch over a menu, not a header */
+	if (!(xt_is_span(us, j - 1, XK_DATE) || xt_is_span(us, j - 1,
+	    XK_BYLINE) || xt_is_span(us, j - 1, XK_FORM) ||
+	    xt_is_span(us, j - 1, XK_COUNTER)))
+		j++;	/* a crumb before them: the first is the headline */
+	us->run_a = j;
+}

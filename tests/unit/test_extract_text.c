@@ -1499,6 +1499,51 @@ keeps_long_lede(void **state)
 	check_fixture("en_longlede");
 }
 
+/* A bullet list under a question between the byline and the body's
+ * first sentence: its lines cost as titles, yet they open the
+ * article. */
+static void
+keeps_list_before_body(void **state)
+{
+	(void)state;
+	check_fixture("en_headlist");
+}
+
+/* Spanish: a line and code lines (one starting in lower case) between
+ * the headline and the body's first sentence open the article; the
+ * headline after the crumb stays out of the body. */
+static void
+keeps_code_lines_before_body(void **state)
+{
+	(void)state;
+	check_fixture("es_codelines");
+}
+
+/* Short labels under the date ("Reading time 4 min", "Add to
+ * favourites", "Text size") are no list: the body starts at its first
+ * sentence. */
+static void
+drops_labels_before_body(void **state)
+{
+	static const char s[] =
+	    "Ferry timetable changes from Monday\n"
+	    "By Tom Reed\n12 October 2022\n"
+	    "Reading time 4 min\nAdd to favourites\nText size\n"
+	    "The harbour company will run two more ferries each weekday "
+	    "from Monday, after a summer in which queues at the terminal "
+	    "often stretched past the car park.\n"
+	    "The first boat will now leave at half past five, and the last "
+	    "one will return shortly before midnight, the company said on "
+	    "Friday.\n";
+	static const char *const absent[] = { "Reading", "favourites",
+	    "Text size", NULL };
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	assert_int_equal(a->body.n, 2);
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1556,6 +1601,9 @@ main(void)
 		cmocka_unit_test(keeps_list_ending_article),
 		cmocka_unit_test(drops_teaser_title_after_body),
 		cmocka_unit_test(keeps_long_lede),
+		cmocka_unit_test(keeps_list_before_body),
+		cmocka_unit_test(keeps_code_lines_before_body),
+		cmocka_unit_test(drops_labels_before_body),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
