@@ -1544,6 +1544,22 @@ drops_labels_before_body(void **state)
 	article_free(a);
 }
 
+/* A results line counts goals and saves ("Lena Park 1 goal, 1 assist.
+ * Ines Duval 2 assists. Tom Baker 3 saves."): numbers before lower-case
+ * words count things and are no ranked list of teasers, so the line
+ * stays in the body, with line breaks kept and run together. */
+static void
+keeps_counts_in_results(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_counts");
+	a = extract_run_together("text/en_counts.txt");
+	assert_non_null(strstr(para_with(a, "Tom Baker"), "3 saves"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1604,6 +1620,7 @@ main(void)
 		cmocka_unit_test(keeps_list_before_body),
 		cmocka_unit_test(keeps_code_lines_before_body),
 		cmocka_unit_test(drops_labels_before_body),
+		cmocka_unit_test(keeps_counts_in_results),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
