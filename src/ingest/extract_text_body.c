@@ -290,8 +290,7 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 	if (us->run_b == us->run_a)
 		return;		/* no body to add to */
 	k = us->run_b + xt_list_heading(x, us, us->run_b);
-	for (; k < us->n && us->v[k].kind == U_TITLE &&
-	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
+	for (; k < us->n && xt_list_line(us, k); k++)
 		items += us->v[k].digits;
 	if (items < XT_LIST_ITEMS)
 		return;

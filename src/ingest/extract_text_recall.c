@@ -148,3 +148,25 @@ xt_recall_head(const struct xt *x, struct xt_units *us)
 		j++;	/* a crumb before them: the first is the headline */
 	us->run_a = j;
 }
+
+#define XT_WRAP_WORDS	4	/* words of a list line's wrapped tail */
+
+/* Is unit k a line of a list of dates or results (xt_units_tail): a
+ * title-like line with numbers, or a short one without (a place
+ * wrapped onto a line of its own, "Seattle, WA") between two lines
+ * with numbers? Without the second, the list stopped at the wrapped
+ * line and its last items were lost. */
+int
+xt_list_line(const struct xt_units *us, size_t k)
+{
+	const struct xt_unit *u = &us->v[k];
+
+	if (u->kind != U_TITLE || u->role != R_NONE)
+		return 0;
+	if (u->digits > 0)
+		return 1;
+	return u->words <= XT_WRAP_WORDS && k > 0 && k + 1 < us->n &&
+	    us->v[k - 1].kind == U_TITLE && us->v[k - 1].digits > 0 &&
+	    us->v[k + 1].kind == U_TITLE && us->v[k + 1].role == R_NONE &&
+	    us->v[k + 1].digits > 0;
+}

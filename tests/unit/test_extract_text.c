@@ -1560,6 +1560,16 @@ keeps_counts_in_results(void **state)
 	article_free(a);
 }
 
+/* A list of dates after the last sentence with one place wrapped onto
+ * a line of its own ("North Bank"): the list goes on past it to its
+ * last date. */
+static void
+keeps_wrapped_list_line(void **state)
+{
+	(void)state;
+	check_fixture("en_datewrap");
+}
+
 int
 main(void)
 {
@@ -1621,6 +1631,7 @@ main(void)
 		cmocka_unit_test(keeps_code_lines_before_body),
 		cmocka_unit_test(drops_labels_before_body),
 		cmocka_unit_test(keeps_counts_in_results),
+		cmocka_unit_test(keeps_wrapped_list_line),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
