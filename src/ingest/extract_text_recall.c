@@ -4,6 +4,8 @@
  */
 #include "ingest/extract_text_int.h"
 
+#include <string.h>
+
 #define XT_LIST_BACK	3	/* units back from the body's end to a list */
 
 /* Does a list run at the body's end: one of its last units an item
@@ -52,17 +54,45 @@ xt_recall_tail(const struct xt *x, struct xt_units *us)
  * ("... was accused Wednesday of trying to ... between Prime Minister
  * Jane Roe and opposition leader Tom Lee."); the cut took them apart at
  * their names. */
+/* Is the dash word i the end of a dateline ("(AP) —", "(dpa) -")? */
+static int
+xt_dateline_dash(const struct xt *x, size_t i)
+{
+	const char *p = x->s + x->t[i].off;
+	size_t n = x->t[i].len;
+
+	return i > 0 && x->t[i - 1].kind != XK_TEXT && ((n == 1 &&
+	    p[0] == '-') || (n == 3 && memcmp(p, "\xe2\x80", 2) == 0 &&
+	    (p[2] == '\x93' || p[2] == '\x94')));	/* "–", "—" */
+}
+
+/* Do words [a, b) stand as a paragraph: a line of their own (maybe
+ * after a dateline or byline span), or, run together, right after a
+ * dateline ("PORT ELLIS (AP) —") or a dash after a span ("... (AP) —
+ * Britain's ...")? A caption or headline glued before a lede has
+ * neither. */
+static int
+xt_paragraph(const struct xt *x, size_t a, size_t b)
+{
+	size_t i;
+
+	if (xt_dateline_dash(x, a) || (a > 0 && x->t[a - 1].kind ==
+	    XK_DATELINE))
+		return 1;
+	for (i = a; i > 0 && x->t[i - 1].kind != XK_TEXT; i--)
+		;	/* a dateline or byline may open the line */
+	return (x->t[i].flags & TF_NL) && (b >= x->nt ||
+	    (x->t[b].flags & TF_NL));
+}
+
 int
 xt_long_sentence(const struct xt *x, size_t a, size_t b)
 {
 	size_t i, words = 0, func = 0, caps = 0;
 
-	for (i = a; i > 0 && x->t[i - 1].kind != XK_TEXT; i--)
-		;	/* a dateline or byline may open the line */
 	if (b - a > XT_SENT_MAX || !(x->t[b - 1].flags & TF_END) ||
-	    !(x->t[i].flags & TF_NL) || (b < x->nt &&
-	    !(x->t[b].flags & TF_NL)))
-		return 0;	/* a line of its own: a paragraph */
+	    !xt_paragraph(x, a, b))
+		return 0;
 	for (i = a; i < b; i++) {
 		const struct xt_tok *t = &x->t[i];
 

@@ -1491,12 +1491,20 @@ drops_teaser_title_after_body(void **state)
 
 /* A lede of more than forty words on a line of its own, after a
  * dateline, with names inside it: one sentence, not headlines strung
- * together, so it is not cut at its names and stays whole. */
+ * together, so it is not cut at its names and stays whole; run
+ * together, the same after the dateline's dash. */
 static void
 keeps_long_lede(void **state)
 {
+	struct article *a;
+
 	(void)state;
 	check_fixture("en_longlede");
+	/* run together, the lede starts after the dateline's dash */
+	a = extract_run_together("text/en_longlede.txt");
+	assert_non_null(strstr(para_with(a, "Signe Halvorsen"),
+	    "The island council voted"));
+	article_free(a);
 }
 
 /* A bullet list under a question between the byline and the body's
