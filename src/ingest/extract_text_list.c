@@ -143,6 +143,21 @@ xt_same_words(const struct xt *x, size_t a, size_t b, size_t n)
 	return 1;
 }
 
+/* Do the gap words [g, g + n) between two copies end a sentence? A
+ * card's section word has no full stop; prose that names the same
+ * subject twice ("Imam Idris wrote the first book. Imam Idris wrote
+ * ...") does, and is no card. */
+static int
+xt_gap_ends(const struct xt *x, size_t g, size_t n)
+{
+	size_t k;
+
+	for (k = g; k < g + n; k++)
+		if (x->t[k].flags & TF_END)
+			return 1;
+	return 0;
+}
+
 /* A title written twice from word i: the end of the second copy, or 0.
  * Up to XT_REPEAT_GAP words (a section name) may stand between. */
 static size_t
@@ -159,7 +174,8 @@ xt_repeat_at(const struct xt *x, size_t i)
 		for (gap = 0; gap <= XT_REPEAT_GAP; gap++) {
 			if (i + 2 * n + gap > x->nt)
 				return 0;
-			if (xt_same_words(x, i, i + n + gap, n))
+			if (xt_same_words(x, i, i + n + gap, n) &&
+			    !xt_gap_ends(x, i + n, gap))
 				return i + 2 * n + gap;
 		}
 	return 0;

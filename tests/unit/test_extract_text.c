@@ -1578,6 +1578,32 @@ keeps_wrapped_list_line(void **state)
 	check_fixture("en_datewrap");
 }
 
+/* Prose that names the same subject twice across a full stop ("...
+ * Quay Rowing Club won the cup. Quay Rowing Club won the shield ...")
+ * is no teaser card written twice (a card's copies have at most a
+ * section word between them, never a sentence's end): both sentences
+ * stay. */
+static void
+keeps_subject_named_twice(void **state)
+{
+	static const char s[] =
+	    "Regatta ends a long season\n"
+	    "By Tom Reed\n12 October 2022\n"
+	    "The autumn regatta on the river closed a season in which the "
+	    "small clubs of the valley won more races than ever before.\n"
+	    "In the last hour of racing the results came in quickly. "
+	    "Quay Rowing Club won the cup. Quay Rowing Club won the shield "
+	    "as well, and the crowd on the bank cheered both crews home.\n"
+	    "The clubs meet again in the spring, when the new boats from the "
+	    "boatyard at the harbour should be ready for their first race.\n"
+	    "Share this article\n";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	assert_non_null(strstr(para_with(a, "won the cup"),
+	    "won the shield"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1640,6 +1666,7 @@ main(void)
 		cmocka_unit_test(drops_labels_before_body),
 		cmocka_unit_test(keeps_counts_in_results),
 		cmocka_unit_test(keeps_wrapped_list_line),
+		cmocka_unit_test(keeps_subject_named_twice),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
