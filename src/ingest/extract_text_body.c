@@ -404,7 +404,9 @@ xt_company_tail(const struct xt *x, struct xt_units *us)
 	if (k == us->run_b)
 		return;
 	us->run_b = k;
-	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+	k = xt_footnotes_at(x, us);
+	while (us->run_b > us->run_a && us->run_b - 1 < k &&
+	    !xt_is_sent(&us->v[us->run_b - 1]))
 		us->run_b--;
 }
 

@@ -200,3 +200,35 @@ xt_list_line(const struct xt_units *us, size_t k)
 	    us->v[k + 1].kind == U_TITLE && us->v[k + 1].role == R_NONE &&
 	    us->v[k + 1].digits > 0;
 }
+
+/* Does unit u start with a footnote's mark, "[1]" or "[12]"? */
+static int
+xt_footnote(const struct xt *x, const struct xt_unit *u)
+{
+	const char *p = x->s + x->t[u->a].off;
+	size_t n = x->t[u->a].len, k;
+
+	if (n < 3 || n > 4 || p[0] != '[' || p[n - 1] != ']')
+		return 0;
+	for (k = 1; k + 1 < n; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return 0;
+	return 1;
+}
+
+/* Where the body's end may be trimmed back to its last sentence (a
+ * company's note ended it): not into the article's footnotes. A
+ * report's sources ("[1] Alarm fatigue ... 2015; 28: 685-690." "[2]
+ * ...") are cut into sentences and title-like pieces; from the first
+ * unit that starts with a footnote mark, the units are the article's.
+ * Returns that unit, or run_b when there is none. */
+size_t
+xt_footnotes_at(const struct xt *x, const struct xt_units *us)
+{
+	size_t k;
+
+	for (k = us->run_a; k < us->run_b; k++)
+		if (xt_footnote(x, &us->v[k]))
+			return k;
+	return us->run_b;
+}

@@ -1604,6 +1604,16 @@ keeps_subject_named_twice(void **state)
 	article_free(a);
 }
 
+/* A press release's footnotes ("[1] ... 2021; 14: 212-219.") before
+ * the company's note, which ends the body: the body ends after the
+ * footnotes, not at the last sentence before them. */
+static void
+keeps_footnotes_before_note(void **state)
+{
+	(void)state;
+	check_fixture("en_footnotes");
+}
+
 int
 main(void)
 {
@@ -1667,6 +1677,7 @@ main(void)
 		cmocka_unit_test(keeps_counts_in_results),
 		cmocka_unit_test(keeps_wrapped_list_line),
 		cmocka_unit_test(keeps_subject_named_twice),
+		cmocka_unit_test(keeps_footnotes_before_note),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
