@@ -290,8 +290,7 @@ xt_units_tail(const struct xt *x, struct xt_units *us)
 	if (us->run_b == us->run_a)
 		return;		/* no body to add to */
 	k = us->run_b + xt_list_heading(x, us, us->run_b);
-	for (; k < us->n && us->v[k].kind == U_TITLE &&
-	    us->v[k].role == R_NONE && us->v[k].digits > 0; k++)
+	for (; k < us->n && xt_list_line(us, k); k++)
 		items += us->v[k].digits;
 	if (items < XT_LIST_ITEMS)
 		return;
@@ -405,7 +404,9 @@ xt_company_tail(const struct xt *x, struct xt_units *us)
 	if (k == us->run_b)
 		return;
 	us->run_b = k;
-	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+	k = xt_footnotes_at(x, us);
+	while (us->run_b > us->run_a && us->run_b - 1 < k &&
+	    !xt_is_sent(&us->v[us->run_b - 1]))
 		us->run_b--;
 }
 
@@ -447,6 +448,7 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	while (us->run_b > us->run_a && us->run_b < us->n &&
 	    us->v[us->run_b].post)
 		us->run_b++;	/* the signature of a post ending the body */
+	xt_recall_tail(x, us);
 	xt_units_tail(x, us);
 	xt_company_tail(x, us);
 	xt_pitch_tail(x, us);

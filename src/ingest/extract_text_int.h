@@ -325,4 +325,16 @@ void xt_share_again(const struct xt *x, struct xt_units *us);
  * the body's first units moves its start past them */
 void xt_lead_notes(const struct xt *x, struct xt_units *us);
 
+/* extract_text_recall.c: list items right after the body's last
+ * unit join it (run_b) */
+void xt_recall_tail(const struct xt *x, struct xt_units *us);
+/* text lines between the header and the body join it (run_a) */
+void xt_recall_head(const struct xt *x, struct xt_units *us);
+/* The first unit of the body's footnotes ("[1] ..."), or run_b */
+size_t xt_footnotes_at(const struct xt *x, const struct xt_units *us);
+/* Is unit k a line of a list of dates or results after the body? */
+int xt_list_line(const struct xt_units *us, size_t k);
+/* Are words [a, b) one long sentence of prose, not to be cut? */
+int xt_long_sentence(const struct xt *x, size_t a, size_t b);
+
 #endif

@@ -39,6 +39,19 @@ xt_rank(const struct xt *x, size_t i)
 	return v;
 }
 
+/* The rank word i opens an item: a teaser's title starts with a
+ * capital (or a digit, a quote); a number before a lower-case word
+ * counts something ("1 goal, 2 assists", "3 saves", "2 días"), and a
+ * results line full of them is no ranked list. Returns its number or
+ * 0. */
+static int
+xt_rank_item(const struct xt *x, size_t i)
+{
+	if (i + 1 < x->nt && (x->t[i + 1].flags & TF_LOWER))
+		return 0;
+	return xt_rank(x, i);
+}
+
 struct xt_listscan {
 	int ended;		/* items that end a sentence */
 	int digits;		/* other numbers inside the items */
@@ -53,7 +66,7 @@ xt_next_rank(const struct xt *x, size_t i, int want, struct xt_listscan *ls)
 	int digits = 0;
 
 	for (k = i + 3; k < x->nt && k <= i + XT_ITEM_MAX; k++) {
-		if (xt_rank(x, k) == want) {
+		if (xt_rank_item(x, k) == want) {
 			ls->ended += (x->t[k - 1].flags & TF_END) != 0;
 			ls->digits += digits;
 			return k;
@@ -106,7 +119,7 @@ xt_lists(struct xt *x)
 	size_t i, e, k;
 
 	for (i = 0; i < x->nt; i++) {
-		if (xt_rank(x, i) != 1 || (e = xt_list_at(x, i)) == 0)
+		if (xt_rank_item(x, i) != 1 || (e = xt_list_at(x, i)) == 0)
 			continue;
 		for (k = i; k < e; k++) {
 			x->t[k].kind = XK_LIST;
@@ -130,6 +143,21 @@ xt_same_words(const struct xt *x, size_t a, size_t b, size_t n)
 	return 1;
 }
 
+/* Do the gap words [g, g + n) between two copies end a sentence? A
+ * card's section word has no full stop; prose that names the same
+ * subject twice ("Imam Idris wrote the first book. Imam Idris wrote
+ * ...") does, and is no card. */
+static int
+xt_gap_ends(const struct xt *x, size_t g, size_t n)
+{
+	size_t k;
+
+	for (k = g; k < g + n; k++)
+		if (x->t[k].flags & TF_END)
+			return 1;
+	return 0;
+}
+
 /* A title written twice from word i: the end of the second copy, or 0.
  * Up to XT_REPEAT_GAP words (a section name) may stand between. */
 static size_t
@@ -146,7 +174,8 @@ xt_repeat_at(const struct xt *x, size_t i)
 		for (gap = 0; gap <= XT_REPEAT_GAP; gap++) {
 			if (i + 2 * n + gap > x->nt)
 				return 0;
-			if (xt_same_words(x, i, i + n + gap, n))
+			if (xt_same_words(x, i, i + n + gap, n) &&
+			    !xt_gap_ends(x, i + n, gap))
 				return i + 2 * n + gap;
 		}
 	return 0;

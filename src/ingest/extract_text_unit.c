@@ -211,61 +211,6 @@ xt_part_end(const struct xt *x, size_t a, size_t b, int cut)
 	return b;
 }
 
-/* Is the word [p, p + n) two words glued ("NoemKristi": two lower-case
- * letters, then a capital and a lower-case letter)? Blocks of a hover
- * card flattened without spaces show it; "iPhone" does not. */
-static int
-xt_glued(const char *p, size_t n)
-{
-	size_t k;
-
-	for (k = 2; k + 1 < n; k++)
-		if (p[k] >= 'A' && p[k] <= 'Z' && p[k + 1] >= 'a' &&
-		    p[k + 1] <= 'z' && p[k - 1] >= 'a' && p[k - 1] <= 'z' &&
-		    p[k - 2] >= 'a' && p[k - 2] <= 'z')
-			return 1;
-	return 0;
-}
-
-/* Is word i a dash alone: "-", "–" or "—"? */
-static int
-xt_dash(const struct xt *x, size_t i)
-{
-	const char *p = x->s + x->t[i].off;
-	size_t n = x->t[i].len;
-
-	return (n == 1 && *p == '-') || (n == 3 && (memcmp(p,
-	    "\xE2\x80\x93", 3) == 0 || memcmp(p, "\xE2\x80\x94", 3) == 0));
-}
-
-/* Is [a, b) one long sentence ending a line: a stop only at its end,
- * one word in four a function word, at most a third capitalised and
- * fewer than two glued words ("LONDON (AP) — Britain's Conservative
- * Party was accused ... between Prime Minister Boris Johnson and ...
- * Jeremy Corbyn.")? Headlines strung together end in no stop or hold
- * fewer function words; hover cards glue their blocks. With blocks run
- * together a line is no clue, but a dateline or its dash before it is
- * ("LONDON (AP) — Britain's ..."). */
-static int
-xt_one_sentence(const struct xt *x, size_t a, size_t b)
-{
-	size_t i, words = 0, func = 0, caps = 0, glued = 0;
-
-	if (b - a >= 2 * XT_SPLIT_MIN || !(x->t[b - 1].flags & TF_END) ||
-	    (b < x->nt && !(x->t[b].flags & TF_NL) && !xt_dash(x, a) &&
-	    !(a > 0 && x->t[a - 1].kind == XK_DATELINE)))
-		return 0;
-	for (i = a; i < b; i++) {
-		if (x->t[i].flags & TF_PUNCT)
-			continue;
-		words++;
-		func += (x->t[i].cls & XC_FUNC) != 0;
-		caps += (x->t[i].flags & TF_CAP) != 0;
-		glued += xt_glued(x->s + x->t[i].off, x->t[i].len);
-	}
-	return func * 4 >= words && caps * 3 <= words && glued < 2;
-}
-
 static void
 xt_build(const struct xt *x, struct xt_units *us)
 {
@@ -281,7 +226,7 @@ xt_build(const struct xt *x, struct xt_units *us)
 		if (a >= whole) {	/* a teaser's title runs on */
 			whole = xt_unit_end(x, a);
 			runon = x->t[a].kind == XK_TEXT && whole - a >=
-			    XT_SPLIT_MIN && !xt_one_sentence(x, a, whole);
+			    XT_SPLIT_MIN && !xt_long_sentence(x, a, whole);
 			cut = runon || (x->t[a].kind == XK_TEXT && a > 0 &&
 			    x->t[a - 1].kind == XK_RECO);
 		}
@@ -820,6 +765,7 @@ xt_units(struct xt *x)
 	xt_share_again(x, &us);
 	xt_units_body(x, &us);
 	xt_lead_notes(x, &us);
+	xt_recall_head(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);
 #endif

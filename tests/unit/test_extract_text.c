@@ -1303,12 +1303,12 @@ keeps_long_first_sentence(void **state)
 	struct article *a;
 
 	(void)state;
-	check_fixture("en_longlede");
-	a = extract_run_together("text/en_longlede.txt");
+	check_fixture("en_wirelede");
+	a = extract_run_together("text/en_wirelede.txt");
 	assert_int_equal(count_with(a, "ruling party was accused"), 1);
 	assert_int_equal(count_with(a, "Green Party leader Joseph"), 1);
 	article_free(a);
-	a = extract_run_together("text/en_longlede_slug.txt");
+	a = extract_run_together("text/en_wirelede_slug.txt");
 	assert_int_equal(count_with(a, "Green Party leader Joseph"), 1);
 	article_free(a);
 }
@@ -1605,6 +1605,166 @@ reads_glued_byline_name_english(void **state)
 	check_fixture("en_head_gluedname");
 }
 
+/* A bullet list without full stops ends the article: its last items
+ * weigh nothing, yet they are the article's (the list begins after a
+ * line ending in a colon inside the body). */
+static void
+keeps_list_ending_article(void **state)
+{
+	(void)state;
+	check_fixture("en_listend");
+}
+
+/* A teaser's prose-like title right after the article's last sentence
+ * (no list begun in the body) stays out. */
+static void
+drops_teaser_title_after_body(void **state)
+{
+	static const char s[] =
+	    "Ferry timetable changes from Monday\n"
+	    "By Tom Reed\n12 October 2022\n"
+	    "The harbour company will run two more ferries each weekday "
+	    "from Monday, after a summer in which queues at the terminal "
+	    "often stretched past the car park.\n"
+	    "The first boat will now leave at half past five, and the last "
+	    "one will return shortly before midnight, the company said on "
+	    "Friday.\n"
+	    "Harbour master: Both sides to blame for the long wait at the "
+	    "island pier\n"
+	    "By Ida Holm\n11 October 2022\nShare this article\n";
+	static const char *const absent[] = { "Harbour master", NULL };
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	assert_int_equal(a->body.n, 2);
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
+/* A lede of more than forty words on a line of its own, after a
+ * dateline, with names inside it: one sentence, not headlines strung
+ * together, so it is not cut at its names and stays whole; run
+ * together, the same after the dateline's dash. */
+static void
+keeps_long_lede(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_longlede");
+	/* run together, the lede starts after the dateline's dash */
+	a = extract_run_together("text/en_longlede.txt");
+	assert_non_null(strstr(para_with(a, "Signe Halvorsen"),
+	    "The island council voted"));
+	article_free(a);
+}
+
+/* A bullet list under a question between the byline and the body's
+ * first sentence: its lines cost as titles, yet they open the
+ * article. */
+static void
+keeps_list_before_body(void **state)
+{
+	(void)state;
+	check_fixture("en_headlist");
+}
+
+/* Spanish: a line and code lines (one starting in lower case) between
+ * the headline and the body's first sentence open the article; the
+ * headline after the crumb stays out of the body. */
+static void
+keeps_code_lines_before_body(void **state)
+{
+	(void)state;
+	check_fixture("es_codelines");
+}
+
+/* Short labels under the date ("Reading time 4 min", "Add to
+ * favourites", "Text size") are no list: the body starts at its first
+ * sentence. */
+static void
+drops_labels_before_body(void **state)
+{
+	static const char s[] =
+	    "Ferry timetable changes from Monday\n"
+	    "By Tom Reed\n12 October 2022\n"
+	    "Reading time 4 min\nAdd to favourites\nText size\n"
+	    "The harbour company will run two more ferries each weekday "
+	    "from Monday, after a summer in which queues at the terminal "
+	    "often stretched past the car park.\n"
+	    "The first boat will now leave at half past five, and the last "
+	    "one will return shortly before midnight, the company said on "
+	    "Friday.\n";
+	static const char *const absent[] = { "Reading", "favourites",
+	    "Text size", NULL };
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	assert_int_equal(a->body.n, 2);
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
+/* A results line counts goals and saves ("Lena Park 1 goal, 1 assist.
+ * Ines Duval 2 assists. Tom Baker 3 saves."): numbers before lower-case
+ * words count things and are no ranked list of teasers, so the line
+ * stays in the body, with line breaks kept and run together. */
+static void
+keeps_counts_in_results(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_counts");
+	a = extract_run_together("text/en_counts.txt");
+	assert_non_null(strstr(para_with(a, "Tom Baker"), "3 saves"));
+	article_free(a);
+}
+
+/* A list of dates after the last sentence with one place wrapped onto
+ * a line of its own ("North Bank"): the list goes on past it to its
+ * last date. */
+static void
+keeps_wrapped_list_line(void **state)
+{
+	(void)state;
+	check_fixture("en_datewrap");
+}
+
+/* Prose that names the same subject twice across a full stop ("...
+ * Quay Rowing Club won the cup. Quay Rowing Club won the shield ...")
+ * is no teaser card written twice (a card's copies have at most a
+ * section word between them, never a sentence's end): both sentences
+ * stay. */
+static void
+keeps_subject_named_twice(void **state)
+{
+	static const char s[] =
+	    "Regatta ends a long season\n"
+	    "By Tom Reed\n12 October 2022\n"
+	    "The autumn regatta on the river closed a season in which the "
+	    "small clubs of the valley won more races than ever before.\n"
+	    "In the last hour of racing the results came in quickly. "
+	    "Quay Rowing Club won the cup. Quay Rowing Club won the shield "
+	    "as well, and the crowd on the bank cheered both crews home.\n"
+	    "The clubs meet again in the spring, when the new boats from the "
+	    "boatyard at the harbour should be ready for their first race.\n"
+	    "Share this article\n";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	assert_non_null(strstr(para_with(a, "won the cup"),
+	    "won the shield"));
+	article_free(a);
+}
+
+/* A press release's footnotes ("[1] ... 2021; 14: 212-219.") before
+ * the company's note, which ends the body: the body ends after the
+ * footnotes, not at the last sentence before them. */
+static void
+keeps_footnotes_before_note(void **state)
+{
+	(void)state;
+	check_fixture("en_footnotes");
+}
+
 int
 main(void)
 {
@@ -1659,6 +1819,16 @@ main(void)
 		cmocka_unit_test(drops_metadata_dump),
 		cmocka_unit_test(ends_at_dated_teasers),
 		cmocka_unit_test(drops_trending_headlines),
+		cmocka_unit_test(keeps_list_ending_article),
+		cmocka_unit_test(drops_teaser_title_after_body),
+		cmocka_unit_test(keeps_long_lede),
+		cmocka_unit_test(keeps_list_before_body),
+		cmocka_unit_test(keeps_code_lines_before_body),
+		cmocka_unit_test(drops_labels_before_body),
+		cmocka_unit_test(keeps_counts_in_results),
+		cmocka_unit_test(keeps_wrapped_list_line),
+		cmocka_unit_test(keeps_subject_named_twice),
+		cmocka_unit_test(keeps_footnotes_before_note),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(ends_at_sources_list),
