@@ -48,6 +48,7 @@ static const struct xt_word xt_words[] = {
 	{"siga", SH}, {"seguici", SH}, {"volg", SH},
 	{"compartilhar", SH}, {"compartilhe", SH}, {"partilhar", SH},
 	{"condividi", SH}, {"condividere", SH}, {"delen", SH},
+	{"invia", SH}, {"inviare", SH}, {"versturen", SH},
 	{"bagikan", SH}, {"tumblr", NE}, {"поделиться", SH},
 	{"вконтакте", NE}, {"одноклассники", NE},
 	/* save, print, listen */

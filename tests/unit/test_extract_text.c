@@ -1353,6 +1353,20 @@ keeps_paragraph_after_inline_box(void **state)
 	check_fixture("es_inline_box");
 }
 
+/* An Italian share bar ("Invia per email Salva Stampa") run into the
+ * first sentence is widget words, not the article's. */
+static void
+drops_italian_share_bar(void **state)
+{
+	static const char *const absent[] = {"Invia", "Stampa", NULL};
+	struct article *a = extract_run_together("text/it_sharebar.txt");
+
+	(void)state;
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Dopo dieci anni di lavori"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1862,6 +1876,7 @@ main(void)
 		cmocka_unit_test(drops_glued_hover_card),
 		cmocka_unit_test(reads_name_with_handle),
 		cmocka_unit_test(keeps_paragraph_after_inline_box),
+		cmocka_unit_test(drops_italian_share_bar),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
