@@ -619,6 +619,26 @@ xt_reltime(const struct xt *x, size_t i)
 	    e : 0;
 }
 
+/* A reading time written number first: "6 Min. Lesezeit", "2 min
+ * read", "5 min de lecture", "3 minuti di lettura", "4 min leestijd".
+ * Returns the end, 0 if none. */
+static size_t
+xt_read_minutes(const struct xt *x, size_t i)
+{
+	static const char *const reading[] = { "read", "lesezeit",
+	    "lesedauer", "lecture", "lectura", "leitura", "lettura",
+	    "leestijd", "czytania", "lästid", "läsning" };
+	char key[XT_KEY_MAX];
+	size_t k = i + 2;
+
+	if (!xt_has(x, i, TF_DIGIT) || !xt_cls(x, i + 1, XC_TUNIT))
+		return 0;
+	if (xt_is_word(x, k, "de") || xt_is_word(x, k, "di"))
+		k++;
+	return k < x->nt && xt_in_list(key, xt_key(x, k, key), reading,
+	    XT_NELEM(reading)) ? k + 1 : 0;
+}
+
 /* A "Reply" button standing alone after a sentence and before a new
  * part (the next comment's author): a comment thread. In prose the
  * word starts a sentence that goes on in lower case. */
@@ -1140,6 +1160,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	*kind = XK_REPLY;
 	if (xt_reply(x, i))
 		return i + 1;
+	*kind = XK_WIDGET;
+	if ((e = xt_read_minutes(x, i)) > i)
+		return e;
 	*kind = XK_STAMP;
 	if ((e = xt_reltime(x, i)) > i)
 		return e;

@@ -1273,13 +1273,21 @@ ends_at_citation(void **state)
 	check_fixture("en_citation");
 }
 
-/* A reading time ("Tempo de leitura: 2 minutos") is a widget: the
- * category words before it do not run into the first sentence. */
+/* A reading time ("Tempo de leitura: 2 minutos", "4 Min. Lesezeit")
+ * is a widget: the words around it do not run into the first
+ * sentence. */
 static void
 drops_reading_time(void **state)
 {
+	static const char *const absent[] = {"Lesezeit", "Min.", NULL};
+	struct article *a;
+
 	(void)state;
 	check_fixture("pt_readtime");
+	a = extract_run_together("text/de_readtime.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Nach drei Wochen Pause"), 1);
+	article_free(a);
 }
 
 /* "related stories" in lower case after an author line's date, with a
