@@ -316,6 +316,11 @@ void xt_table_units(const struct xt *x, struct xt_units *us);
  * ends it (its unit marked end) */
 void xt_share_again(const struct xt *x, struct xt_units *us);
 
+/* extract_text_signup.c: a sign-up form's messages ("Thanks for
+ * signing up!", "There was an error ...") end the body (the first
+ * message's unit, or the box's name before it, marked end) */
+void xt_signup_forms(const struct xt *x, struct xt_units *us);
+
 /* extract_text_lead.c: a disclosure note or the site's welcome among
  * the body's first units moves its start past them */
 void xt_lead_notes(const struct xt *x, struct xt_units *us);

@@ -761,6 +761,7 @@ xt_units(struct xt *x)
 	xt_inline_captions(&us);
 	xt_table_units(x, &us);
 	xt_share_again(x, &us);
+	xt_signup_forms(x, &us);
 	xt_units_body(x, &us);
 	xt_lead_notes(x, &us);
 #ifdef XT_TRACE

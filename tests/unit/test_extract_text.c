@@ -1202,6 +1202,64 @@ ends_at_share_bar_again(void **state)
 	article_free(a);
 }
 
+/* A newsletter box's form messages after the article (consent, thanks,
+ * error) end the body with the box's name and pitch, lines kept or run
+ * together; in German too. */
+static void
+ends_at_signup_form(void **state)
+{
+	static const char *const absent[] = {"breakfast", "agree",
+	    "signing", "error", "car park", NULL};
+	static const char *const absent_de[] = {"Anmeldung", "Fehler",
+	    "Parkhaus", NULL};
+	const char de[] = "Neue Fähre nach Selby\nDie Fähre nach Selby fährt "
+	    "seit Montag wieder, nachdem der Hafenverband den Anleger über "
+	    "den Winter repariert hat. Rund vierzig Menschen nahmen die "
+	    "erste Fahrt, die meisten von ihnen Inselbewohner auf dem Weg "
+	    "zur Arbeit. Der Verband sagt, der neue Anleger halte noch "
+	    "zwanzig Jahre und die Fähre könne bei jedem Wasserstand "
+	    "anlegen. Der Morgen-Newsletter Ich bin einverstanden, dass "
+	    "mir die Hafenzeitung den Newsletter schickt. Vielen Dank für "
+	    "Ihre Anmeldung! Leider ist ein Fehler aufgetreten. Bitte "
+	    "versuchen Sie es später noch einmal. Der Rat stimmt über ein "
+	    "neues Parkhaus am Ufer ab, das zweihundert Plätze neben der "
+	    "Rettungsstation bringen soll und die Händler spaltet.";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_signup");
+	a = extract_run_together("text/en_signup.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "any tide"), 1);
+	article_free(a);
+	a = extract_ok(de, sizeof(de) - 1);
+	assert_lacks(a, absent_de);
+	assert_int_equal(count_with(a, "Wasserstand"), 1);
+	article_free(a);
+}
+
+/* Prose that thanks something and mentions an error, with a
+ * subscription named but no sign-up box, is no form: the article goes
+ * on after it. */
+static void
+keeps_prose_with_thanks(void **state)
+{
+	const char s[] = "Library fees\nThe town library will stop charging "
+	    "late fees next month, the council said on Tuesday after a long "
+	    "review of its budget. Thanks to a rise in subscriptions, the "
+	    "library can cover the lost income. An error in last year's "
+	    "accounts had hidden the surplus for months. Readers with old "
+	    "fines will have them cleared on the first of the month, and "
+	    "the library will open on Sunday afternoons from the spring.";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_int_equal(count_with(a, "late fees"), 1);
+	assert_int_equal(count_with(a, "Thanks to"), 1);
+	assert_int_equal(count_with(a, "Sunday afternoons"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1530,6 +1588,8 @@ main(void)
 		cmocka_unit_test(keeps_announced_table),
 		cmocka_unit_test(keeps_announced_table_run_together),
 		cmocka_unit_test(ends_at_share_bar_again),
+		cmocka_unit_test(ends_at_signup_form),
+		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),

@@ -1,0 +1,143 @@
+/* extract_text_signup.c - a sign-up form's messages after the article.
+ *
+ * A newsletter box under the article, flattened, leaves every message
+ * its form can show: the consent line ("I agree to receive the Morning
+ * Brief newsletter", "J'accepte de recevoir la newsletter"), the thanks
+ * ("Thanks for signing up!", "Vielen Dank für Ihre Anmeldung", "Gracias
+ * por suscribirte") and the error ("There was an error processing your
+ * subscription", "Une erreur est survenue"). They read as sentences and
+ * joined the body, with the teasers after them. Such a message is a
+ * short unit (XT_SIGNUP_WORDS words at most) with a reaction word
+ * (thanks, error, agree, success and their kin in de/fr/es/it/pt/nl);
+ * XT_SIGNUP_MSGS of them within XT_SIGNUP_UNITS units, one of them
+ * naming the subscription (subscribe, newsletter, signing up,
+ * Anmeldung, inscription, suscripción, iscrizione, assinatura,
+ * aanmelding ...), with the box itself (a promo unit, a button, a
+ * unit with a promo word) among them or right before, are the form:
+ * a hard end like a comment form. The
+ * box's name and pitch right before the first message go with it: from
+ * the first of the XT_SIGNUP_BACK units before it that has a promo
+ * word or is a promo unit or a button. Prose may thank
+ * someone or mention an error, but not twice in a few short units
+ * with a subscription named beside.
+ */
+#include "ingest/extract_text_int.h"
+
+#include <string.h>
+
+#define XT_SIGNUP_WORDS	20	/* words of a form's message at most */
+#define XT_SIGNUP_UNITS	6	/* units over which its messages stand */
+#define XT_SIGNUP_MSGS	2	/* messages of one form at least */
+#define XT_SIGNUP_BACK	2	/* units of the box's name and pitch */
+
+/* Does word i's folded key start with one of the count prefixes? */
+static int
+xt_signup_prefix(const struct xt *x, size_t i, const char *const *pre,
+    size_t count)
+{
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, i, key), k, m;
+
+	for (k = 0; k < count; k++) {
+		m = strlen(pre[k]);
+		if (n >= m && memcmp(key, pre[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does word i name a subscription: "subscribe", "newsletter",
+ * "signing up", "Anmeldung", "inscription", "opt-in"? */
+static int
+xt_signup_word(const struct xt *x, size_t i)
+{
+	static const char *const sub[] = { "subscri", "newsletter",
+	    "signup", "sign-up", "opt-in", "abonn", "anmeldung", "inscri",
+	    "suscri", "iscri", "assinatura", "aanmelding", "nieuwsbrief",
+	    "boletín" };
+
+	if ((xt_is_word(x, i, "signing") || xt_is_word(x, i, "sign") ||
+	    xt_is_word(x, i, "signed")) && xt_is_word(x, i + 1, "up"))
+		return 1;
+	return xt_signup_prefix(x, i, sub, XT_NELEM(sub));
+}
+
+/* Does word i react to a form: thanks, an error, consent, success?
+ * ("Thanks to" is prose.) */
+static int
+xt_signup_reaction(const struct xt *x, size_t i)
+{
+	static const char *const re[] = { "thank", "danke", "dank",
+	    "merci", "gracias", "grazie", "obrigad", "bedankt", "error",
+	    "fehler", "erreur", "errore", "erro", "fout", "agree",
+	    "einverstanden", "accepte", "acepto", "accetto", "concordo",
+	    "akkoord", "success", "succes", "erfolgreich", "éxito",
+	    "sucesso" };
+
+	if (xt_signup_prefix(x, i, re, 2) && xt_is_word(x, i + 1, "to"))
+		return 0;	/* "thanks to a rise in subscriptions" */
+	return xt_signup_prefix(x, i, re, XT_NELEM(re));
+}
+
+/* Is unit k one of a form's messages? Sets *named when it also names
+ * the subscription. */
+static int
+xt_signup_msg(const struct xt *x, const struct xt_units *us, size_t k,
+    int *named)
+{
+	const struct xt_unit *u = &us->v[k];
+	size_t i;
+	int re = 0;
+
+	*named = 0;
+	if (u->words == 0 || u->words > XT_SIGNUP_WORDS ||
+	    (u->kind != U_SENT && u->kind != U_TITLE && u->kind != U_PROMO))
+		return 0;
+	for (i = u->a; i < u->b; i++) {
+		re |= xt_signup_reaction(x, i);
+		*named |= xt_signup_word(x, i);
+	}
+	return re;
+}
+
+/* Is unit k part of the box before the messages: its name, its pitch
+ * or its button? */
+static int
+xt_signup_box(const struct xt_units *us, size_t k)
+{
+	const struct xt_unit *u = &us->v[k];
+
+	return u->kind == U_PROMO || xt_is_span(us, k, XK_CTA) ||
+	    (u->strong && u->words <= XT_PROMO_MAX);
+}
+
+void
+xt_signup_forms(const struct xt *x, struct xt_units *us)
+{
+	size_t k, j, first;
+	int named, any;
+	unsigned msgs;
+
+	for (k = 0; k < us->n; k++) {
+		if (!xt_signup_msg(x, us, k, &any))
+			continue;
+		first = k;
+		for (msgs = 1, j = k + 1; j < us->n && j < k +
+		    XT_SIGNUP_UNITS; j++)
+			if (xt_signup_msg(x, us, j, &named)) {
+				msgs++;
+				any |= named;
+			}
+		for (j = k; j > 0 && j + XT_SIGNUP_BACK > k; j--)
+			if (xt_signup_box(us, j - 1))
+				first = j - 1;
+		for (j = first; j < us->n && j < k + XT_SIGNUP_UNITS &&
+		    !xt_signup_box(us, j); j++)
+			;
+		if (msgs < XT_SIGNUP_MSGS || !any || j == us->n ||
+		    j == k + XT_SIGNUP_UNITS)
+			continue;	/* no box: prose thanking someone */
+		us->v[first].end = 1;
+		return;	/* the first form is the one under the article */
+	}
+}
