@@ -320,6 +320,9 @@ void xt_share_again(const struct xt *x, struct xt_units *us);
  * signing up!", "There was an error ...") end the body (the first
  * message's unit, or the box's name before it, marked end) */
 void xt_signup_forms(const struct xt *x, struct xt_units *us);
+/* ... and a run of promos and sentences speaking to the reader at the
+ * body's end is cut off it (run_b moved back) */
+void xt_pitch_tail(const struct xt *x, struct xt_units *us);
 
 /* extract_text_lead.c: a disclosure note or the site's welcome among
  * the body's first units moves its start past them */

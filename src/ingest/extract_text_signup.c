@@ -1,4 +1,5 @@
-/* extract_text_signup.c - a sign-up form's messages after the article.
+/* extract_text_signup.c - a sign-up form's messages and the site's
+ * pitches to its reader after the article.
  *
  * A newsletter box under the article, flattened, leaves every message
  * its form can show: the consent line ("I agree to receive the Morning
@@ -20,6 +21,19 @@
  * word or is a promo unit or a button. Prose may thank
  * someone or mention an error, but not twice in a few short units
  * with a subscription named beside.
+ *
+ * The article's last paragraph is often followed by the site talking
+ * to its reader: "Follow us on ...", "Subscribe to our magazine for
+ * ...", "Join our forums to keep talking ...", "If you have a tip, let
+ * us know at ...". The sentences among them read as prose and the
+ * promos cost little, so the body took them. When every unit from a
+ * promo to the body's end speaks to the reader (a second-person or a
+ * first-person plural word: you, us, our, Sie, uns, vous, nous, tu,
+ * nos, noi, ons ...), holds a promo word, or is boilerplate or short
+ * (the box's name, "Need more space?"), and XT_PITCH_PROMOS
+ * promos stand there, the body ends before that promo. Prose before
+ * the first promo stays, even when it speaks to the reader (a quote,
+ * a writer's last word to the reader).
  */
 #include "ingest/extract_text_int.h"
 
@@ -29,6 +43,8 @@
 #define XT_SIGNUP_UNITS	6	/* units over which its messages stand */
 #define XT_SIGNUP_MSGS	2	/* messages of one form at least */
 #define XT_SIGNUP_BACK	2	/* units of the box's name and pitch */
+#define XT_PITCH_PROMOS	2	/* promos in a pitch at the body's end */
+#define XT_PITCH_TITLE	6	/* words of a title or question in it */
 
 /* Does word i's folded key start with one of the count prefixes? */
 static int
@@ -140,4 +156,72 @@ xt_signup_forms(const struct xt *x, struct xt_units *us)
 		us->v[first].end = 1;
 		return;	/* the first form is the one under the article */
 	}
+}
+
+/* Does word i speak for the site to the reader: a second-person word
+ * or a first-person plural one (us, our, uns, unser, nous, notre, nos,
+ * nuestro, noi, nostro, nosso, ons, onze)? */
+static int
+xt_pitch_person(const struct xt *x, size_t i)
+{
+	static const char *const we[] = { "us", "our", "ours", "uns",
+	    "nous", "notre", "nos", "nosotros", "noi", "ons", "onze" };
+	static const char *const pre[] = { "unser", "nuestr", "nostr",
+	    "noss" };
+	char key[XT_KEY_MAX];
+	size_t n;
+
+	if (x->t[i].cls & XC_YOU)
+		return 1;
+	n = xt_key(x, i, key);
+	return xt_in_list(key, n, we, XT_NELEM(we)) ||
+	    xt_signup_prefix(x, i, pre, XT_NELEM(pre));
+}
+
+/* Is unit k a promo: a promo unit, a button or a unit with a promo
+ * word ("Subscribe to our sister magazine ...")? */
+static int
+xt_pitch_promo(const struct xt_units *us, size_t k)
+{
+	return xt_signup_box(us, k);
+}
+
+/* May unit k stand in a pitch at the body's end: boilerplate, a short
+ * title or question, a promo, or a unit speaking to the reader? */
+static int
+xt_pitch_unit(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	const struct xt_unit *u = &us->v[k];
+	size_t i;
+
+	if (xt_soft(u) || xt_pitch_promo(us, k))
+		return 1;
+	if (u->kind != U_SENT && u->kind != U_TITLE)
+		return 0;
+	if (u->words <= XT_PITCH_TITLE)
+		return 1;	/* "Need more space?", the box's name */
+	for (i = u->a; i < u->b; i++)
+		if (xt_pitch_person(x, i))
+			return 1;
+	return 0;
+}
+
+void
+xt_pitch_tail(const struct xt *x, struct xt_units *us)
+{
+	size_t p = us->run_b, f, k, promos = 0, words = 0;
+
+	while (p > us->run_a && xt_pitch_unit(x, us, p - 1))
+		p--;
+	for (f = p; f < us->run_b && !xt_pitch_promo(us, f); f++)
+		;
+	for (k = f; k < us->run_b; k++)
+		promos += xt_pitch_promo(us, k);
+	for (k = us->run_a; k < f; k++)
+		words += xt_is_sent(&us->v[k]) ? us->v[k].words : 0;
+	if (promos < XT_PITCH_PROMOS || words < XT_ARTICLE_MIN)
+		return;
+	us->run_b = f;
+	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
+		us->run_b--;
 }

@@ -763,6 +763,7 @@ xt_units(struct xt *x)
 	xt_share_again(x, &us);
 	xt_signup_forms(x, &us);
 	xt_units_body(x, &us);
+	xt_pitch_tail(x, &us);
 	xt_lead_notes(x, &us);
 #ifdef XT_TRACE
 	xt_trace(x, &us);

@@ -1260,6 +1260,34 @@ keeps_prose_with_thanks(void **state)
 	article_free(a);
 }
 
+/* The site's pitches after the article (follow us, subscribe, join
+ * our panel, send us a tip) are cut off the body's end, lines kept or
+ * run together; a newsletter named inside the article is not. */
+static void
+ends_before_pitch_to_reader(void **state)
+{
+	static const char *const absent[] = {"Follow us", "Subscribe",
+	    "panel", "tips@", NULL};
+	const char s[] = "Club news\nThe rowing club sent its members a "
+	    "newsletter on Monday announcing a new boathouse by the weir. "
+	    "Work on the boathouse starts in March and should be finished "
+	    "before the summer regatta, the club's captain said. The old "
+	    "shed will be kept for the junior squad and the canoes. The "
+	    "council gave the club a grant for half of the cost last year.";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_pitch_tail");
+	a = extract_run_together("text/en_pitch_tail.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "feed at sea"), 1);
+	article_free(a);
+	a = extract_ok(s, sizeof(s) - 1);
+	assert_int_equal(count_with(a, "newsletter"), 1);
+	assert_int_equal(count_with(a, "grant for half"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1590,6 +1618,7 @@ main(void)
 		cmocka_unit_test(ends_at_share_bar_again),
 		cmocka_unit_test(ends_at_signup_form),
 		cmocka_unit_test(keeps_prose_with_thanks),
+		cmocka_unit_test(ends_before_pitch_to_reader),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
