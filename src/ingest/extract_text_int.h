@@ -323,6 +323,9 @@ void xt_signup_forms(const struct xt *x, struct xt_units *us);
 /* ... and a run of promos and sentences speaking to the reader at the
  * body's end is cut off it (run_b moved back) */
 void xt_pitch_tail(const struct xt *x, struct xt_units *us);
+/* ... and a box of follower counts ("299FollowersFollow") is a hard end
+ * (its first unit marked end) */
+void xt_follow_box(const struct xt *x, struct xt_units *us);
 
 /* extract_text_lead.c: a disclosure note or the site's welcome among
  * the body's first units moves its start past them */

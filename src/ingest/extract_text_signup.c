@@ -34,6 +34,16 @@
  * promos stand there, the body ends before that promo. Prose before
  * the first promo stays, even when it speaks to the reader (a quote,
  * a writer's last word to the reader).
+ *
+ * A "Stay connected" box shows the site's follower counts, flattened
+ * into "1FansLike 299FollowersFollow 151SubscribersSubscribe" or "12k
+ * Followers": a number glued to or followed by a followers word (fans,
+ * followers, subscribers, Abonnenten, abonnés, seguidores, iscritti,
+ * volgers, подписчиков). XT_FOLLOW_COUNTS of them within
+ * XT_FOLLOW_UNITS units are the box, the start of the site's footer
+ * (its "About us" and contact lines come next): a hard end at the
+ * first. Prose gives a count once ("the account has 12,000
+ * followers").
  */
 #include "ingest/extract_text_int.h"
 
@@ -44,6 +54,8 @@
 #define XT_SIGNUP_MSGS	2	/* messages of one form at least */
 #define XT_SIGNUP_BACK	2	/* units of the box's name and pitch */
 #define XT_PITCH_PROMOS	2	/* promos in a pitch at the body's end */
+#define XT_FOLLOW_COUNTS	2	/* follower counts of a follow box */
+#define XT_FOLLOW_UNITS	4	/* units over which they stand */
 #define XT_PITCH_TITLE	6	/* words of a title or question in it */
 
 /* Does word i's folded key start with one of the count prefixes? */
@@ -224,4 +236,71 @@ xt_pitch_tail(const struct xt *x, struct xt_units *us)
 	us->run_b = f;
 	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
 		us->run_b--;
+}
+
+/* Is word i a follower count: a number glued to or followed by a
+ * followers word ("299FollowersFollow", "12k Followers")? */
+static int
+xt_follow_count(const struct xt *x, size_t i)
+{
+	static const char *const fol[] = { "fan", "follower",
+	    "subscriber", "abonnent", "abonn\xC3\xA9", "seguidor",
+	    "iscritt", "volger",
+	    "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81" };
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, i, key), k = 0, m, j;
+	const char *rest;
+
+	while (k < n && ((key[k] >= '0' && key[k] <= '9') || key[k] == ',' ||
+	    key[k] == '.'))
+		k++;
+	if (k == 0)
+		return 0;
+	if (k + 1 < n && (key[k] == 'k' || key[k] == 'm'))
+		k++;	/* "12kFollowers", "1.2MFans" */
+	else if (k + 1 == n && (key[k] == 'k' || key[k] == 'm'))
+		k++;	/* "12k Followers" */
+	if (k == n) {	/* the word after the number */
+		if (i + 1 >= x->nt)
+			return 0;
+		n = xt_key(x, i + 1, key);
+		k = 0;
+	}
+	rest = key + k;
+	for (j = 0; j < XT_NELEM(fol); j++) {
+		m = strlen(fol[j]);
+		if (n - k >= m && memcmp(rest, fol[j], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Follower counts in unit k. */
+static unsigned
+xt_follow_counts(const struct xt *x, const struct xt_units *us, size_t k)
+{
+	unsigned c = 0;
+	size_t i;
+
+	for (i = us->v[k].a; i < us->v[k].b; i++)
+		c += xt_follow_count(x, i) != 0;
+	return c;
+}
+
+void
+xt_follow_box(const struct xt *x, struct xt_units *us)
+{
+	size_t k, j;
+	unsigned c;
+
+	for (k = 0; k < us->n; k++) {
+		if (us->v[k].kind == U_EMPTY || xt_follow_counts(x, us, k) == 0)
+			continue;
+		for (c = 0, j = k; j < us->n && j < k + XT_FOLLOW_UNITS; j++)
+			c += xt_follow_counts(x, us, j);
+		if (c >= XT_FOLLOW_COUNTS) {
+			us->v[k].end = 1;
+			return;
+		}
+	}
 }

@@ -1288,6 +1288,53 @@ ends_before_pitch_to_reader(void **state)
 	article_free(a);
 }
 
+/* A box of follower counts ("299FollowersFollow", "12k Followers")
+ * starts the site's footer: its "About us" and contact lines are not
+ * the article's, lines kept or run together. One count in prose is
+ * no box. */
+static void
+ends_at_follower_counts(void **state)
+{
+	const char lines[] = "Bridge reopens\nThe old bridge over the Lune "
+	    "reopened to traffic on Friday after eight months of repairs to "
+	    "its arches and railings. Drivers had used a diversion through "
+	    "two villages since the spring, adding twenty minutes to the "
+	    "trip into town. The council said the bridge is now safe for "
+	    "lorries up to twelve tonnes for the first time in a decade.\n"
+	    "STAY CONNECTED\n2,310FansLike\n12kFollowersFollow\n"
+	    "845 Subscribers Subscribe\nABOUT US\nNobody covers the Lune "
+	    "valley like the Courier, in print every day since 1881.\n"
+	    "Contact us: news@courier.example\n";
+	const char prose[] = "Town feed\nThe town's page on the photo app "
+	    "passed 12,000 followers this week, the council said on "
+	    "Tuesday after a year of posting pictures of the market. The "
+	    "page is run by two clerks who take turns each week. Their "
+	    "photos of the flood last winter were shared across the "
+	    "country. The council plans to add a weekly video from the "
+	    "market hall in the spring.";
+	static const char *const absent[] = {"Fans", "Followers", "Nobody",
+	    "Contact", NULL};
+	char run[sizeof(lines)];
+	struct article *a;
+	size_t i;
+
+	(void)state;
+	a = extract_ok(lines, sizeof(lines) - 1);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "twelve tonnes"), 1);
+	article_free(a);
+	for (i = 0; i < sizeof(lines); i++)
+		run[i] = lines[i] == '\n' ? ' ' : lines[i];
+	a = extract_ok(run, sizeof(run) - 1);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "twelve tonnes"), 1);
+	article_free(a);
+	a = extract_ok(prose, sizeof(prose) - 1);
+	assert_int_equal(count_with(a, "12,000 followers"), 1);
+	assert_int_equal(count_with(a, "market hall"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1619,6 +1666,7 @@ main(void)
 		cmocka_unit_test(ends_at_signup_form),
 		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_before_pitch_to_reader),
+		cmocka_unit_test(ends_at_follower_counts),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
