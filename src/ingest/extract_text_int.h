@@ -327,6 +327,11 @@ void xt_pitch_tail(const struct xt *x, struct xt_units *us);
  * (its first unit marked end) */
 void xt_follow_box(const struct xt *x, struct xt_units *us);
 
+/* extract_text_disclaim.c: two units with a disclaimer phrase ("for
+ * informational purposes only", "nur zu Informationszwecken") within
+ * a few units end the body (the first marked end) */
+void xt_disclaimers_end(const struct xt *x, struct xt_units *us);
+
 /* extract_text_lead.c: a disclosure note or the site's welcome among
  * the body's first units moves its start past them */
 void xt_lead_notes(const struct xt *x, struct xt_units *us);

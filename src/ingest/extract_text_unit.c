@@ -763,6 +763,7 @@ xt_units(struct xt *x)
 	xt_share_again(x, &us);
 	xt_signup_forms(x, &us);
 	xt_follow_box(x, &us);
+	xt_disclaimers_end(x, &us);
 	xt_units_body(x, &us);
 	xt_pitch_tail(x, &us);
 	xt_lead_notes(x, &us);

@@ -1335,6 +1335,53 @@ ends_at_follower_counts(void **state)
 	article_free(a);
 }
 
+/* A site's disclaimers after a teaser box ("not evaluated by the Food
+ * and Drug Administration", "for informational purposes only", "nur zu
+ * Informationszwecken") end the body; one such phrase quoted inside
+ * the article does not. */
+static void
+ends_at_disclaimers(void **state)
+{
+	static const char *const absent[] = {"Food and Drug", "diagnose",
+	    "informational", NULL};
+	static const char *const absent_de[] = {"Informationszwecken",
+	    "Anlageberatung", "Zinsen", NULL};
+	const char de[] = "Sparen im Winter\nViele Haushalte legen im "
+	    "Winter weniger zur Seite, weil Heizung und Strom mehr kosten "
+	    "als im Sommer. Wer seine Abschläge früh anpasst, erlebt im "
+	    "Frühjahr keine böse Überraschung bei der Abrechnung. Ein "
+	    "fester Sparbetrag am Monatsanfang hilft, auch kleine Summen "
+	    "über das Jahr zu sammeln.\nWeitere Artikel\nSparen Extra\n"
+	    "Konten im Vergleich\nSparen Extra\nGünstige Kredite\n"
+	    "Sparen Extra\nDie besten Apps\nDie Inhalte dieser Seite "
+	    "dienen nur zu Informationszwecken. Sie stellen keine "
+	    "Anlageberatung dar. Die Zinsen ändern sich täglich.\n";
+	const char quoted[] = "Vitamin labels\nA market stall was fined "
+	    "on Friday for selling pills with labels that promised to cure "
+	    "colds, the trading standards office said. Labels in the "
+	    "country must say the product is not intended to diagnose or "
+	    "cure any disease, the office said. The stall's owner said he "
+	    "had bought the pills from a wholesaler and did not read the "
+	    "labels. He was given a month to change them and was told to "
+	    "keep the receipts for the next inspection.";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_disclaim");
+	a = extract_run_together("text/en_disclaim.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "do a set"), 1);
+	article_free(a);
+	a = extract_ok(de, sizeof(de) - 1);
+	assert_lacks(a, absent_de);
+	assert_int_equal(count_with(a, "Sparbetrag"), 1);
+	article_free(a);
+	a = extract_ok(quoted, sizeof(quoted) - 1);
+	assert_int_equal(count_with(a, "not intended to diagnose"), 1);
+	assert_int_equal(count_with(a, "next inspection"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1667,6 +1714,7 @@ main(void)
 		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_before_pitch_to_reader),
 		cmocka_unit_test(ends_at_follower_counts),
+		cmocka_unit_test(ends_at_disclaimers),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
