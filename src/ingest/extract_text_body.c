@@ -370,7 +370,7 @@ xt_items(struct xt_units *us)
  * starts with a name (one to three capitalised words) going on in lower
  * case, with XT_ORG_WORDS company words ("Norvia is a leading provider
  * of ... solutions", "Norvia ist ein Anbieter von ... Lösungen"). */
-static int
+int
 xt_company_note(const struct xt *x, const struct xt_unit *u)
 {
 	size_t k = u->a, org = 0;

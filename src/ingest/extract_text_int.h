@@ -280,6 +280,9 @@ size_t xt_run(const struct xt_units *us, size_t a, size_t *last);
 size_t xt_first_sent(const struct xt_units *us, size_t k, size_t lim);
 long xt_weight(const struct xt_unit *u);
 void xt_units_body(const struct xt *x, struct xt_units *us);
+/* Is unit u a press release's note on the company ("Norvia is a
+ * leading provider of ... solutions")? (extract_text_body.c) */
+int xt_company_note(const struct xt *x, const struct xt_unit *u);
 
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
@@ -326,6 +329,12 @@ void xt_pitch_tail(const struct xt *x, struct xt_units *us);
 /* ... and a box of follower counts ("299FollowersFollow") is a hard end
  * (its first unit marked end) */
 void xt_follow_box(const struct xt *x, struct xt_units *us);
+
+/* extract_text_company.c: when the body ends at a company's note, the
+ * note's sentences before it (naming the company in their first
+ * words, or glued to the line before) go too (run_b moved back, a
+ * glued unit cut) */
+void xt_company_before(const struct xt *x, struct xt_units *us);
 
 /* extract_text_disclaim.c: two units with a disclaimer phrase ("for
  * informational purposes only", "nur zu Informationszwecken") within

@@ -765,6 +765,7 @@ xt_units(struct xt *x)
 	xt_follow_box(x, &us);
 	xt_disclaimers_end(x, &us);
 	xt_units_body(x, &us);
+	xt_company_before(x, &us);
 	xt_pitch_tail(x, &us);
 	xt_lead_notes(x, &us);
 #ifdef XT_TRACE

@@ -1382,6 +1382,26 @@ ends_at_disclaimers(void **state)
 	article_free(a);
 }
 
+/* A press release's note on the company over several sentences, the
+ * first ones naming the company without company words ("Brightwell's
+ * mission is ...") and, run together, glued to the reference list's
+ * last item: all of it goes, the references stay. */
+static void
+ends_before_company_note(void **state)
+{
+	static const char *const absent[] = {"mission", "vision",
+	    "employees", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_release_note");
+	a = extract_run_together("text/en_release_note.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Coastal Towns"), 1);
+	assert_int_equal(count_with(a, "company's website"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1715,6 +1735,7 @@ main(void)
 		cmocka_unit_test(ends_before_pitch_to_reader),
 		cmocka_unit_test(ends_at_follower_counts),
 		cmocka_unit_test(ends_at_disclaimers),
+		cmocka_unit_test(ends_before_company_note),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
