@@ -184,6 +184,10 @@ void xt_text(const struct xt *x, size_t a, size_t b, char **field);
 size_t xt_dateline(struct xt *x, size_t i);
 size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
+/* extract_text_markup.c: is word i markup left in the text (name="value",
+ * "[/name]", "[name" before an attribute)? */
+int xt_markup_word(const struct xt *x, size_t i);
+
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
 int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */

@@ -1402,6 +1402,44 @@ ends_before_company_note(void **state)
 	article_free(a);
 }
 
+/* A shortcode the CMS did not render ("[button link=\"...\"] ...
+ * [/button]") is markup, not prose: run together after the article, it
+ * no longer glues the words around it into a sentence the body takes.
+ * An equation or a reference mark in prose is no markup. */
+static void
+drops_leaked_markup(void **state)
+{
+	const char s[] = "Glove test\nThe winter gloves kept our hands warm "
+	    "on a three-hour ride in the hills at two degrees, and the "
+	    "grip on the bars stayed firm when the roads were wet. The "
+	    "stitching on the left thumb came loose after a month, which "
+	    "is poor for the price, but the shop replaced the pair without "
+	    "a fuss. They are a good buy for anyone who rides all year. "
+	    "Advert [button link=\"https://bikes.example/review/\" "
+	    "type=\"big\"] Send us your own review[/button] This gallery "
+	    "needs scripts to show. Get the magazine through your door "
+	    "every month. Tell us what you think in the comments below.";
+	const char prose[] = "Energy sums\nThe teacher wrote E=mc2 on the "
+	    "board and asked the class what each letter stood for in the "
+	    "famous formula. Most of the pupils knew the answer, she said, "
+	    "because the film about the scientist had been shown on "
+	    "television the week before. The school will show the film "
+	    "again in the hall on Friday [1] for the parents who missed it.";
+	static const char *const absent[] = {"button", "Send us", "scripts",
+	    "magazine", NULL};
+	struct article *a;
+
+	(void)state;
+	a = extract_ok(s, sizeof(s) - 1);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "rides all year"), 1);
+	article_free(a);
+	a = extract_ok(prose, sizeof(prose) - 1);
+	assert_int_equal(count_with(a, "E=mc2"), 1);
+	assert_int_equal(count_with(a, "missed it"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1736,6 +1774,7 @@ main(void)
 		cmocka_unit_test(ends_at_follower_counts),
 		cmocka_unit_test(ends_at_disclaimers),
 		cmocka_unit_test(ends_before_company_note),
+		cmocka_unit_test(drops_leaked_markup),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
