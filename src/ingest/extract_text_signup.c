@@ -31,9 +31,11 @@
  * first-person plural word: you, us, our, Sie, uns, vous, nous, tu,
  * nos, noi, ons ...), holds a promo word, or is boilerplate or short
  * (the box's name, "Need more space?"), and XT_PITCH_PROMOS
- * promos stand there, the body ends before that promo. Prose before
- * the first promo stays, even when it speaks to the reader (a quote,
- * a writer's last word to the reader).
+ * promos stand there, the body ends before that promo, where it weighs
+ * most (a list of headlines and a sentence after them that the pitch
+ * made worth crossing go too). Prose before the first promo stays,
+ * even when it speaks to the reader (a quote, a writer's last word
+ * to the reader).
  *
  * A "Stay connected" box shows the site's follower counts, flattened
  * into "1FansLike 299FollowersFollow 151SubscribersSubscribe" or "12k
@@ -218,6 +220,27 @@ xt_pitch_unit(const struct xt *x, const struct xt_units *us, size_t k)
 	return 0;
 }
 
+/* Where the body ending before unit f weighs most: what the pitch
+ * made worth crossing (a list of headlines before it, a sentence
+ * after them) is not worth it any more. */
+static size_t
+xt_pitch_best_end(const struct xt_units *us, size_t f)
+{
+	size_t k, end = us->run_a;
+	long sum = 0, best = 0;
+
+	for (k = us->run_a; k < f; k++) {
+		sum += xt_weight(&us->v[k]);
+		if (sum > best || end == us->run_a) {
+			best = sum;
+			end = k + 1;
+		}
+	}
+	while (end > us->run_a && !xt_is_sent(&us->v[end - 1]))
+		end--;
+	return end;
+}
+
 void
 xt_pitch_tail(const struct xt *x, struct xt_units *us)
 {
@@ -233,9 +256,7 @@ xt_pitch_tail(const struct xt *x, struct xt_units *us)
 		words += xt_is_sent(&us->v[k]) ? us->v[k].words : 0;
 	if (promos < XT_PITCH_PROMOS || words < XT_ARTICLE_MIN)
 		return;
-	us->run_b = f;
-	while (us->run_b > us->run_a && !xt_is_sent(&us->v[us->run_b - 1]))
-		us->run_b--;
+	us->run_b = xt_pitch_best_end(us, f);
 }
 
 /* Is word i a follower count: a number glued to or followed by a
