@@ -1275,6 +1275,18 @@ ends_before_pitch_to_reader(void **state)
 	    "before the summer regatta, the club's captain said. The old "
 	    "shed will be kept for the junior squad and the canoes. The "
 	    "council gave the club a grant for half of the cost last year.";
+	const char es[] = "Vuelve el ferry\nEl ferry entre Puerto Lince y la "
+	    "isla volvió a navegar el lunes después de tres meses de obras "
+	    "en el muelle. Unos cuarenta vecinos hicieron el primer viaje, "
+	    "la mayoría de ellos trabajadores que cruzan cada mañana. La "
+	    "naviera dice que el nuevo muelle permitirá atracar con "
+	    "cualquier marea durante toda la temporada. Síguenos en "
+	    "Facebook, Instagram y YouTube para no perderte nada. ¿Quieres "
+	    "más noticias? Suscríbete a nuestro boletín semanal con lo mejor "
+	    "de la semana. Si tienes una pista, escríbenos y cuéntanos tu "
+	    "historia.";
+	static const char *const absent_es[] = {"Síguenos", "Suscríbete",
+	    "pista", NULL};
 	struct article *a;
 
 	(void)state;
@@ -1286,6 +1298,10 @@ ends_before_pitch_to_reader(void **state)
 	a = extract_ok(s, sizeof(s) - 1);
 	assert_int_equal(count_with(a, "newsletter"), 1);
 	assert_int_equal(count_with(a, "grant for half"), 1);
+	article_free(a);
+	a = extract_ok(es, sizeof(es) - 1);
+	assert_lacks(a, absent_es);
+	assert_int_equal(count_with(a, "temporada"), 1);
 	article_free(a);
 }
 
