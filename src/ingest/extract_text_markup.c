@@ -70,6 +70,9 @@ xt_markup_word(const struct xt *x, size_t i)
 	const char *p = x->s + x->t[i].off;
 	size_t n = x->t[i].len;
 
+	if (p[0] != '[' && p[0] != '<' && memchr(p, '=', n) == NULL &&
+	    memchr(p, '/', n) == NULL)
+		return 0;	/* most words: nothing to look at */
 	if (xt_markup_attr(p, n) || xt_markup_close(p, n))
 		return 1;
 	return xt_markup_open(p, n) && i + 1 < x->nt &&

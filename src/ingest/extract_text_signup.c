@@ -55,18 +55,18 @@
 #define XT_SIGNUP_UNITS	6	/* units over which its messages stand */
 #define XT_SIGNUP_MSGS	2	/* messages of one form at least */
 #define XT_SIGNUP_BACK	2	/* units of the box's name and pitch */
+#define XT_SIGNUP_SHORT	4	/* bytes of the shortest word looked for */
 #define XT_PITCH_PROMOS	2	/* promos in a pitch at the body's end */
 #define XT_FOLLOW_COUNTS	2	/* follower counts of a follow box */
 #define XT_FOLLOW_UNITS	4	/* units over which they stand */
 #define XT_PITCH_TITLE	6	/* words of a title or question in it */
 
-/* Does word i's folded key start with one of the count prefixes? */
+/* Does key (n bytes) start with one of the count prefixes? */
 static int
-xt_signup_prefix(const struct xt *x, size_t i, const char *const *pre,
+xt_signup_pre(const char *key, size_t n, const char *const *pre,
     size_t count)
 {
-	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, i, key), k, m;
+	size_t k, m;
 
 	for (k = 0; k < count; k++) {
 		m = strlen(pre[k]);
@@ -76,26 +76,38 @@ xt_signup_prefix(const struct xt *x, size_t i, const char *const *pre,
 	return 0;
 }
 
-/* Does word i name a subscription: "subscribe", "newsletter",
- * "signing up", "Anmeldung", "inscription", "opt-in"? */
+/* Does word i's folded key start with one of the count prefixes? */
 static int
-xt_signup_word(const struct xt *x, size_t i)
+xt_signup_prefix(const struct xt *x, size_t i, const char *const *pre,
+    size_t count)
+{
+	char key[XT_KEY_MAX];
+	size_t n = xt_key(x, i, key);
+
+	return xt_signup_pre(key, n, pre, count);
+}
+
+/* Does word i (folded: key, n bytes) name a subscription: "subscribe",
+ * "newsletter", "signing up", "Anmeldung", "inscription", "opt-in"? */
+static int
+xt_signup_word(const struct xt *x, size_t i, const char *key, size_t n)
 {
 	static const char *const sub[] = { "subscri", "newsletter",
 	    "signup", "sign-up", "opt-in", "abonn", "anmeldung", "inscri",
 	    "suscri", "iscri", "assinatura", "aanmelding", "nieuwsbrief",
 	    "boletín" };
+	static const char *const sign[] = { "sign", "signing", "signed" };
 
-	if ((xt_is_word(x, i, "signing") || xt_is_word(x, i, "sign") ||
-	    xt_is_word(x, i, "signed")) && xt_is_word(x, i + 1, "up"))
-		return 1;
-	return xt_signup_prefix(x, i, sub, XT_NELEM(sub));
+	if (xt_in_list(key, n, sign, XT_NELEM(sign)))
+		return xt_is_word(x, i + 1, "up");
+	return xt_signup_pre(key, n, sub, XT_NELEM(sub));
 }
 
-/* Does word i react to a form: thanks, an error, consent, success?
- * ("Thanks to" is prose.) */
+/* Does word i (folded: key, n bytes) react to a form: thanks, an
+ * error, consent, success? ("Thanks to" is prose.) */
 static int
-xt_signup_reaction(const struct xt *x, size_t i)
+xt_signup_reaction(const struct xt *x, size_t i, const char *key,
+    size_t n)
 {
 	static const char *const re[] = { "thank", "danke", "dank",
 	    "merci", "gracias", "grazie", "obrigad", "bedankt", "error",
@@ -104,29 +116,38 @@ xt_signup_reaction(const struct xt *x, size_t i)
 	    "akkoord", "success", "succes", "erfolgreich", "éxito",
 	    "sucesso" };
 
-	if (xt_signup_prefix(x, i, re, 2) && xt_is_word(x, i + 1, "to"))
-		return 0;	/* "thanks to a rise in subscriptions" */
-	return xt_signup_prefix(x, i, re, XT_NELEM(re));
+	if (xt_signup_pre(key, n, re, 2))
+		return !xt_is_word(x, i + 1, "to");	/* "thanks to" */
+	return xt_signup_pre(key, n, re, XT_NELEM(re));
 }
 
 /* Is unit k one of a form's messages? Sets *named when it also names
- * the subscription. */
+ * the subscription (read only for a message: most units are none). */
 static int
 xt_signup_msg(const struct xt *x, const struct xt_units *us, size_t k,
     int *named)
 {
 	const struct xt_unit *u = &us->v[k];
-	size_t i;
+	char key[XT_KEY_MAX];
+	size_t i, n;
 	int re = 0;
 
 	*named = 0;
 	if (u->words == 0 || u->words > XT_SIGNUP_WORDS ||
 	    (u->kind != U_SENT && u->kind != U_TITLE && u->kind != U_PROMO))
 		return 0;
-	for (i = u->a; i < u->b; i++) {
-		re |= xt_signup_reaction(x, i);
-		*named |= xt_signup_word(x, i);
-	}
+	for (i = u->a; i < u->b && !re; i++)
+		if (x->t[i].len >= XT_SIGNUP_SHORT &&
+		    !(x->t[i].flags & (TF_DIGIT | TF_PUNCT))) {
+			n = xt_key(x, i, key);
+			re = xt_signup_reaction(x, i, key, n);
+		}
+	for (i = u->a; re && i < u->b && !*named; i++)
+		if (x->t[i].len >= XT_SIGNUP_SHORT &&
+		    !(x->t[i].flags & (TF_DIGIT | TF_PUNCT))) {
+			n = xt_key(x, i, key);
+			*named = xt_signup_word(x, i, key, n);
+		}
 	return re;
 }
 
@@ -141,15 +162,33 @@ xt_signup_box(const struct xt_units *us, size_t k)
 	    (u->strong && u->words <= XT_PROMO_MAX);
 }
 
+/* Is a box unit within the units a form at unit k may hold, from
+ * XT_SIGNUP_BACK before it to XT_SIGNUP_UNITS after? *next is the
+ * first box at or after k - XT_SIGNUP_BACK found so far (start with
+ * 0, call for k going up): the words are read only near a box. */
+static int
+xt_signup_near(const struct xt_units *us, size_t k, size_t *next)
+{
+	size_t lo = k >= XT_SIGNUP_BACK ? k - XT_SIGNUP_BACK : 0;
+
+	if (*next < lo)
+		*next = lo;
+	while (*next < us->n && *next < k + XT_SIGNUP_UNITS &&
+	    !xt_signup_box(us, *next))
+		(*next)++;
+	return *next < us->n && *next < k + XT_SIGNUP_UNITS;
+}
+
 void
 xt_signup_forms(const struct xt *x, struct xt_units *us)
 {
-	size_t k, j, first;
+	size_t k, j, first, next = 0;
 	int named, any;
 	unsigned msgs;
 
 	for (k = 0; k < us->n; k++) {
-		if (!xt_signup_msg(x, us, k, &any))
+		if (!xt_signup_near(us, k, &next) ||
+		    !xt_signup_msg(x, us, k, &any))
 			continue;
 		first = k;
 		for (msgs = 1, j = k + 1; j < us->n && j < k +
@@ -269,8 +308,12 @@ xt_follow_count(const struct xt *x, size_t i)
 	    "iscritt", "volger",
 	    "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81" };
 	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, i, key), k = 0, m, j;
+	size_t n, k = 0, m, j;
 	const char *rest;
+
+	if (!(x->t[i].flags & TF_DIGIT))
+		return 0;
+	n = xt_key(x, i, key);
 
 	while (k < n && ((key[k] >= '0' && key[k] <= '9') || key[k] == ',' ||
 	    key[k] == '.'))
