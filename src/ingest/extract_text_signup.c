@@ -39,13 +39,14 @@
  *
  * A "Stay connected" box shows the site's follower counts, flattened
  * into "1FansLike 299FollowersFollow 151SubscribersSubscribe" or "12k
- * Followers": a number glued to or followed by a followers word (fans,
- * followers, subscribers, Abonnenten, abonnés, seguidores, iscritti,
- * volgers, подписчиков). XT_FOLLOW_COUNTS of them within
+ * Followers": a number glued to a followers word (fans, followers,
+ * subscribers, Abonnenten, abonnés, seguidores, iscritti, volgers,
+ * подписчиков; maybe with its button glued on), or followed by one
+ * with a capital, as a label. XT_FOLLOW_COUNTS of them within
  * XT_FOLLOW_UNITS units are the box, the start of the site's footer
  * (its "About us" and contact lines come next): a hard end at the
- * first. Prose gives a count once ("the account has 12,000
- * followers").
+ * first. Prose writes the word in lower case ("40,000 fans
+ * packed the stadium. ... 2,000 fans travelled").
  */
 #include "ingest/extract_text_int.h"
 
@@ -298,45 +299,56 @@ xt_pitch_tail(const struct xt *x, struct xt_units *us)
 	us->run_b = xt_pitch_best_end(us, f);
 }
 
-/* Is word i a follower count: a number glued to or followed by a
- * followers word ("299FollowersFollow", "12k Followers")? */
+/* Is [p, p + n) a followers word ("fans", "Followers", "abonnés"),
+ * maybe with its button glued on ("FollowersFollow", "FansLike")? */
+static int
+xt_follow_word(const char *p, size_t n)
+{
+	static const char *const fol[] = { "fans", "fan", "followers",
+	    "follower", "subscribers", "subscriber", "abonnenten",
+	    "abonnent", "abonn\xC3\xA9s", "seguidores", "iscritti",
+	    "volgers", "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8"
+	    "\xD1\x81\xD1\x87\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2" };
+	static const char *const btn[] = { "like", "follow", "subscribe",
+	    "folgen", "abonnieren", "suivre", "seguir", "segui", "volgen" };
+	size_t j, m;
+
+	for (j = 0; j < XT_NELEM(fol); j++) {
+		m = strlen(fol[j]);
+		if (n >= m && memcmp(p, fol[j], m) == 0 && (n == m ||
+		    xt_in_list(p + m, n - m, btn, XT_NELEM(btn))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is word i a follower count: a number glued to a followers word
+ * ("299FollowersFollow", "12kFans") or followed by one written as a
+ * label, with a capital ("12k Followers")? Prose writes "40,000 fans"
+ * in lower case. */
 static int
 xt_follow_count(const struct xt *x, size_t i)
 {
-	static const char *const fol[] = { "fan", "follower",
-	    "subscriber", "abonnent", "abonn\xC3\xA9", "seguidor",
-	    "iscritt", "volger",
-	    "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8\xD1\x81" };
 	char key[XT_KEY_MAX];
-	size_t n, k = 0, m, j;
-	const char *rest;
+	size_t n, k = 0;
 
 	if (!(x->t[i].flags & TF_DIGIT))
 		return 0;
 	n = xt_key(x, i, key);
-
 	while (k < n && ((key[k] >= '0' && key[k] <= '9') || key[k] == ',' ||
 	    key[k] == '.'))
 		k++;
 	if (k == 0)
 		return 0;
-	if (k + 1 < n && (key[k] == 'k' || key[k] == 'm'))
-		k++;	/* "12kFollowers", "1.2MFans" */
-	else if (k + 1 == n && (key[k] == 'k' || key[k] == 'm'))
-		k++;	/* "12k Followers" */
-	if (k == n) {	/* the word after the number */
-		if (i + 1 >= x->nt)
-			return 0;
-		n = xt_key(x, i + 1, key);
-		k = 0;
-	}
-	rest = key + k;
-	for (j = 0; j < XT_NELEM(fol); j++) {
-		m = strlen(fol[j]);
-		if (n - k >= m && memcmp(rest, fol[j], m) == 0)
-			return 1;
-	}
-	return 0;
+	if (k < n && (key[k] == 'k' || key[k] == 'm') && (k + 1 == n ||
+	    xt_follow_word(key + k + 1, n - k - 1)))
+		k++;	/* "12k", "1.2MFans" */
+	if (k < n)
+		return xt_follow_word(key + k, n - k);
+	if (i + 1 >= x->nt || !(x->t[i + 1].flags & TF_CAP))
+		return 0;
+	n = xt_key(x, i + 1, key);
+	return xt_follow_word(key, n);
 }
 
 /* Follower counts in unit k. */

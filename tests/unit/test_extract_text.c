@@ -1308,7 +1308,7 @@ ends_before_pitch_to_reader(void **state)
 /* A box of follower counts ("299FollowersFollow", "12k Followers")
  * starts the site's footer: its "About us" and contact lines are not
  * the article's, lines kept or run together. One count in prose is
- * no box. */
+ * no box, nor are counts of fans in lower case. */
 static void
 ends_at_follower_counts(void **state)
 {
@@ -1329,6 +1329,13 @@ ends_at_follower_counts(void **state)
 	    "photos of the flood last winter were shared across the "
 	    "country. The council plans to add a weekly video from the "
 	    "market hall in the spring.";
+	const char match[] = "Cup final\nThe final was played in front of "
+	    "a full ground on Sunday, and the home side won it with a goal "
+	    "in the last minute of extra time. More than 40,000 fans packed "
+	    "the stadium. About 2,000 fans travelled from the coast by "
+	    "train. The 300 fanatics of the away end sang until the end. "
+	    "The winners play their first league game of the season next "
+	    "Saturday at home.";
 	static const char *const absent[] = {"Fans", "Followers", "Nobody",
 	    "Contact", NULL};
 	char run[sizeof(lines)];
@@ -1349,6 +1356,10 @@ ends_at_follower_counts(void **state)
 	a = extract_ok(prose, sizeof(prose) - 1);
 	assert_int_equal(count_with(a, "12,000 followers"), 1);
 	assert_int_equal(count_with(a, "market hall"), 1);
+	article_free(a);
+	a = extract_ok(match, sizeof(match) - 1);
+	assert_int_equal(count_with(a, "packed"), 1);
+	assert_int_equal(count_with(a, "next Saturday"), 1);
 	article_free(a);
 }
 
