@@ -306,9 +306,8 @@ xt_follow_word(const char *p, size_t n)
 {
 	static const char *const fol[] = { "fans", "fan", "followers",
 	    "follower", "subscribers", "subscriber", "abonnenten",
-	    "abonnent", "abonn\xC3\xA9s", "seguidores", "iscritti",
-	    "volgers", "\xD0\xBF\xD0\xBE\xD0\xB4\xD0\xBF\xD0\xB8"
-	    "\xD1\x81\xD1\x87\xD0\xB8\xD0\xBA\xD0\xBE\xD0\xB2" };
+	    "abonnent", "abonnés", "seguidores", "iscritti",
+	    "volgers", "подписчиков" };
 	static const char *const btn[] = { "like", "follow", "subscribe",
 	    "folgen", "abonnieren", "suivre", "seguir", "segui", "volgen" };
 	size_t j, m;
