@@ -227,6 +227,8 @@ xt_pitch_person(const struct xt *x, size_t i)
 
 	if (x->t[i].cls & XC_YOU)
 		return 1;
+	if (x->t[i].flags & TF_UPPER)
+		return 0;	/* "US" is a country */
 	n = xt_key(x, i, key);
 	return xt_in_list(key, n, we, XT_NELEM(we)) ||
 	    xt_signup_prefix(x, i, pre, XT_NELEM(pre));

@@ -1287,6 +1287,16 @@ ends_before_pitch_to_reader(void **state)
 	    "historia.";
 	static const char *const absent_es[] = {"Síguenos", "Suscríbete",
 	    "pista", NULL};
+	const char us[] = "Port talks\nDelegates from the two ports met on "
+	    "Monday to talk about sharing the cost of a new breakwater that "
+	    "both harbours need before the winter storms. The larger port "
+	    "wants the cost split by the number of ships each harbour "
+	    "takes in a year, which the smaller one says is unfair. Sign "
+	    "up for our "
+	    "daily newsletter and get the news first. US officials said the "
+	    "talks would resume in March. Subscribe to our podcast for more "
+	    "from the coast. The US envoy will travel to both ports before "
+	    "then.";
 	struct article *a;
 
 	(void)state;
@@ -1302,6 +1312,10 @@ ends_before_pitch_to_reader(void **state)
 	a = extract_ok(es, sizeof(es) - 1);
 	assert_lacks(a, absent_es);
 	assert_int_equal(count_with(a, "temporada"), 1);
+	article_free(a);
+	a = extract_ok(us, sizeof(us) - 1);
+	assert_int_equal(count_with(a, "resume in March"), 1);
+	assert_int_equal(count_with(a, "envoy"), 1);
 	article_free(a);
 }
 
