@@ -369,7 +369,7 @@ xt_items(struct xt_units *us)
  * starts with a name (one to three capitalised words) going on in lower
  * case, with XT_ORG_WORDS company words ("Norvia is a leading provider
  * of ... solutions", "Norvia ist ein Anbieter von ... Lösungen"). */
-static int
+int
 xt_company_note(const struct xt *x, const struct xt_unit *u)
 {
 	size_t k = u->a, org = 0;
@@ -451,7 +451,6 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	xt_recall_tail(x, us);
 	xt_units_tail(x, us);
 	xt_company_tail(x, us);
-	xt_pitch_tail(x, us);
 	xt_trim_head(us);
 }
 

@@ -185,6 +185,10 @@ void xt_text(const struct xt *x, size_t a, size_t b, char **field);
 size_t xt_dateline(struct xt *x, size_t i);
 size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
+/* extract_text_markup.c: is word i markup left in the text (name="value",
+ * "[/name]", "[name" before an attribute)? */
+int xt_markup_word(const struct xt *x, size_t i);
+
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
 int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
@@ -284,6 +288,9 @@ size_t xt_run(const struct xt_units *us, size_t a, size_t *last);
 size_t xt_first_sent(const struct xt_units *us, size_t k, size_t lim);
 long xt_weight(const struct xt_unit *u);
 void xt_units_body(const struct xt *x, struct xt_units *us);
+/* Is unit u a press release's note on the company ("Norvia is a
+ * leading provider of ... solutions")? (extract_text_body.c) */
+int xt_company_note(const struct xt *x, const struct xt_unit *u);
 
 /* extract_text_unit.c */
 enum nd_err xt_units(struct xt *x);
@@ -292,7 +299,7 @@ enum nd_err xt_units(struct xt *x);
 void xt_promo_boxes(struct xt_units *us);
 void xt_teasers(const struct xt *x, struct xt_units *us);
 void xt_named_boxes(const struct xt *x, struct xt_units *us);
-void xt_pitch_tail(const struct xt *x, struct xt_units *us);
+void xt_offer_tail(const struct xt *x, struct xt_units *us);
 
 /* extract_text_copy.c: units repeated by a second copy of the article
  * are dropped, and a copy that adds little ends the body (run_b) */
@@ -320,6 +327,28 @@ void xt_table_units(const struct xt *x, struct xt_units *us);
 /* extract_text_share.c: a share bar written once more after an article
  * ends it (its unit marked end) */
 void xt_share_again(const struct xt *x, struct xt_units *us);
+
+/* extract_text_signup.c: a sign-up form's messages ("Thanks for
+ * signing up!", "There was an error ...") end the body (the first
+ * message's unit, or the box's name before it, marked end) */
+void xt_signup_forms(const struct xt *x, struct xt_units *us);
+/* ... and a run of promos and sentences speaking to the reader at the
+ * body's end is cut off it (run_b moved back) */
+void xt_pitch_tail(const struct xt *x, struct xt_units *us);
+/* ... and a box of follower counts ("299FollowersFollow") is a hard end
+ * (its first unit marked end) */
+void xt_follow_box(const struct xt *x, struct xt_units *us);
+
+/* extract_text_company.c: when the body ends at a company's note, the
+ * note's sentences before it (naming the company in their first
+ * words, or glued to the line before) go too (run_b moved back, a
+ * glued unit cut) */
+void xt_company_before(const struct xt *x, struct xt_units *us);
+
+/* extract_text_disclaim.c: two units with a disclaimer phrase ("for
+ * informational purposes only", "nur zu Informationszwecken") within
+ * a few units end the body (the first marked end) */
+void xt_disclaimers_end(const struct xt *x, struct xt_units *us);
 
 /* extract_text_lead.c: a disclosure note or the site's welcome among
  * the body's first units moves its start past them */

@@ -1043,9 +1043,10 @@ xt_ends_in(const char *p, size_t n, const char *ext)
 	return 1;
 }
 
-/* A word no writer types: an ISO 8601 time stamp ("2019-11-19T08:57:40")
- * or the address of an image file. Pages dump their metadata as text
- * next to the article; such a word marks the dump, never prose. */
+/* A word no writer types: an ISO 8601 time stamp ("2019-11-19T08:57:40"),
+ * the address of an image file or leaked markup (extract_text_markup.c).
+ * Pages dump their metadata as text next to the article; such a word
+ * marks the dump, never prose. */
 static int
 xt_machine(const struct xt *x, size_t i)
 {
@@ -1053,6 +1054,9 @@ xt_machine(const struct xt *x, size_t i)
 	size_t n = x->t[i].len, k;
 	static const char *const img[] = {".jpg", ".jpeg", ".png", ".gif",
 	    ".webp", ".svg"};
+
+	if (xt_markup_word(x, i))
+		return 1;
 
 	if (n >= 13 && memchr(p, ':', n) != NULL) {
 		for (k = 0; k < 10 && p[k] != 'T'; k++)

@@ -287,7 +287,7 @@ xt_pitch_marks(const struct xt *x, const struct xt_unit *u, size_t *you,
  * twice its words come before it and they are not themselves a sales
  * text: the pitch holds its marks XT_PITCH_DENSER times as densely. */
 void
-xt_pitch_tail(const struct xt *x, struct xt_units *us)
+xt_offer_tail(const struct xt *x, struct xt_units *us)
 {
 	size_t k, cut = us->run_b, marks = 0, you = 0, words = 0;
 	size_t before = 0, mbefore = 0;

@@ -763,7 +763,13 @@ xt_units(struct xt *x)
 	xt_inline_captions(&us);
 	xt_table_units(x, &us);
 	xt_share_again(x, &us);
+	xt_signup_forms(x, &us);
+	xt_follow_box(x, &us);
+	xt_disclaimers_end(x, &us);
 	xt_units_body(x, &us);
+	xt_company_before(x, &us);
+	xt_pitch_tail(x, &us);
+	xt_offer_tail(x, &us);
 	xt_lead_notes(x, &us);
 	xt_recall_head(x, &us);
 #ifdef XT_TRACE

@@ -1375,6 +1375,286 @@ drops_italian_share_bar(void **state)
 	article_free(a);
 }
 
+/* A newsletter box's form messages after the article (consent, thanks,
+ * error) end the body with the box's name and pitch, lines kept or run
+ * together; in German too. */
+static void
+ends_at_signup_form(void **state)
+{
+	static const char *const absent[] = {"breakfast", "agree",
+	    "signing", "error", "car park", NULL};
+	static const char *const absent_de[] = {"Anmeldung", "Fehler",
+	    "Parkhaus", NULL};
+	const char de[] = "Neue Fähre nach Selby\nDie Fähre nach Selby fährt "
+	    "seit Montag wieder, nachdem der Hafenverband den Anleger über "
+	    "den Winter repariert hat. Rund vierzig Menschen nahmen die "
+	    "erste Fahrt, die meisten von ihnen Inselbewohner auf dem Weg "
+	    "zur Arbeit. Der Verband sagt, der neue Anleger halte noch "
+	    "zwanzig Jahre und die Fähre könne bei jedem Wasserstand "
+	    "anlegen. Der Morgen-Newsletter Ich bin einverstanden, dass "
+	    "mir die Hafenzeitung den Newsletter schickt. Vielen Dank für "
+	    "Ihre Anmeldung! Leider ist ein Fehler aufgetreten. Bitte "
+	    "versuchen Sie es später noch einmal. Der Rat stimmt über ein "
+	    "neues Parkhaus am Ufer ab, das zweihundert Plätze neben der "
+	    "Rettungsstation bringen soll und die Händler spaltet.";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_signup");
+	a = extract_run_together("text/en_signup.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "any tide"), 1);
+	article_free(a);
+	a = extract_ok(de, sizeof(de) - 1);
+	assert_lacks(a, absent_de);
+	assert_int_equal(count_with(a, "Wasserstand"), 1);
+	article_free(a);
+}
+
+/* Prose that thanks something and mentions an error, with a
+ * subscription named but no sign-up box, is no form: the article goes
+ * on after it. */
+static void
+keeps_prose_with_thanks(void **state)
+{
+	const char s[] = "Library fees\nThe town library will stop charging "
+	    "late fees next month, the council said on Tuesday after a long "
+	    "review of its budget. Thanks to a rise in subscriptions, the "
+	    "library can cover the lost income. An error in last year's "
+	    "accounts had hidden the surplus for months. Readers with old "
+	    "fines will have them cleared on the first of the month, and "
+	    "the library will open on Sunday afternoons from the spring.";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_int_equal(count_with(a, "late fees"), 1);
+	assert_int_equal(count_with(a, "Thanks to"), 1);
+	assert_int_equal(count_with(a, "Sunday afternoons"), 1);
+	article_free(a);
+}
+
+/* The site's pitches after the article (follow us, subscribe, join
+ * our panel, send us a tip) are cut off the body's end, lines kept or
+ * run together, with the headlines and the plug before them that they
+ * made worth crossing; a newsletter named inside the article is not. */
+static void
+ends_before_pitch_to_reader(void **state)
+{
+	static const char *const absent[] = {"Follow us", "Subscribe",
+	    "panel", "tips@", "Low Tide", "Whole Coast", NULL};
+	const char s[] = "Club news\nThe rowing club sent its members a "
+	    "newsletter on Monday announcing a new boathouse by the weir. "
+	    "Work on the boathouse starts in March and should be finished "
+	    "before the summer regatta, the club's captain said. The old "
+	    "shed will be kept for the junior squad and the canoes. The "
+	    "council gave the club a grant for half of the cost last year.";
+	const char es[] = "Vuelve el ferry\nEl ferry entre Puerto Lince y la "
+	    "isla volvió a navegar el lunes después de tres meses de obras "
+	    "en el muelle. Unos cuarenta vecinos hicieron el primer viaje, "
+	    "la mayoría de ellos trabajadores que cruzan cada mañana. La "
+	    "naviera dice que el nuevo muelle permitirá atracar con "
+	    "cualquier marea durante toda la temporada. Síguenos en "
+	    "Facebook, Instagram y YouTube para no perderte nada. ¿Quieres "
+	    "más noticias? Suscríbete a nuestro boletín semanal con lo mejor "
+	    "de la semana. Si tienes una pista, escríbenos y cuéntanos tu "
+	    "historia.";
+	static const char *const absent_es[] = {"Síguenos", "Suscríbete",
+	    "pista", NULL};
+	const char us[] = "Port talks\nDelegates from the two ports met on "
+	    "Monday to talk about sharing the cost of a new breakwater that "
+	    "both harbours need before the winter storms. The larger port "
+	    "wants the cost split by the number of ships each harbour "
+	    "takes in a year, which the smaller one says is unfair. Sign "
+	    "up for our "
+	    "daily newsletter and get the news first. US officials said the "
+	    "talks would resume in March. Subscribe to our podcast for more "
+	    "from the coast. The US envoy will travel to both ports before "
+	    "then.";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_pitch_tail");
+	a = extract_run_together("text/en_pitch_tail.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "feed at sea"), 1);
+	article_free(a);
+	a = extract_ok(s, sizeof(s) - 1);
+	assert_int_equal(count_with(a, "newsletter"), 1);
+	assert_int_equal(count_with(a, "grant for half"), 1);
+	article_free(a);
+	a = extract_ok(es, sizeof(es) - 1);
+	assert_lacks(a, absent_es);
+	assert_int_equal(count_with(a, "temporada"), 1);
+	article_free(a);
+	a = extract_ok(us, sizeof(us) - 1);
+	assert_int_equal(count_with(a, "resume in March"), 1);
+	assert_int_equal(count_with(a, "envoy"), 1);
+	article_free(a);
+}
+
+/* A box of follower counts ("299FollowersFollow", "12k Followers")
+ * starts the site's footer: its "About us" and contact lines are not
+ * the article's, lines kept or run together. One count in prose is
+ * no box, nor are counts of fans in lower case. */
+static void
+ends_at_follower_counts(void **state)
+{
+	const char lines[] = "Bridge reopens\nThe old bridge over the Lune "
+	    "reopened to traffic on Friday after eight months of repairs to "
+	    "its arches and railings. Drivers had used a diversion through "
+	    "two villages since the spring, adding twenty minutes to the "
+	    "trip into town. The council said the bridge is now safe for "
+	    "lorries up to twelve tonnes for the first time in a decade.\n"
+	    "STAY CONNECTED\n2,310FansLike\n12kFollowersFollow\n"
+	    "845 Subscribers Subscribe\nABOUT US\nNobody covers the Lune "
+	    "valley like the Courier, in print every day since 1881.\n"
+	    "Contact us: news@courier.example\n";
+	const char prose[] = "Town feed\nThe town's page on the photo app "
+	    "passed 12,000 followers this week, the council said on "
+	    "Tuesday after a year of posting pictures of the market. The "
+	    "page is run by two clerks who take turns each week. Their "
+	    "photos of the flood last winter were shared across the "
+	    "country. The council plans to add a weekly video from the "
+	    "market hall in the spring.";
+	const char match[] = "Cup final\nThe final was played in front of "
+	    "a full ground on Sunday, and the home side won it with a goal "
+	    "in the last minute of extra time. More than 40,000 fans packed "
+	    "the stadium. About 2,000 fans travelled from the coast by "
+	    "train. The 300 fanatics of the away end sang until the end. "
+	    "The winners play their first league game of the season next "
+	    "Saturday at home.";
+	static const char *const absent[] = {"Fans", "Followers", "Nobody",
+	    "Contact", NULL};
+	char run[sizeof(lines)];
+	struct article *a;
+	size_t i;
+
+	(void)state;
+	a = extract_ok(lines, sizeof(lines) - 1);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "twelve tonnes"), 1);
+	article_free(a);
+	for (i = 0; i < sizeof(lines); i++)
+		run[i] = lines[i] == '\n' ? ' ' : lines[i];
+	a = extract_ok(run, sizeof(run) - 1);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "twelve tonnes"), 1);
+	article_free(a);
+	a = extract_ok(prose, sizeof(prose) - 1);
+	assert_int_equal(count_with(a, "12,000 followers"), 1);
+	assert_int_equal(count_with(a, "market hall"), 1);
+	article_free(a);
+	a = extract_ok(match, sizeof(match) - 1);
+	assert_int_equal(count_with(a, "packed"), 1);
+	assert_int_equal(count_with(a, "next Saturday"), 1);
+	article_free(a);
+}
+
+/* A site's disclaimers after a teaser box ("not evaluated by the Food
+ * and Drug Administration", "for informational purposes only", "nur zu
+ * Informationszwecken") end the body; one such phrase quoted inside
+ * the article does not. */
+static void
+ends_at_disclaimers(void **state)
+{
+	static const char *const absent[] = {"Food and Drug", "diagnose",
+	    "informational", NULL};
+	static const char *const absent_de[] = {"Informationszwecken",
+	    "Anlageberatung", "Zinsen", NULL};
+	const char de[] = "Sparen im Winter\nViele Haushalte legen im "
+	    "Winter weniger zur Seite, weil Heizung und Strom mehr kosten "
+	    "als im Sommer. Wer seine Abschläge früh anpasst, erlebt im "
+	    "Frühjahr keine böse Überraschung bei der Abrechnung. Ein "
+	    "fester Sparbetrag am Monatsanfang hilft, auch kleine Summen "
+	    "über das Jahr zu sammeln.\nWeitere Artikel\nSparen Extra\n"
+	    "Konten im Vergleich\nSparen Extra\nGünstige Kredite\n"
+	    "Sparen Extra\nDie besten Apps\nDie Inhalte dieser Seite "
+	    "dienen nur zu Informationszwecken. Sie stellen keine "
+	    "Anlageberatung dar. Die Zinsen ändern sich täglich.\n";
+	const char quoted[] = "Vitamin labels\nA market stall was fined "
+	    "on Friday for selling pills with labels that promised to cure "
+	    "colds, the trading standards office said. Labels in the "
+	    "country must say the product is not intended to diagnose or "
+	    "cure any disease, the office said. The stall's owner said he "
+	    "had bought the pills from a wholesaler and did not read the "
+	    "labels. He was given a month to change them and was told to "
+	    "keep the receipts for the next inspection.";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_disclaim");
+	a = extract_run_together("text/en_disclaim.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "do a set"), 1);
+	article_free(a);
+	a = extract_ok(de, sizeof(de) - 1);
+	assert_lacks(a, absent_de);
+	assert_int_equal(count_with(a, "Sparbetrag"), 1);
+	article_free(a);
+	a = extract_ok(quoted, sizeof(quoted) - 1);
+	assert_int_equal(count_with(a, "not intended to diagnose"), 1);
+	assert_int_equal(count_with(a, "next inspection"), 1);
+	article_free(a);
+}
+
+/* A press release's note on the company over several sentences, the
+ * first ones naming the company without company words ("Brightwell's
+ * mission is ...") and, run together, glued to the reference list's
+ * last item: all of it goes, the references stay. */
+static void
+ends_before_company_note(void **state)
+{
+	static const char *const absent[] = {"mission", "vision",
+	    "employees", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_release_note");
+	a = extract_run_together("text/en_release_note.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Coastal Towns"), 1);
+	assert_int_equal(count_with(a, "company's website"), 1);
+	article_free(a);
+}
+
+/* A shortcode the CMS did not render ("[button link=\"...\"] ...
+ * [/button]") is markup, not prose: run together after the article, it
+ * no longer glues the words around it into a sentence the body takes.
+ * An equation or a reference mark in prose is no markup. */
+static void
+drops_leaked_markup(void **state)
+{
+	const char s[] = "Glove test\nThe winter gloves kept our hands warm "
+	    "on a three-hour ride in the hills at two degrees, and the "
+	    "grip on the bars stayed firm when the roads were wet. The "
+	    "stitching on the left thumb came loose after a month, which "
+	    "is poor for the price, but the shop replaced the pair without "
+	    "a fuss. They are a good buy for anyone who rides all year. "
+	    "Advert [button link=\"https://bikes.example/review/\" "
+	    "type=\"big\"] Send us your own review[/button] This gallery "
+	    "needs scripts to show. Get the magazine through your door "
+	    "every month. Tell us what you think in the comments below.";
+	const char prose[] = "Energy sums\nThe teacher wrote E=mc2 on the "
+	    "board and asked the class what each letter stood for in the "
+	    "famous formula. Most of the pupils knew the answer, she said, "
+	    "because the film about the scientist had been shown on "
+	    "television the week before. The school will show the film "
+	    "again in the hall on Friday [1] for the parents who missed it.";
+	static const char *const absent[] = {"button", "Send us", "scripts",
+	    "magazine", NULL};
+	struct article *a;
+
+	(void)state;
+	a = extract_ok(s, sizeof(s) - 1);
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "rides all year"), 1);
+	article_free(a);
+	a = extract_ok(prose, sizeof(prose) - 1);
+	assert_int_equal(count_with(a, "E=mc2"), 1);
+	assert_int_equal(count_with(a, "missed it"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -1885,6 +2165,13 @@ main(void)
 		cmocka_unit_test(reads_name_with_handle),
 		cmocka_unit_test(keeps_paragraph_after_inline_box),
 		cmocka_unit_test(drops_italian_share_bar),
+		cmocka_unit_test(ends_at_signup_form),
+		cmocka_unit_test(keeps_prose_with_thanks),
+		cmocka_unit_test(ends_before_pitch_to_reader),
+		cmocka_unit_test(ends_at_follower_counts),
+		cmocka_unit_test(ends_at_disclaimers),
+		cmocka_unit_test(ends_before_company_note),
+		cmocka_unit_test(drops_leaked_markup),
 		cmocka_unit_test(ends_at_share_bar_after_address),
 		cmocka_unit_test(drops_ad_break_labels),
 		cmocka_unit_test(keeps_long_sentence_with_names),
