@@ -119,7 +119,8 @@ enum xt_phrase {
 	XP_UPDATED,
 	XP_AUTHOR,	/* "About the author" */
 	XP_ABOUT,	/* "About", "Über", "Sobre": a name must follow */
-	XP_SOURCES	/* "Sources:", "Tags:": with its colon, or two words */
+	XP_SOURCES,	/* "Sources:", "Tags:": with its colon, or two words */
+	XP_LABEL	/* "More:", "Also:": a teaser's label, with its colon */
 };
 
 struct xt_tok {

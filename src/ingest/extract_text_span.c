@@ -828,6 +828,16 @@ xt_credits_line(struct xt *x, size_t i, size_t e, enum xt_phrase p)
 	return j;
 }
 
+/* A one-word teaser label [i, e) ("More:", "Also:", "Mehr:", "Más:"):
+ * it opens a block, ends in its colon and a capitalised title follows.
+ * Without the colon the word is prose ("More than 2,500 ..."). */
+static int
+xt_label(const struct xt *x, size_t i, size_t e)
+{
+	return (x->t[e - 1].flags & TF_COLON) &&
+	    xt_bound_before(x, i) && e < x->nt && (x->t[e].flags & TF_CAP);
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -856,6 +866,9 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	case XP_SOURCES:	/* a label: "Sources:", not "sources said" */
 		*kind = XK_SOURCES;
 		return (x->t[e - 1].flags & TF_COLON) || e > i + 1 ? e : 0;
+	case XP_LABEL:	/* "More: Title", not "More than ..." */
+		*kind = XK_RECO;
+		return xt_label(x, i, e) ? e : 0;
 	case XP_AUTHOR:	/* specific enough to need no boundary */
 		*kind = XK_AUTHOR;
 		return e;

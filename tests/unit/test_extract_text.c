@@ -1454,6 +1454,25 @@ reads_glued_byline_name_english(void **state)
 	check_fixture("en_head_gluedname");
 }
 
+/* "More:" with its colon over three headlines inside the body: a
+ * one-word teaser label, so the headlines go, with line breaks kept
+ * or with blocks run together; "More than half ..." (no colon) is the
+ * article's sentence and stays. */
+static void
+drops_headlines_after_label(void **state)
+{
+	static const char *const absent[] = {"spring tides", "uphill",
+		"lake that", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_label");
+	a = extract_run_together("text/en_label.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "More than half"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1510,6 +1529,7 @@ main(void)
 		cmocka_unit_test(drops_trending_headlines),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
+		cmocka_unit_test(drops_headlines_after_label),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
