@@ -344,6 +344,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	memset(&x, 0, sizeof(x));
 	if ((rc = xt_check(text, len, opts, name, &b, err)) != ND_OK)
 		goto out;
+	xt_cards(&b);
 	x.s = b.ptr;
 	x.n = b.len;
 	x.a = article_new();

@@ -321,4 +321,10 @@ void xt_share_again(const struct xt *x, struct xt_units *us);
  * the body's first units moves its start past them */
 void xt_lead_notes(const struct xt *x, struct xt_units *us);
 
+/* extract_text_card.c: a hover card glued into a sentence after a
+ * person's name ("Jo ParkJo Park<headlines> MORE") is cut out of the
+ * repaired text b, in place, before its words are read */
+struct buf;
+void xt_cards(struct buf *b);
+
 #endif

@@ -1473,6 +1473,26 @@ drops_headlines_after_label(void **state)
 	article_free(a);
 }
 
+/* A hover card glued into a sentence after a senator's name (the name
+ * again, glued at both ends, the card's headlines, "MORE"): it is cut
+ * out and the sentence reads whole, with line breaks kept or with
+ * blocks run together; the card that gives the full name goes too. */
+static void
+cuts_hover_card_out_of_sentence(void **state)
+{
+	static const char *const absent[] = {"GrantPaula", "Ferry subsidy",
+		"dredging plan", "MORE", "Lighthouse", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_card");
+	a = extract_run_together("text/en_card.txt");
+	assert_lacks(a, absent);
+	assert_non_null(strstr(para_with(a, "Paula Grant (D-Ore.)"),
+	    "committee vote"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1530,6 +1550,7 @@ main(void)
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(drops_headlines_after_label),
+		cmocka_unit_test(cuts_hover_card_out_of_sentence),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
