@@ -104,7 +104,8 @@ enum xt_kind {
 	XK_LIST,	/* "1 Title 2 Title 3 Title": a ranked teaser list */
 	XK_AUTHOR,	/* "About the author", "About Jane Doe": author box */
 	XK_SOURCES,	/* "Sources:", "Tags:", "Filed under": end matter */
-	XK_ENTRY	/* "12:05 Jane Doe": a live blog entry's head */
+	XK_ENTRY,	/* "12:05 Jane Doe": a live blog entry's head */
+	XK_LINK		/* "HEADLINE OF ANOTHER STORY": a link in capitals */
 };
 
 /* phrase kinds of the multi-word table */
@@ -326,5 +327,9 @@ void xt_lead_notes(const struct xt *x, struct xt_units *us);
  * repaired text b, in place, before its words are read */
 struct buf;
 void xt_cards(struct buf *b);
+
+/* extract_text_caps.c: a headline in capitals (six words or more)
+ * after a sentence is a link to another story: its words XK_LINK */
+void xt_caps_links(struct xt *x);
 
 #endif

@@ -1493,6 +1493,40 @@ cuts_hover_card_out_of_sentence(void **state)
 	article_free(a);
 }
 
+/* Headlines in capitals between the paragraphs link to other stories:
+ * six words or more in capitals after a sentence go, with line breaks
+ * kept or run together (the next paragraph glued on stays), in any
+ * script with case; a short sub-heading in capitals stays. */
+static void
+drops_headline_links_in_capitals(void **state)
+{
+	static const char *const absent[] = {"FORMER CHAMPION",
+		"FOOD QUIZ", NULL};
+	static const char *const ru_absent[] = {"ЗВЕЗДА", NULL};
+	static const char ru[] =
+	    "Новости\nМост через реку откроют весной\n"
+	    "Строители закончили укладку последнего пролёта нового моста "
+	    "через реку и начали работы на подъездных дорогах к нему. "
+	    "По словам инженеров, движение по мосту откроют в начале "
+	    "весны, если погода не помешает работам. "
+	    "ЗВЕЗДА СЕРИАЛА РАССКАЗАЛА О СВОЕЙ НОВОЙ РОЛИ В КИНО "
+	    "Жители соседних сёл ждут открытия моста уже много лет, "
+	    "потому что старая переправа работает только летом. "
+	    "Город обещает пустить по мосту и новый автобус до вокзала.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_capslink");
+	a = extract_run_together("text/en_capslink.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Viewers flooded"), 1);
+	article_free(a);
+	a = extract_ok(ru, strlen(ru));
+	assert_lacks(a, ru_absent);
+	assert_int_equal(count_with(a, "Жители соседних"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1551,6 +1585,7 @@ main(void)
 		cmocka_unit_test(drops_box_named_twice),
 		cmocka_unit_test(drops_headlines_after_label),
 		cmocka_unit_test(cuts_hover_card_out_of_sentence),
+		cmocka_unit_test(drops_headline_links_in_capitals),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
