@@ -245,6 +245,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 #define XT_LIST_HEAD	8	/* words of a list's heading at most */
 #define XT_CAPTION_LINE	6	/* words of a caption line without full stop */
+#define XT_CAPTION_PARA	120	/* words of a caption line ending in its credit */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */

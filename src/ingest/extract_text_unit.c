@@ -482,9 +482,41 @@ xt_caption(const struct xt *x, struct xt_units *us)
 	}
 }
 
+/* A caption of several sentences on a line of its own that ends in
+ * its credit ("Functional areas of the module: (1) ... (9) stowage. In
+ * general, the habitat ... Credit: ESA"), with line breaks kept: every
+ * unit of the line before the credit at k goes, when the line holds
+ * at most XT_CAPTION_PARA words. An article's paragraph never ends in
+ * a photo credit; run together, no line ends anywhere. */
+static void
+xt_caption_para(const struct xt *x, struct xt_units *us, size_t k)
+{
+	size_t e = k, j, words = 0;
+
+	while (e + 1 < us->n && xt_is_span(us, e + 1, XK_CREDIT))
+		e++;
+	if ((e + 1 < us->n && !(x->t[us->v[e + 1].a].flags & TF_NL)) ||
+	    (x->t[us->v[k].a].flags & TF_NL))
+		return;		/* the credit does not end its line */
+	for (j = k; j > 0; j--) {
+		const struct xt_unit *u = &us->v[j - 1];
+
+		if ((u->kind != U_SENT && u->kind != U_TITLE) ||
+		    (words += u->words) > XT_CAPTION_PARA)
+			return;
+		if (x->t[u->a].flags & TF_NL)
+			break;
+	}
+	if (j == 0)
+		return;
+	for (j--; j < k; j++)
+		if (us->v[j].role == R_NONE)
+			us->v[j].role = R_DROP;
+}
+
 /* Later photo credits: their caption sentence is dropped. */
 static void
-xt_inline_captions(struct xt_units *us)
+xt_inline_captions(const struct xt *x, struct xt_units *us)
 {
 	size_t k;
 	int first = 1;
@@ -493,6 +525,7 @@ xt_inline_captions(struct xt_units *us)
 		if (!xt_is_span(us, k, XK_CREDIT) || xt_is_span(us, k - 1,
 		    XK_CREDIT))
 			continue;
+		xt_caption_para(x, us, k);
 		if (!first && (us->v[k - 1].kind == U_SENT ||
 		    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words >=
 		    XT_CAPTION_LINE)) && !xt_is_span(us, k + 1, XK_CAPTION))
@@ -758,7 +791,7 @@ xt_units(struct xt *x)
 	xt_promo_boxes(&us);
 	xt_caption_copies(x, &us);
 	xt_caption(x, &us);
-	xt_inline_captions(&us);
+	xt_inline_captions(x, &us);
 	xt_table_units(x, &us);
 	xt_share_again(x, &us);
 	xt_units_body(x, &us);

@@ -1527,6 +1527,16 @@ drops_headline_links_in_capitals(void **state)
 	article_free(a);
 }
 
+/* A later photo's caption of several sentences on a line that ends in
+ * its credit, with line breaks kept: the whole line goes, not only its
+ * last sentence. */
+static void
+drops_caption_line_ending_in_credit(void **state)
+{
+	(void)state;
+	check_fixture("en_captionline");
+}
+
 int
 main(void)
 {
@@ -1586,6 +1596,7 @@ main(void)
 		cmocka_unit_test(drops_headlines_after_label),
 		cmocka_unit_test(cuts_hover_card_out_of_sentence),
 		cmocka_unit_test(drops_headline_links_in_capitals),
+		cmocka_unit_test(drops_caption_line_ending_in_credit),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
