@@ -359,6 +359,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	xt_spans(&x);
 	xt_agency_credits(&x);
 	xt_caps_links(&x);
+	xt_glued_buttons(&x);
 	xt_lists(&x);
 	xt_repeats(&x);
 	if ((rc = xt_units(&x)) != ND_OK) {

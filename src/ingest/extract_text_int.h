@@ -333,4 +333,13 @@ void xt_cards(struct buf *b);
  * after a sentence is a link to another story: its words XK_LINK */
 void xt_caps_links(struct xt *x);
 
+/* extract_text_button.c: a card's summary and title right before a
+ * "Read more" button go (their role R_DROP) */
+void xt_read_more(const struct xt *x, struct xt_units *us);
+/* Are words [a, b) a card's button ("Read more", "Weiterlesen")? */
+int xt_button_at(const struct xt *x, size_t a, size_t b);
+/* ... and such a button run together after a summary cut short is
+ * marked XK_RECO, a unit of its own */
+void xt_glued_buttons(struct xt *x);
+
 #endif

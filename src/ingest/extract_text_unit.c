@@ -789,6 +789,7 @@ xt_units(struct xt *x)
 	xt_teasers(x, &us);
 	xt_named_boxes(x, &us);
 	xt_promo_boxes(&us);
+	xt_read_more(x, &us);
 	xt_caption_copies(x, &us);
 	xt_caption(x, &us);
 	xt_inline_captions(x, &us);

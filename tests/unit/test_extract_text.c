@@ -1537,6 +1537,42 @@ drops_caption_line_ending_in_credit(void **state)
 	check_fixture("en_captionline");
 }
 
+/* A card to another story inside the article closed by its button:
+ * title, summary cut short, "Read more" (the marker last). The title
+ * and the summary go, with line breaks kept or run together; the same
+ * in German with "Weiterlesen". */
+static void
+drops_card_before_read_more(void **state)
+{
+	static const char *const absent[] = {"Vaping", "clinics", NULL};
+	static const char *const de_absent[] = {"Radwege", "Stadtrat",
+		NULL};
+	static const char de[] =
+	    "Nachrichten\nDer Hafen bekommt eine neue Fähre\n"
+	    "Die neue Fähre zwischen den beiden Ufern des Hafens soll im "
+	    "Frühjahr in Dienst gehen und doppelt so viele Fahrgäste "
+	    "tragen wie das alte Schiff. "
+	    "Neue Radwege Für Die Innenstadt Kommen Später Als Geplant "
+	    "Der Stadtrat hat am Dienstag über die Pläne für die "
+	    "Weiterlesen "
+	    "Die Werft hat das Schiff in nur vierzehn Monaten gebaut, "
+	    "obwohl die Teile für den Motor lange auf sich warten ließen. "
+	    "Die Stadt zahlt einen Teil der Kosten, den Rest tragen das "
+	    "Land und die Betreiber der Fähre zu gleichen Teilen.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_readmore");
+	a = extract_run_together("text/en_readmore.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Once the feathers"), 1);
+	article_free(a);
+	a = extract_ok(de, strlen(de));
+	assert_lacks(a, de_absent);
+	assert_int_equal(count_with(a, "Die Werft"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1597,6 +1633,7 @@ main(void)
 		cmocka_unit_test(cuts_hover_card_out_of_sentence),
 		cmocka_unit_test(drops_headline_links_in_capitals),
 		cmocka_unit_test(drops_caption_line_ending_in_credit),
+		cmocka_unit_test(drops_card_before_read_more),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
