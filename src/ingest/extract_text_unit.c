@@ -403,11 +403,25 @@ xt_line_credit(const struct xt *x, const struct xt_units *us, size_t c)
 	    (x->t[e].flags & TF_NL));
 }
 
+/* Is the credit at unit c in brackets glued to the words before it
+ * ("... back to the Moon [Jo Lee via Nasa]")? Run together, that shows
+ * the caption before it as a line's end would: a headline takes no
+ * credit in brackets. */
+static int
+xt_bracket_glued(const struct xt *x, const struct xt_units *us, size_t c)
+{
+	const struct xt_tok *t = &x->t[us->v[c].a];
+	char open = x->s[t->off];
+
+	return !(t->flags & TF_NL) && (open == '[' || open == '(');
+}
+
 /* With line breaks kept, the caption often is a line without a full
  * stop right before the credit: after the article's first sentences
  * (past a gallery's counter, "4"), a line of XT_CAPTION_LINE words or
  * more is the caption (before any sentence it would be the headline,
- * unless the credit ends its line: "... months (Credit: iStock)");
+ * unless the credit ends its line: "... months (Credit: iStock)", or
+ * is in brackets glued to it);
  * and a short line that ends one ("4, 2024.") is the tail of a caption
  * broken over lines. Either way the sentence after the credit is the
  * article's. Returns 1 if so. */
@@ -427,7 +441,7 @@ xt_caption_line(const struct xt *x, struct xt_units *us, size_t c)
 	    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words <= 2)); k--)
 		;
 	if ((k == 0 || !xt_is_sent(&us->v[k - 1])) &&
-	    !xt_line_credit(x, us, c))
+	    !xt_line_credit(x, us, c) && !xt_bracket_glued(x, us, c))
 		return 0;	/* a headline before the credit */
 	u->role = R_CAPTION;
 	us->cap_a = u->a;

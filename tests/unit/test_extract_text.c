@@ -1573,6 +1573,39 @@ drops_card_before_read_more(void **state)
 	article_free(a);
 }
 
+/* A credit in square brackets at the end of the lead photo's caption
+ * ("[Harbour Board via Coast News]", "[File: Agency]"): the caption
+ * before it goes, and the short sentence after it is the article's,
+ * with line breaks kept or run together; brackets in prose stay. */
+static void
+reads_credit_in_square_brackets(void **state)
+{
+	static const char *const absent[] = {"Crew members", "via", NULL};
+	static const char *const file_absent[] = {"File:", "sandbags",
+		NULL};
+	static const char file[] =
+	    "News\nRiver rises in the old town\n"
+	    "Volunteers fill sandbags on the river bank below the bridge "
+	    "[File: Coast News] The river rose above its banks on Monday "
+	    "night for the first time in ten years. "
+	    "Shop owners in the old town moved their goods upstairs as "
+	    "the water reached the market square before dawn. "
+	    "The council opened the school hall for families who had to "
+	    "leave their homes near the water.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_squarecredit");
+	a = extract_run_together("text/en_squarecredit.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Lerwick, Scotland"), 1);
+	article_free(a);
+	a = extract_ok(file, strlen(file));
+	assert_lacks(a, file_absent);
+	assert_int_equal(count_with(a, "The river rose"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1634,6 +1667,7 @@ main(void)
 		cmocka_unit_test(drops_headline_links_in_capitals),
 		cmocka_unit_test(drops_caption_line_ending_in_credit),
 		cmocka_unit_test(drops_card_before_read_more),
+		cmocka_unit_test(reads_credit_in_square_brackets),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
