@@ -1606,6 +1606,25 @@ reads_credit_in_square_brackets(void **state)
 	article_free(a);
 }
 
+/* A press release's dateline on a line of its own in capitals, with
+ * no dash ("OSLO, NORWAY"): the headline and standfirst sentences
+ * before it are not the body, and it opens the first paragraph, with
+ * line breaks kept or run together. */
+static void
+reads_place_line_in_capitals(void **state)
+{
+	static const char *const absent[] = {"busy wards", "announce a",
+		NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_placeline");
+	a = extract_run_together("text/en_placeline.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "OSLO, NORWAY Harbour"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1668,6 +1687,7 @@ main(void)
 		cmocka_unit_test(drops_caption_line_ending_in_credit),
 		cmocka_unit_test(drops_card_before_read_more),
 		cmocka_unit_test(reads_credit_in_square_brackets),
+		cmocka_unit_test(reads_place_line_in_capitals),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
