@@ -29,6 +29,20 @@ xt_agency_key(const char *key, size_t n)
 	return xt_in_list(key, n, xt_agencies, XT_NELEM(xt_agencies));
 }
 
+int
+xt_agency_name(const char *p, size_t n)
+{
+	char key[XT_KEY_MAX];
+	size_t k;
+
+	if (n == 0 || n >= XT_KEY_MAX)
+		return 0;
+	for (k = 0; k < n; k++)
+		key[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] | 0x20 :
+		    p[k]);
+	return xt_agency_key(key, n);
+}
+
 /* Does word i name an agency, or end in "/Agency" ("Fernandez/AP)")?
  * "Associated Press" and "Getty Images" count by their first word. */
 int
@@ -183,6 +197,12 @@ xt_agency_credits(struct xt *x)
 				x->t[a].kind = XK_DATELINE;
 				x->t[a].span = a == i;
 			}
+			i = e - 1;
+		} else if ((x->t[i].flags & TF_GLUED) && xt_agency(x, i) &&
+		    i > 0 && (x->t[i - 1].flags & TF_END)) {
+			/* "... in New York.Reuters": glued to the caption */
+			e = xt_agency_end(x, i);
+			xt_mark_credit(x, i, e);
 			i = e - 1;
 		} else if ((e = xt_bracket_credit(x, i)) != 0) {
 			xt_mark_credit(x, i, e);

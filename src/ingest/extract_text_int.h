@@ -44,7 +44,8 @@ enum {
 	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
 	TF_CELL = 1 << 12,	/* a cell of a table rebuilt row by row */
 	TF_BREAK = 1 << 13,	/* a unit starts: a run-together table's row */
-	TF_PHRASE = 1 << 14	/* some multi-word phrase starts with it */
+	TF_PHRASE = 1 << 14,	/* some multi-word phrase starts with it */
+	TF_GLUED = 1 << 15	/* split off the word before: no space between */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -189,6 +190,8 @@ size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
 int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
+/* Is the word [p, p + n) (any case, ASCII) an agency's name? */
+int xt_agency_name(const char *p, size_t n);
 
 /* extract_text_table.c: tables flattened one cell per line are
  * rebuilt one row per line, their words marked TF_CELL */

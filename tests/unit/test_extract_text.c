@@ -1625,6 +1625,25 @@ reads_place_line_in_capitals(void **state)
 	article_free(a);
 }
 
+/* An agency's name glued to the caption's full stop ("... harbour
+ * district.Reuters Good morning ..."): split off, it is the lead
+ * photo's credit, the caption goes and the greeting after it stays,
+ * with line breaks kept or run together. */
+static void
+reads_agency_glued_to_caption(void **state)
+{
+	static const char *const absent[] = {"glass entrance", "Reuters",
+		NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_gluedagency");
+	a = extract_run_together("text/en_gluedagency.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Good morning"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1688,6 +1707,7 @@ main(void)
 		cmocka_unit_test(drops_card_before_read_more),
 		cmocka_unit_test(reads_credit_in_square_brackets),
 		cmocka_unit_test(reads_place_line_in_capitals),
+		cmocka_unit_test(reads_agency_glued_to_caption),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
