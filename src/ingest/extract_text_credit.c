@@ -4,11 +4,13 @@
  * word before: "(AP Photo/Alan Diaz, File)", "(Manu Fernandez/AP)",
  * "Natalie Naccache | Bloomberg | Getty Images", "Jaafar Ashtiyeh /
  * AFP", "Al Goldis, Associated Press"; in square brackets at the end
- * of a caption, "[File: Reuters]", "[SpaceX via Nasa]". An agency's name in brackets,
- * or after a separator ("|", "/", ",", "via"), with the photographer's
- * name before it, is marked as a credit, so the caption sentence before
- * it is told from the article (see xt_inline_captions()). An agency's
- * name in prose ("Reuters reported on Monday") has none of these.
+ * of a caption, "[File: Reuters]", "[SpaceX via Nasa]"; glued to the
+ * caption's full stop, "... in New York.Reuters" (xt_words() splits it
+ * off, TF_GLUED). An agency's name in brackets, or after a separator
+ * ("|", "/", ",", "via"), with the photographer's name before it, is
+ * marked as a credit, so the caption sentence before it is told from
+ * the article (see xt_inline_captions()). An agency's name in prose
+ * ("Reuters reported on Monday") has none of these.
  */
 #include "ingest/extract_text_int.h"
 

@@ -45,7 +45,7 @@ enum {
 	TF_CELL = 1 << 12,	/* a cell of a table rebuilt row by row */
 	TF_BREAK = 1 << 13,	/* a unit starts: a run-together table's row */
 	TF_PHRASE = 1 << 14,	/* some multi-word phrase starts with it */
-	TF_GLUED = 1 << 15	/* split off the word before: no space between */
+	TF_GLUED = 1 << 15	/* split off the word before it: no space */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -106,7 +106,7 @@ enum xt_kind {
 	XK_AUTHOR,	/* "About the author", "About Jane Doe": author box */
 	XK_SOURCES,	/* "Sources:", "Tags:", "Filed under": end matter */
 	XK_ENTRY,	/* "12:05 Jane Doe": a live blog entry's head */
-	XK_LINK		/* "HEADLINE OF ANOTHER STORY": a link in capitals */
+	XK_LINK		/* "HEADLINE OF A STORY": a link in capitals */
 };
 
 /* phrase kinds of the multi-word table */
@@ -248,7 +248,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 #define XT_LIST_HEAD	8	/* words of a list's heading at most */
 #define XT_CAPTION_LINE	6	/* words of a caption line without full stop */
-#define XT_CAPTION_PARA	120	/* words of a caption line ending in its credit */
+#define XT_CAPTION_PARA	120	/* words of a caption line ending in credit */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -335,6 +335,10 @@ void xt_cards(struct buf *b);
 /* extract_text_caps.c: a headline in capitals (six words or more)
  * after a sentence is a link to another story: its words XK_LINK */
 void xt_caps_links(struct xt *x);
+
+/* extract_text_readtime.c: "2 min read", "Lesezeit: 4 Min." are
+ * widget spans */
+void xt_read_times(struct xt *x);
 
 /* extract_text_button.c: a card's summary and title right before a
  * "Read more" button go (their role R_DROP) */

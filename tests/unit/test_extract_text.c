@@ -1644,6 +1644,49 @@ reads_agency_glued_to_caption(void **state)
 	article_free(a);
 }
 
+/* Reading-time labels ("Tempo de leitura: 2 minutos", "4 min read",
+ * "Lesezeit: 3 Min.") are widgets, also glued onto the first sentence
+ * when run together; "dez minutos para ler" in prose stays. */
+static void
+drops_reading_time(void **state)
+{
+	static const char *const absent[] = {"leitura", NULL};
+	static const char *const en_absent[] = {"min read", NULL};
+	static const char *const de_absent[] = {"Lesezeit", NULL};
+	static const char en[] =
+	    "Sport\nClub calms the row after two red cards\n"
+	    "Nov 12, 2024 \xE2\x80\xA2 4 min read The club spent "
+	    "the week trying to calm the row over the match that ended "
+	    "with two players sent off and a fine for both teams. "
+	    "The coach said on Monday that he had spoken to every player "
+	    "and that the team would accept the league's decision. "
+	    "The next match is on Sunday at home against the leaders.\n";
+	static const char de[] =
+	    "Kultur\nDer Hafen kommt ins Museum\n"
+	    "Lesezeit: 3 Min. Das Stadtmuseum zeigt ab Freitag "
+	    "eine Ausstellung über die Geschichte des Hafens und seiner "
+	    "Arbeiter in den letzten hundert Jahren. "
+	    "Die Kuratorin hat dafür alte Fotos aus Familienalben "
+	    "gesammelt, die noch nie öffentlich zu sehen waren. "
+	    "Die Ausstellung ist bis zum Ende des Sommers geöffnet.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("pt_readtime");
+	a = extract_run_together("text/pt_readtime.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "As escolas municipais"), 1);
+	article_free(a);
+	a = extract_ok(en, strlen(en));
+	assert_lacks(a, en_absent);
+	assert_int_equal(count_with(a, "The club spent"), 1);
+	article_free(a);
+	a = extract_ok(de, strlen(de));
+	assert_lacks(a, de_absent);
+	assert_int_equal(count_with(a, "Das Stadtmuseum"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1708,6 +1751,7 @@ main(void)
 		cmocka_unit_test(reads_credit_in_square_brackets),
 		cmocka_unit_test(reads_place_line_in_capitals),
 		cmocka_unit_test(reads_agency_glued_to_caption),
+		cmocka_unit_test(drops_reading_time),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
