@@ -382,6 +382,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	xt_caps_links(&x);
 	xt_glued_buttons(&x);
 	xt_read_times(&x);
+	xt_galleries(&x);
 	xt_lists(&x);
 	xt_repeats(&x);
 	if ((rc = xt_units(&x)) != ND_OK) {

@@ -340,6 +340,10 @@ void xt_caps_links(struct xt *x);
  * widget spans */
 void xt_read_times(struct xt *x);
 
+/* extract_text_gallery.c: a gallery's counter ("Image 1 of 6") and
+ * its "Back to Gallery" button are widget spans */
+void xt_galleries(struct xt *x);
+
 /* extract_text_button.c: a card's summary and title right before a
  * "Read more" button go (their role R_DROP) */
 void xt_read_more(const struct xt *x, struct xt_units *us);

@@ -1687,6 +1687,25 @@ drops_reading_time(void **state)
 	article_free(a);
 }
 
+/* A gallery's counter ("Image 1 of 4", "1 / 4") and its "Back to
+ * Gallery" button inside the article are widgets, with line breaks
+ * kept or run together; "Only 1 of 4 shots" in prose stays. */
+static void
+drops_gallery_counter(void **state)
+{
+	static const char *const absent[] = {"Image 1", "1 / 4", "Gallery",
+		NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_gallerycount");
+	a = extract_run_together("text/en_gallerycount.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Only 1 of 4 shots"), 1);
+	assert_int_equal(count_with(a, "The winning goal"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1752,6 +1771,7 @@ main(void)
 		cmocka_unit_test(reads_place_line_in_capitals),
 		cmocka_unit_test(reads_agency_glued_to_caption),
 		cmocka_unit_test(drops_reading_time),
+		cmocka_unit_test(drops_gallery_counter),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
