@@ -1706,6 +1706,23 @@ drops_gallery_counter(void **state)
 	article_free(a);
 }
 
+/* A numeric date with two figures of the year ("11/19/19 06:56 AM
+ * EST") after the byline is the published date, and run together it
+ * no longer glues onto the first sentence. */
+static void
+reads_date_with_short_year(void **state)
+{
+	static const char *const absent[] = {"11/19/19", "06:56", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_shortyear");
+	a = extract_run_together("text/en_shortyear.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "The governor of the state"), 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1772,6 +1789,7 @@ main(void)
 		cmocka_unit_test(reads_agency_glued_to_caption),
 		cmocka_unit_test(drops_reading_time),
 		cmocka_unit_test(drops_gallery_counter),
+		cmocka_unit_test(reads_date_with_short_year),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
