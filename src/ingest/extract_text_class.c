@@ -37,7 +37,8 @@ static const struct xt_word xt_words[] = {
 	/* share verbs and networks */
 	{"share", SH}, {"teilen", SH}, {"partager", SH}, {"compartir", SH},
 	{"tweet", SH}, {"tweeten", SH}, {"send", SH}, {"senden", SH},
-	{"envoyer", SH}, {"enviar", SH}, {"copy", SH}, {"kopieren", SH},
+	{"envoyer", SH}, {"enviar", SH}, {"invia", SH}, {"versturen", SH},
+	{"kirim", SH}, {"отправить", SH}, {"copy", SH}, {"kopieren", SH},
 	{"copier", SH}, {"copiar", SH}, {"twitter", NE}, {"facebook", NE},
 	{"x", NE},	/* Twitter's new name, next to the others */
 	{"linkedin", NE}, {"whatsapp", NE}, {"pinterest", NE}, {"reddit", NE},

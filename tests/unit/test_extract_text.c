@@ -1723,6 +1723,27 @@ reads_date_with_short_year(void **state)
 	article_free(a);
 }
 
+/* The send verbs of it/nl/id/ru ("Invia per email", "Versturen")
+ * join the share labels, so run together "Invia per email Salva
+ * Stampa" no longer opens the first sentence. */
+static void
+drops_send_labels(void **state)
+{
+	static const char *const absent[] = {"Invia", "Stampa", NULL};
+	static const char it[] =
+	    "Cronaca\nIl ponte riapre dopo tre mesi di lavori\n"
+	    "Di Sara Conti\nFacebook X WhatsApp Invia per email Salva "
+	    "Stampa Il ponte sul fiume riapre al traffico lunedì mattina "
+	    "dopo tre mesi di lavori sulla struttura e sull'asfalto. "
+	    "I tecnici del comune hanno controllato i piloni e le "
+	    "ringhiere, che erano state danneggiate dalla piena di "
+	    "novembre. Le auto potranno passare in entrambe le direzioni, "
+	    "mentre i camion dovranno aspettare la fine del mese.\n";
+
+	(void)state;
+	check_body_lacks(it, 2, absent);
+}
+
 int
 main(void)
 {
@@ -1790,6 +1811,7 @@ main(void)
 		cmocka_unit_test(drops_reading_time),
 		cmocka_unit_test(drops_gallery_counter),
 		cmocka_unit_test(reads_date_with_short_year),
+		cmocka_unit_test(drops_send_labels),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
