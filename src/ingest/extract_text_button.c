@@ -63,8 +63,12 @@ static int
 xt_button_start(const struct xt *x, size_t i)
 {
 	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, i, key);
+	unsigned char c = (unsigned char)x->s[x->t[i].off];
+	size_t n;
 
+	if (c != 0xD0 && c != 0xD1 && strchr("RCWMLSVB", c) == NULL)
+		return 0;	/* a cheap test before the look-up */
+	n = xt_key(x, i, key);
 	return n > 0 && xt_in_list(key, n, xt_button_first,
 	    XT_NELEM(xt_button_first));
 }
@@ -123,7 +127,7 @@ xt_read_more(const struct xt *x, struct xt_units *us)
 	size_t k, j;
 
 	for (k = 2; k < us->n; k++) {
-		if (!xt_is_button(x, &us->v[k]) || !xt_is_summary(us, k - 1))
+		if (!xt_is_summary(us, k - 1) || !xt_is_button(x, &us->v[k]))
 			continue;
 		if (us->v[k - 2].kind != U_TITLE || us->v[k - 2].role !=
 		    R_NONE) {

@@ -29,6 +29,10 @@ static const char *const xt_picture_words[] = {
 	"immagine", "afbeelding", "фото",
 };
 
+static const char *const xt_back_first[] = {
+	"back", "zurück", "retour", "volver", "voltar", "torna", "terug",
+};
+
 static const char *const xt_gallery_back[] = {
 	"back to gallery", "zurück zur galerie", "retour à la galerie",
 	"volver a la galería", "voltar à galeria", "torna alla galleria",
@@ -55,12 +59,14 @@ xt_gal_in(const struct xt *x, size_t i, const char *const *list,
 static unsigned
 xt_gal_number(const struct xt *x, size_t i)
 {
-	const char *p = x->s + x->t[i].off;
-	size_t n = x->t[i].len, k;
+	const char *p;
+	size_t n, k;
 	unsigned v = 0;
 
-	if (i >= x->nt || x->t[i].kind != XK_TEXT || n > XT_COUNT_MAX)
+	if (i >= x->nt || x->t[i].kind != XK_TEXT ||
+	    (n = x->t[i].len) > XT_COUNT_MAX)
 		return 0;
+	p = x->s + x->t[i].off;
 	for (k = 0; k < n; k++) {
 		if (p[k] < '0' || p[k] > '9')
 			return 0;
@@ -73,13 +79,18 @@ xt_gal_number(const struct xt *x, size_t i)
 static size_t
 xt_gal_counter(const struct xt *x, size_t i)
 {
-	size_t a = i + xt_gal_in(x, i, xt_picture_words,
-	    XT_NELEM(xt_picture_words));
+	size_t a = i;
 	unsigned m, n;
 
+	if (!(x->t[i].flags & TF_DIGIT) && (i + 1 >= x->nt ||
+	    !(x->t[i].flags & TF_CAP) || !(x->t[i + 1].flags & TF_DIGIT) ||
+	    !xt_gal_in(x, i, xt_picture_words, XT_NELEM(xt_picture_words))))
+		return 0;	/* no figure, nor a picture word before one */
+	a += !(x->t[i].flags & TF_DIGIT);
 	if (a + 3 > x->nt || (m = xt_gal_number(x, a)) == 0 ||
-	    !xt_gal_in(x, a + 1, xt_of_words, XT_NELEM(xt_of_words)) ||
-	    (n = xt_gal_number(x, a + 2)) == 0 || m > n)
+	    (n = xt_gal_number(x, a + 2)) == 0 || m > n ||
+	    x->t[a + 1].len > 4 ||
+	    !xt_gal_in(x, a + 1, xt_of_words, XT_NELEM(xt_of_words)))
 		return 0;
 	if ((!xt_bound_before(x, i) && x->s[x->t[a + 1].off] != '/') ||
 	    !xt_bound_after(x, a + 3) ||
@@ -95,8 +106,10 @@ xt_gal_back(const struct xt *x, size_t i)
 	char key[XT_KEY_MAX], s[64];
 	size_t k, n = 0, m;
 
-	if (!(x->t[i].flags & TF_CAP))
-		return 0;
+	if (!(x->t[i].flags & TF_CAP) || x->t[i].len < 4 ||
+	    !strchr("BZRVT", x->s[x->t[i].off]) || !xt_gal_in(x, i,
+	    xt_back_first, XT_NELEM(xt_back_first)))
+		return 0;	/* Back, Zurück, Retour, Volver, Torna ... */
 	for (k = i; k < x->nt && k < i + 4; k++) {
 		if (x->t[k].kind != XK_TEXT || (m = xt_key(x, k, key)) == 0 ||
 		    n + m + 1 >= sizeof(s))

@@ -28,6 +28,12 @@ static const char *const xt_rt_labels[] = {
 	"tempo di lettura", "leestijd", "время чтения",
 };
 
+/* first words of the labels: one look-up before the phrases */
+static const char *const xt_rt_first[] = {
+	"reading", "read", "lesezeit", "lesedauer", "temps", "tiempo",
+	"tempo", "leestijd", "время",
+};
+
 /* words after "N min": "read", "de lecture" ... */
 static const char *const xt_rt_after[] = {
 	"read", "de lecture", "de lectura", "de leitura", "di lettura",
@@ -67,6 +73,16 @@ xt_rt_list(const struct xt *x, size_t i, const char *const *list,
 	return 0;
 }
 
+/* Does word i start with one of the ASCII letters in set, or with a
+ * Cyrillic letter (a cheap test before the folded look-ups)? */
+static int
+xt_rt_initial(const struct xt *x, size_t i, const char *set)
+{
+	unsigned char c = (unsigned char)x->s[x->t[i].off];
+
+	return c == 0xD0 || c == 0xD1 || (c != 0 && strchr(set, c) != NULL);
+}
+
 /* "N min" at i: the end past the minutes word, or 0. */
 static size_t
 xt_rt_amount(const struct xt *x, size_t i)
@@ -76,7 +92,7 @@ xt_rt_amount(const struct xt *x, size_t i)
 
 	if (i + 1 >= x->nt || !(x->t[i].flags & TF_DIGIT) ||
 	    x->t[i].len > 3 || x->t[i].kind != XK_TEXT ||
-	    x->t[i + 1].kind != XK_TEXT)
+	    x->t[i + 1].kind != XK_TEXT || !xt_rt_initial(x, i + 1, "mM"))
 		return 0;
 	n = xt_key(x, i + 1, key);
 	return n > 0 && xt_in_list(key, n, xt_minutes, XT_NELEM(xt_minutes)) ?
@@ -89,10 +105,15 @@ xt_rt_at(const struct xt *x, size_t i)
 {
 	size_t e, a;
 
+	char key[XT_KEY_MAX];
+	size_t n;
+
 	if ((e = xt_rt_amount(x, i)) != 0)
 		return xt_rt_list(x, e, xt_rt_after, XT_NELEM(xt_rt_after));
-	if (!(x->t[i].flags & TF_CAP) || (e = xt_rt_list(x, i, xt_rt_labels,
-	    XT_NELEM(xt_rt_labels))) == 0)
+	if (!(x->t[i].flags & TF_CAP) || !xt_rt_initial(x, i, "RLT") ||
+	    (n = xt_key(x, i, key)) == 0 ||
+	    !xt_in_list(key, n, xt_rt_first, XT_NELEM(xt_rt_first)) ||
+	    (e = xt_rt_list(x, i, xt_rt_labels, XT_NELEM(xt_rt_labels))) == 0)
 		return 0;
 	if (!(x->t[e - 1].flags & TF_COLON) && !(e < x->nt &&
 	    x->t[e].len == 1 && x->s[x->t[e].off] == ':'))
