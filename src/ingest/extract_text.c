@@ -163,12 +163,29 @@ xt_glued_marker(const struct xt *x, size_t a, size_t b)
 	return 0;
 }
 
+/* Flattening glues a credit's agency to its caption's full stop ("...
+ * in New York.Reuters"): the offset of the agency's name after a
+ * lower-case letter and a full stop ending the word [a, b), or 0. */
+static size_t
+xt_glued_agency(const struct xt *x, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = b; k > a + 2 && x->s[k - 1] != '.'; k--)
+		;
+	if (k <= a + 2 || k >= b || !(x->s[k - 2] >= 'a' &&
+	    x->s[k - 2] <= 'z') || !(x->s[k] >= 'A' && x->s[k] <= 'Z'))
+		return 0;
+	return xt_agency_name(x->s + k, b - k) ? k : 0;
+}
+
 static void
 xt_words(struct xt *x)
 {
 	const unsigned char *p = (const unsigned char *)x->s;
 	size_t i = 0, a, w, cap = 0;
 	int nl = 0, dummy = 0;
+	uint16_t glued = 0;
 
 	while (i < x->n) {
 		if ((w = xt_space(p + i, x->n - i, &nl)) > 0) {
@@ -184,13 +201,17 @@ xt_words(struct xt *x)
 			}
 			i++;
 		}
-		if ((w = xt_glued_marker(x, a, i)) != 0) {
+		if ((w = xt_glued_marker(x, a, i)) != 0 ||
+		    (w = xt_glued_agency(x, a, i)) != 0) {
 			xt_push(x, &cap, a, w - a, nl);
 			a = w;
 			nl = 0;
+			glued = TF_GLUED;
 		}
 		xt_push(x, &cap, a, i - a, nl);
+		x->t[x->nt - 1].flags |= glued;
 		nl = 0;
+		glued = 0;
 	}
 }
 
@@ -344,6 +365,7 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	memset(&x, 0, sizeof(x));
 	if ((rc = xt_check(text, len, opts, name, &b, err)) != ND_OK)
 		goto out;
+	xt_cards(&b);
 	x.s = b.ptr;
 	x.n = b.len;
 	x.a = article_new();
@@ -357,6 +379,10 @@ extract_text(const char *text, size_t len, const struct extract_opts *opts,
 	xt_run_tables(&x);
 	xt_spans(&x);
 	xt_agency_credits(&x);
+	xt_caps_links(&x);
+	xt_glued_buttons(&x);
+	xt_read_times(&x);
+	xt_galleries(&x);
 	xt_lists(&x);
 	xt_repeats(&x);
 	if ((rc = xt_units(&x)) != ND_OK) {

@@ -22,7 +22,8 @@ xt_soft(const struct xt_unit *u)
 		return u->span == XK_WIDGET || u->span == XK_CREDIT ||
 		    u->span == XK_RECO || u->span == XK_CTA ||
 		    u->span == XK_AD || u->span == XK_DATELINE ||
-		    u->span == XK_CAPTION || u->span == XK_LIST;
+		    u->span == XK_CAPTION || u->span == XK_LIST ||
+		    u->span == XK_LINK;
 	default:
 		return 0;
 	}

@@ -3,11 +3,14 @@
  * News agencies sign photos at the end of the caption, with no marker
  * word before: "(AP Photo/Alan Diaz, File)", "(Manu Fernandez/AP)",
  * "Natalie Naccache | Bloomberg | Getty Images", "Jaafar Ashtiyeh /
- * AFP", "Al Goldis, Associated Press". An agency's name in brackets,
- * or after a separator ("|", "/", ",", "via"), with the photographer's
- * name before it, is marked as a credit, so the caption sentence before
- * it is told from the article (see xt_inline_captions()). An agency's
- * name in prose ("Reuters reported on Monday") has none of these.
+ * AFP", "Al Goldis, Associated Press"; in square brackets at the end
+ * of a caption, "[File: Reuters]", "[SpaceX via Nasa]"; glued to the
+ * caption's full stop, "... in New York.Reuters" (xt_words() splits it
+ * off, TF_GLUED). An agency's name in brackets, or after a separator
+ * ("|", "/", ",", "via"), with the photographer's name before it, is
+ * marked as a credit, so the caption sentence before it is told from
+ * the article (see xt_inline_captions()). An agency's name in prose
+ * ("Reuters reported on Monday") has none of these.
  */
 #include "ingest/extract_text_int.h"
 
@@ -26,6 +29,20 @@ static int
 xt_agency_key(const char *key, size_t n)
 {
 	return xt_in_list(key, n, xt_agencies, XT_NELEM(xt_agencies));
+}
+
+int
+xt_agency_name(const char *p, size_t n)
+{
+	char key[XT_KEY_MAX];
+	size_t k;
+
+	if (n == 0 || n >= XT_KEY_MAX)
+		return 0;
+	for (k = 0; k < n; k++)
+		key[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] | 0x20 :
+		    p[k]);
+	return xt_agency_key(key, n);
 }
 
 /* Does word i name an agency, or end in "/Agency" ("Fernandez/AP)")?
@@ -51,16 +68,34 @@ xt_agency(const struct xt *x, size_t i)
 	    (xt_classify(x, key, k - 1) & XC_PHOTO));	/* "(AP Photo/..." */
 }
 
-/* Word i ends a bracket: "File)", "AP),". */
+/* Word i ends a bracket: "File)", "AP),", "Reuters]" (close is the
+ * closing sign). */
 static int
-xt_closes(const struct xt *x, size_t i)
+xt_closes(const struct xt *x, size_t i, char close)
 {
 	const char *p = x->s + x->t[i].off;
 	size_t n = x->t[i].len;
 
 	while (n > 1 && (p[n - 1] == ',' || p[n - 1] == '.'))
 		n--;
-	return p[n - 1] == ')';
+	return p[n - 1] == close;
+}
+
+/* A credit's sign inside square brackets at word k of [i, ...): a
+ * photo or file word with its colon first ("[File: Reuters]", "[Photo:
+ * Jo Lee]") or "via" between two capitals ("[SpaceX via Nasa]"). */
+static int
+xt_square_sign(const struct xt *x, size_t i, size_t k)
+{
+	const char *p = x->s + x->t[k].off;
+
+	if (k == i)
+		return (x->t[k].flags & TF_COLON) && ((x->t[k].cls &
+		    XC_PHOTO) || xt_is_word(x, k, "file") ||
+		    xt_is_word(x, k, "[file"));
+	return x->t[k].len == 3 && memcmp(p, "via", 3) == 0 &&
+	    k + 1 < x->nt && (x->t[k - 1].flags & TF_CAP) &&
+	    (x->t[k + 1].flags & TF_CAP);
 }
 
 /* "(AP)", "(AP Photo/Alan Diaz, File)", "(Jacquelyn Martin /
@@ -71,16 +106,19 @@ xt_bracket_credit(const struct xt *x, size_t i)
 {
 	size_t k;
 	int agency = 0;
+	char open = x->s[x->t[i].off], close = open == '[' ? ']' : ')';
 
-	if (x->s[x->t[i].off] != '(')
+	if (open != '(' && open != '[')
 		return 0;
 	for (k = i; k < x->nt && k < i + XT_BRACKET_MAX; k++) {
 		if (x->t[k].kind != XK_TEXT || (k > i && (x->t[k].flags &
 		    TF_NL)))
 			return 0;
-		agency |= xt_agency(x, k);
-		if (xt_closes(x, k))
-			return agency ? k + 1 : 0;
+		agency |= xt_agency(x, k) || (open == '[' &&
+		    xt_square_sign(x, i, k));
+		if (xt_closes(x, k, close))
+			return agency && (open == '(' ||
+			    xt_bound_after(x, k + 1)) ? k + 1 : 0;
 	}
 	return 0;
 }
@@ -161,6 +199,12 @@ xt_agency_credits(struct xt *x)
 				x->t[a].kind = XK_DATELINE;
 				x->t[a].span = a == i;
 			}
+			i = e - 1;
+		} else if ((x->t[i].flags & TF_GLUED) && xt_agency(x, i) &&
+		    i > 0 && (x->t[i - 1].flags & TF_END)) {
+			/* "... in New York.Reuters": glued to the caption */
+			e = xt_agency_end(x, i);
+			xt_mark_credit(x, i, e);
 			i = e - 1;
 		} else if ((e = xt_bracket_credit(x, i)) != 0) {
 			xt_mark_credit(x, i, e);

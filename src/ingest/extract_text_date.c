@@ -91,7 +91,8 @@ xt_month_word(const struct xt *x, size_t i)
 	return xt_month(key, n);
 }
 
-/* "14.03.2022", "14/03/2022", "2022-03-14": one word. */
+/* "14.03.2022", "14/03/2022", "2022-03-14", and with two figures of
+ * the year "11/19/19", "19.11.19": one word. */
 static int
 xt_numeric(const struct xt *x, size_t i, int *y, int *m, int *d)
 {
@@ -115,9 +116,9 @@ xt_numeric(const struct xt *x, size_t i, int *y, int *m, int *d)
 		*y = a, *m = b, *d = c;
 		return k3 <= 2;
 	}
-	if (k3 != 4 || k1 > 2)
+	if ((k3 != 4 && !(k3 == 2 && sep != '-')) || k1 > 2)
 		return 0;
-	*y = c;
+	*y = k3 == 4 ? c : c + (c < 70 ? 2000 : 1900);	/* "11/19/19" */
 	if (a > 12 || (x->dayfirst && b <= 12))
 		*d = a, *m = b;
 	else

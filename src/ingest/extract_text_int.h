@@ -44,7 +44,8 @@ enum {
 	TF_IDEO = 1 << 11,	/* first letter of a script without spaces */
 	TF_CELL = 1 << 12,	/* a cell of a table rebuilt row by row */
 	TF_BREAK = 1 << 13,	/* a unit starts: a run-together table's row */
-	TF_PHRASE = 1 << 14	/* some multi-word phrase starts with it */
+	TF_PHRASE = 1 << 14,	/* some multi-word phrase starts with it */
+	TF_GLUED = 1 << 15	/* split off the word before it: no space */
 };
 
 /* phrase classes of a folded word (a word may be in several) */
@@ -104,7 +105,8 @@ enum xt_kind {
 	XK_LIST,	/* "1 Title 2 Title 3 Title": a ranked teaser list */
 	XK_AUTHOR,	/* "About the author", "About Jane Doe": author box */
 	XK_SOURCES,	/* "Sources:", "Tags:", "Filed under": end matter */
-	XK_ENTRY	/* "12:05 Jane Doe": a live blog entry's head */
+	XK_ENTRY,	/* "12:05 Jane Doe": a live blog entry's head */
+	XK_LINK		/* "HEADLINE OF A STORY": a link in capitals */
 };
 
 /* phrase kinds of the multi-word table */
@@ -120,7 +122,7 @@ enum xt_phrase {
 	XP_AUTHOR,	/* "About the author" */
 	XP_ABOUT,	/* "About", "Über", "Sobre": a name must follow */
 	XP_SOURCES,	/* "Sources:", "Tags:": with its colon, or two words */
-	XP_READTIME	/* "Reading time: 3 minutes": a number must follow */
+	XP_LABEL	/* "More:", "Also:": a teaser's label, with its colon */
 };
 
 struct xt_tok {
@@ -192,6 +194,8 @@ int xt_markup_word(const struct xt *x, size_t i);
 /* extract_text_credit.c */
 void xt_agency_credits(struct xt *x);
 int xt_agency(const struct xt *x, size_t i);	/* "Getty", "(AP" */
+/* Is the word [p, p + n) (any case, ASCII) an agency's name? */
+int xt_agency_name(const char *p, size_t n);
 
 /* extract_text_table.c: tables flattened one cell per line are
  * rebuilt one row per line, their words marked TF_CELL */
@@ -251,6 +255,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LEGAL_MAX	30	/* words of a copyright footer line */
 #define XT_LIST_HEAD	8	/* words of a list's heading at most */
 #define XT_CAPTION_LINE	6	/* words of a caption line without full stop */
+#define XT_CAPTION_PARA	120	/* words of a caption line ending in credit */
 
 struct xt_unit {
 	size_t a, b;		/* words [a, b) */
@@ -365,5 +370,32 @@ size_t xt_footnotes_at(const struct xt *x, const struct xt_units *us);
 int xt_list_line(const struct xt_units *us, size_t k);
 /* Are words [a, b) one long sentence of prose, not to be cut? */
 int xt_long_sentence(const struct xt *x, size_t a, size_t b);
+
+/* extract_text_card.c: a hover card glued into a sentence after a
+ * person's name ("Jo ParkJo Park<headlines> MORE") is cut out of the
+ * repaired text b, in place, before its words are read */
+struct buf;
+void xt_cards(struct buf *b);
+
+/* extract_text_caps.c: a headline in capitals (six words or more)
+ * after a sentence is a link to another story: its words XK_LINK */
+void xt_caps_links(struct xt *x);
+
+/* extract_text_readtime.c: "2 min read", "Lesezeit: 4 Min." are
+ * widget spans */
+void xt_read_times(struct xt *x);
+
+/* extract_text_gallery.c: a gallery's counter ("Image 1 of 6") and
+ * its "Back to Gallery" button are widget spans */
+void xt_galleries(struct xt *x);
+
+/* extract_text_button.c: a card's summary and title right before a
+ * "Read more" button go (their role R_DROP) */
+void xt_read_more(const struct xt *x, struct xt_units *us);
+/* Are words [a, b) a card's button ("Read more", "Weiterlesen")? */
+int xt_button_at(const struct xt *x, size_t a, size_t b);
+/* ... and such a button run together after a summary cut short is
+ * marked XK_RECO, a unit of its own */
+void xt_glued_buttons(struct xt *x);
 
 #endif

@@ -619,26 +619,6 @@ xt_reltime(const struct xt *x, size_t i)
 	    e : 0;
 }
 
-/* A reading time written number first: "6 Min. Lesezeit", "2 min
- * read", "5 min de lecture", "3 minuti di lettura", "4 min leestijd".
- * Returns the end, 0 if none. */
-static size_t
-xt_read_minutes(const struct xt *x, size_t i)
-{
-	static const char *const reading[] = { "read", "lesezeit",
-	    "lesedauer", "lecture", "lectura", "leitura", "lettura",
-	    "leestijd", "czytania", "lästid", "läsning" };
-	char key[XT_KEY_MAX];
-	size_t k = i + 2;
-
-	if (!xt_has(x, i, TF_DIGIT) || !xt_cls(x, i + 1, XC_TUNIT))
-		return 0;
-	if (xt_is_word(x, k, "de") || xt_is_word(x, k, "di"))
-		k++;
-	return k < x->nt && xt_in_list(key, xt_key(x, k, key), reading,
-	    XT_NELEM(reading)) ? k + 1 : 0;
-}
-
 /* A "Reply" button standing alone after a sentence and before a new
  * part (the next comment's author): a comment thread. In prose the
  * word starts a sentence that goes on in lower case. */
@@ -904,6 +884,16 @@ xt_lower_label(const struct xt *x, size_t i, size_t e)
 	    !(i > 0 && (x->t[i - 1].flags & TF_LOWER)));
 }
 
+/* A one-word teaser label [i, e) ("More:", "Also:", "Mehr:", "Más:"):
+ * it opens a block, ends in its colon and a capitalised title follows.
+ * Without the colon the word is prose ("More than 2,500 ..."). */
+static int
+xt_label(const struct xt *x, size_t i, size_t e)
+{
+	return (x->t[e - 1].flags & TF_COLON) &&
+	    xt_bound_before(x, i) && e < x->nt && (x->t[e].flags & TF_CAP);
+}
+
 static size_t
 xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 {
@@ -937,10 +927,9 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 		*kind = XK_SOURCES;
 		return (x->t[e - 1].flags & TF_COLON) || e > i + 1 ||
 		    xt_tag_label(x, i, e) ? e : 0;
-	case XP_READTIME:	/* "Tempo de leitura: 1 minuto", "Lesezeit 3 Min." */
-		*kind = XK_WIDGET;
-		return xt_has(x, e, TF_DIGIT) && xt_cls(x, e + 1, XC_TUNIT) ?
-		    e + 2 : 0;
+	case XP_LABEL:	/* "More: Title", not "More than ..." */
+		*kind = XK_RECO;
+		return xt_label(x, i, e) ? e : 0;
 	case XP_AUTHOR:	/* specific enough to need no boundary */
 		*kind = XK_AUTHOR;
 		return e;
@@ -1164,9 +1153,6 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	*kind = XK_REPLY;
 	if (xt_reply(x, i))
 		return i + 1;
-	*kind = XK_WIDGET;
-	if ((e = xt_read_minutes(x, i)) > i)
-		return e;
 	*kind = XK_STAMP;
 	if ((e = xt_reltime(x, i)) > i)
 		return e;

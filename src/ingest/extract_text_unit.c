@@ -405,11 +405,25 @@ xt_line_credit(const struct xt *x, const struct xt_units *us, size_t c)
 	    (x->t[e].flags & TF_NL));
 }
 
+/* Is the credit at unit c in brackets glued to the words before it
+ * ("... back to the Moon [Jo Lee via Nasa]")? Run together, that shows
+ * the caption before it as a line's end would: a headline takes no
+ * credit in brackets. */
+static int
+xt_bracket_glued(const struct xt *x, const struct xt_units *us, size_t c)
+{
+	const struct xt_tok *t = &x->t[us->v[c].a];
+	char open = x->s[t->off];
+
+	return !(t->flags & TF_NL) && (open == '[' || open == '(');
+}
+
 /* With line breaks kept, the caption often is a line without a full
  * stop right before the credit: after the article's first sentences
  * (past a gallery's counter, "4"), a line of XT_CAPTION_LINE words or
  * more is the caption (before any sentence it would be the headline,
- * unless the credit ends its line: "... months (Credit: iStock)");
+ * unless the credit ends its line: "... months (Credit: iStock)", or
+ * is in brackets glued to it);
  * and a short line that ends one ("4, 2024.") is the tail of a caption
  * broken over lines. Either way the sentence after the credit is the
  * article's. Returns 1 if so. */
@@ -429,7 +443,7 @@ xt_caption_line(const struct xt *x, struct xt_units *us, size_t c)
 	    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words <= 2)); k--)
 		;
 	if ((k == 0 || !xt_is_sent(&us->v[k - 1])) &&
-	    !xt_line_credit(x, us, c))
+	    !xt_line_credit(x, us, c) && !xt_bracket_glued(x, us, c))
 		return 0;	/* a headline before the credit */
 	u->role = R_CAPTION;
 	us->cap_a = u->a;
@@ -484,9 +498,41 @@ xt_caption(const struct xt *x, struct xt_units *us)
 	}
 }
 
+/* A caption of several sentences on a line of its own that ends in
+ * its credit ("Functional areas of the module: (1) ... (9) stowage. In
+ * general, the habitat ... Credit: ESA"), with line breaks kept: every
+ * unit of the line before the credit at k goes, when the line holds
+ * at most XT_CAPTION_PARA words. An article's paragraph never ends in
+ * a photo credit; run together, no line ends anywhere. */
+static void
+xt_caption_para(const struct xt *x, struct xt_units *us, size_t k)
+{
+	size_t e = k, j, words = 0;
+
+	while (e + 1 < us->n && xt_is_span(us, e + 1, XK_CREDIT))
+		e++;
+	if ((e + 1 < us->n && !(x->t[us->v[e + 1].a].flags & TF_NL)) ||
+	    (x->t[us->v[k].a].flags & TF_NL))
+		return;		/* the credit does not end its line */
+	for (j = k; j > 0; j--) {
+		const struct xt_unit *u = &us->v[j - 1];
+
+		if ((u->kind != U_SENT && u->kind != U_TITLE) ||
+		    (words += u->words) > XT_CAPTION_PARA)
+			return;
+		if (x->t[u->a].flags & TF_NL)
+			break;
+	}
+	if (j == 0)
+		return;
+	for (j--; j < k; j++)
+		if (us->v[j].role == R_NONE)
+			us->v[j].role = R_DROP;
+}
+
 /* Later photo credits: their caption sentence is dropped. */
 static void
-xt_inline_captions(struct xt_units *us)
+xt_inline_captions(const struct xt *x, struct xt_units *us)
 {
 	size_t k;
 	int first = 1;
@@ -495,6 +541,7 @@ xt_inline_captions(struct xt_units *us)
 		if (!xt_is_span(us, k, XK_CREDIT) || xt_is_span(us, k - 1,
 		    XK_CREDIT))
 			continue;
+		xt_caption_para(x, us, k);
 		if (!first && (us->v[k - 1].kind == U_SENT ||
 		    (us->v[k - 1].kind == U_TITLE && us->v[k - 1].words >=
 		    XT_CAPTION_LINE)) && !xt_is_span(us, k + 1, XK_CAPTION))
@@ -758,9 +805,10 @@ xt_units(struct xt *x)
 	xt_teasers(x, &us);
 	xt_named_boxes(x, &us);
 	xt_promo_boxes(&us);
+	xt_read_more(x, &us);
 	xt_caption_copies(x, &us);
 	xt_caption(x, &us);
-	xt_inline_captions(&us);
+	xt_inline_captions(x, &us);
 	xt_table_units(x, &us);
 	xt_share_again(x, &us);
 	xt_signup_forms(x, &us);

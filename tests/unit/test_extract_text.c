@@ -1277,13 +1277,13 @@ ends_at_citation(void **state)
  * is a widget: the words around it do not run into the first
  * sentence. */
 static void
-drops_reading_time(void **state)
+drops_reading_time_glued(void **state)
 {
 	static const char *const absent[] = {"Lesezeit", "Min.", NULL};
 	struct article *a;
 
 	(void)state;
-	check_fixture("pt_readtime");
+	check_fixture("pt_readtime2");
 	a = extract_run_together("text/de_readtime.txt");
 	assert_lacks(a, absent);
 	assert_int_equal(count_with(a, "Nach drei Wochen Pause"), 1);
@@ -1359,20 +1359,6 @@ keeps_paragraph_after_inline_box(void **state)
 {
 	(void)state;
 	check_fixture("es_inline_box");
-}
-
-/* An Italian share bar ("Invia per email Salva Stampa") run into the
- * first sentence is widget words, not the article's. */
-static void
-drops_italian_share_bar(void **state)
-{
-	static const char *const absent[] = {"Invia", "Stampa", NULL};
-	struct article *a = extract_run_together("text/it_sharebar.txt");
-
-	(void)state;
-	assert_lacks(a, absent);
-	assert_int_equal(count_with(a, "Dopo dieci anni di lavori"), 1);
-	article_free(a);
 }
 
 /* A newsletter box's form messages after the article (consent, thanks,
@@ -2067,6 +2053,296 @@ keeps_footnotes_before_note(void **state)
 	check_fixture("en_footnotes");
 }
 
+/* "More:" with its colon over three headlines inside the body: a
+ * one-word teaser label, so the headlines go, with line breaks kept
+ * or with blocks run together; "More than half ..." (no colon) is the
+ * article's sentence and stays. */
+static void
+drops_headlines_after_label(void **state)
+{
+	static const char *const absent[] = {"spring tides", "uphill",
+		"lake that", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_label");
+	a = extract_run_together("text/en_label.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "More than half"), 1);
+	article_free(a);
+}
+
+/* A hover card glued into a sentence after a senator's name (the name
+ * again, glued at both ends, the card's headlines, "MORE"): it is cut
+ * out and the sentence reads whole, with line breaks kept or with
+ * blocks run together; the card that gives the full name goes too. */
+static void
+cuts_hover_card_out_of_sentence(void **state)
+{
+	static const char *const absent[] = {"GrantPaula", "Ferry subsidy",
+		"dredging plan", "MORE", "Lighthouse", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_card");
+	a = extract_run_together("text/en_card.txt");
+	assert_lacks(a, absent);
+	assert_non_null(strstr(para_with(a, "Paula Grant (D-Ore.)"),
+	    "committee vote"));
+	article_free(a);
+}
+
+/* Headlines in capitals between the paragraphs link to other stories:
+ * six words or more in capitals after a sentence go, with line breaks
+ * kept or run together (the next paragraph glued on stays), in any
+ * script with case; a short sub-heading in capitals stays. */
+static void
+drops_headline_links_in_capitals(void **state)
+{
+	static const char *const absent[] = {"FORMER CHAMPION",
+		"FOOD QUIZ", NULL};
+	static const char *const ru_absent[] = {"ЗВЕЗДА", NULL};
+	static const char ru[] =
+	    "Новости\nМост через реку откроют весной\n"
+	    "Строители закончили укладку последнего пролёта нового моста "
+	    "через реку и начали работы на подъездных дорогах к нему. "
+	    "По словам инженеров, движение по мосту откроют в начале "
+	    "весны, если погода не помешает работам. "
+	    "ЗВЕЗДА СЕРИАЛА РАССКАЗАЛА О СВОЕЙ НОВОЙ РОЛИ В КИНО "
+	    "Жители соседних сёл ждут открытия моста уже много лет, "
+	    "потому что старая переправа работает только летом. "
+	    "Город обещает пустить по мосту и новый автобус до вокзала.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_capslink");
+	a = extract_run_together("text/en_capslink.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Viewers flooded"), 1);
+	article_free(a);
+	a = extract_ok(ru, strlen(ru));
+	assert_lacks(a, ru_absent);
+	assert_int_equal(count_with(a, "Жители соседних"), 1);
+	article_free(a);
+}
+
+/* A later photo's caption of several sentences on a line that ends in
+ * its credit, with line breaks kept: the whole line goes, not only its
+ * last sentence. */
+static void
+drops_caption_line_ending_in_credit(void **state)
+{
+	(void)state;
+	check_fixture("en_captionline");
+}
+
+/* A card to another story inside the article closed by its button:
+ * title, summary cut short, "Read more" (the marker last). The title
+ * and the summary go, with line breaks kept or run together; the same
+ * in German with "Weiterlesen". */
+static void
+drops_card_before_read_more(void **state)
+{
+	static const char *const absent[] = {"Vaping", "clinics", NULL};
+	static const char *const de_absent[] = {"Radwege", "Stadtrat",
+		NULL};
+	static const char de[] =
+	    "Nachrichten\nDer Hafen bekommt eine neue Fähre\n"
+	    "Die neue Fähre zwischen den beiden Ufern des Hafens soll im "
+	    "Frühjahr in Dienst gehen und doppelt so viele Fahrgäste "
+	    "tragen wie das alte Schiff. "
+	    "Neue Radwege Für Die Innenstadt Kommen Später Als Geplant "
+	    "Der Stadtrat hat am Dienstag über die Pläne für die "
+	    "Weiterlesen "
+	    "Die Werft hat das Schiff in nur vierzehn Monaten gebaut, "
+	    "obwohl die Teile für den Motor lange auf sich warten ließen. "
+	    "Die Stadt zahlt einen Teil der Kosten, den Rest tragen das "
+	    "Land und die Betreiber der Fähre zu gleichen Teilen.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_readmore");
+	a = extract_run_together("text/en_readmore.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Once the feathers"), 1);
+	article_free(a);
+	a = extract_ok(de, strlen(de));
+	assert_lacks(a, de_absent);
+	assert_int_equal(count_with(a, "Die Werft"), 1);
+	article_free(a);
+}
+
+/* A credit in square brackets at the end of the lead photo's caption
+ * ("[Harbour Board via Coast News]", "[File: Agency]"): the caption
+ * before it goes, and the short sentence after it is the article's,
+ * with line breaks kept or run together; brackets in prose stay. */
+static void
+reads_credit_in_square_brackets(void **state)
+{
+	static const char *const absent[] = {"Crew members", "via", NULL};
+	static const char *const file_absent[] = {"File:", "sandbags",
+		NULL};
+	static const char file[] =
+	    "News\nRiver rises in the old town\n"
+	    "Volunteers fill sandbags on the river bank below the bridge "
+	    "[File: Coast News] The river rose above its banks on Monday "
+	    "night for the first time in ten years. "
+	    "Shop owners in the old town moved their goods upstairs as "
+	    "the water reached the market square before dawn. "
+	    "The council opened the school hall for families who had to "
+	    "leave their homes near the water.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_squarecredit");
+	a = extract_run_together("text/en_squarecredit.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Lerwick, Scotland"), 1);
+	article_free(a);
+	a = extract_ok(file, strlen(file));
+	assert_lacks(a, file_absent);
+	assert_int_equal(count_with(a, "The river rose"), 1);
+	article_free(a);
+}
+
+/* A press release's dateline on a line of its own in capitals, with
+ * no dash ("OSLO, NORWAY"): the headline and standfirst sentences
+ * before it are not the body, and it opens the first paragraph, with
+ * line breaks kept or run together. */
+static void
+reads_place_line_in_capitals(void **state)
+{
+	static const char *const absent[] = {"busy wards", "announce a",
+		NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_placeline");
+	a = extract_run_together("text/en_placeline.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "OSLO, NORWAY Harbour"), 1);
+	article_free(a);
+}
+
+/* An agency's name glued to the caption's full stop ("... harbour
+ * district.Reuters Good morning ..."): split off, it is the lead
+ * photo's credit, the caption goes and the greeting after it stays,
+ * with line breaks kept or run together. */
+static void
+reads_agency_glued_to_caption(void **state)
+{
+	static const char *const absent[] = {"glass entrance", "Reuters",
+		NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_gluedagency");
+	a = extract_run_together("text/en_gluedagency.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Good morning"), 1);
+	article_free(a);
+}
+
+/* Reading-time labels ("Tempo de leitura: 2 minutos", "4 min read",
+ * "Lesezeit: 3 Min.") are widgets, also glued onto the first sentence
+ * when run together; "dez minutos para ler" in prose stays. */
+static void
+drops_reading_time(void **state)
+{
+	static const char *const absent[] = {"leitura", NULL};
+	static const char *const en_absent[] = {"min read", NULL};
+	static const char *const de_absent[] = {"Lesezeit", NULL};
+	static const char en[] =
+	    "Sport\nClub calms the row after two red cards\n"
+	    "Nov 12, 2024 \xE2\x80\xA2 4 min read The club spent "
+	    "the week trying to calm the row over the match that ended "
+	    "with two players sent off and a fine for both teams. "
+	    "The coach said on Monday that he had spoken to every player "
+	    "and that the team would accept the league's decision. "
+	    "The next match is on Sunday at home against the leaders.\n";
+	static const char de[] =
+	    "Kultur\nDer Hafen kommt ins Museum\n"
+	    "Lesezeit: 3 Min. Das Stadtmuseum zeigt ab Freitag "
+	    "eine Ausstellung über die Geschichte des Hafens und seiner "
+	    "Arbeiter in den letzten hundert Jahren. "
+	    "Die Kuratorin hat dafür alte Fotos aus Familienalben "
+	    "gesammelt, die noch nie öffentlich zu sehen waren. "
+	    "Die Ausstellung ist bis zum Ende des Sommers geöffnet.\n";
+	struct article *a;
+
+	(void)state;
+	check_fixture("pt_readtime");
+	a = extract_run_together("text/pt_readtime.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "As escolas municipais"), 1);
+	article_free(a);
+	a = extract_ok(en, strlen(en));
+	assert_lacks(a, en_absent);
+	assert_int_equal(count_with(a, "The club spent"), 1);
+	article_free(a);
+	a = extract_ok(de, strlen(de));
+	assert_lacks(a, de_absent);
+	assert_int_equal(count_with(a, "Das Stadtmuseum"), 1);
+	article_free(a);
+}
+
+/* A gallery's counter ("Image 1 of 4", "1 / 4") and its "Back to
+ * Gallery" button inside the article are widgets, with line breaks
+ * kept or run together; "Only 1 of 4 shots" in prose stays. */
+static void
+drops_gallery_counter(void **state)
+{
+	static const char *const absent[] = {"Image 1", "1 / 4", "Gallery",
+		NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_gallerycount");
+	a = extract_run_together("text/en_gallerycount.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Only 1 of 4 shots"), 1);
+	assert_int_equal(count_with(a, "The winning goal"), 1);
+	article_free(a);
+}
+
+/* A numeric date with two figures of the year ("11/19/19 06:56 AM
+ * EST") after the byline is the published date, and run together it
+ * no longer glues onto the first sentence. */
+static void
+reads_date_with_short_year(void **state)
+{
+	static const char *const absent[] = {"11/19/19", "06:56", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("en_shortyear");
+	a = extract_run_together("text/en_shortyear.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "The governor of the state"), 1);
+	article_free(a);
+}
+
+/* The send verbs of it/nl/id/ru ("Invia per email", "Versturen")
+ * join the share labels, so run together "Invia per email Salva
+ * Stampa" no longer opens the first sentence. */
+static void
+drops_send_labels(void **state)
+{
+	static const char *const absent[] = {"Invia", "Stampa", NULL};
+	static const char it[] =
+	    "Cronaca\nIl ponte riapre dopo tre mesi di lavori\n"
+	    "Di Sara Conti\nFacebook X WhatsApp Invia per email Salva "
+	    "Stampa Il ponte sul fiume riapre al traffico lunedì mattina "
+	    "dopo tre mesi di lavori sulla struttura e sull'asfalto. "
+	    "I tecnici del comune hanno controllato i piloni e le "
+	    "ringhiere, che erano state danneggiate dalla piena di "
+	    "novembre. Le auto potranno passare in entrambe le direzioni, "
+	    "mentre i camion dovranno aspettare la fine del mese.\n";
+
+	(void)state;
+	check_body_lacks(it, 2, absent);
+}
+
 int
 main(void)
 {
@@ -2133,6 +2409,18 @@ main(void)
 		cmocka_unit_test(keeps_footnotes_before_note),
 		cmocka_unit_test(drops_cards_with_counted_labels),
 		cmocka_unit_test(drops_box_named_twice),
+		cmocka_unit_test(drops_headlines_after_label),
+		cmocka_unit_test(cuts_hover_card_out_of_sentence),
+		cmocka_unit_test(drops_headline_links_in_capitals),
+		cmocka_unit_test(drops_caption_line_ending_in_credit),
+		cmocka_unit_test(drops_card_before_read_more),
+		cmocka_unit_test(reads_credit_in_square_brackets),
+		cmocka_unit_test(reads_place_line_in_capitals),
+		cmocka_unit_test(reads_agency_glued_to_caption),
+		cmocka_unit_test(drops_reading_time),
+		cmocka_unit_test(drops_gallery_counter),
+		cmocka_unit_test(reads_date_with_short_year),
+		cmocka_unit_test(drops_send_labels),
 		cmocka_unit_test(ends_at_sources_list),
 		cmocka_unit_test(ends_at_name_written_twice),
 		cmocka_unit_test(ends_at_tags),
@@ -2158,13 +2446,12 @@ main(void)
 		cmocka_unit_test(reads_japanese_post),
 		cmocka_unit_test(drops_lower_case_related_box),
 		cmocka_unit_test(ends_at_citation),
-		cmocka_unit_test(drops_reading_time),
+		cmocka_unit_test(drops_reading_time_glued),
 		cmocka_unit_test(drops_related_after_date),
 		cmocka_unit_test(keeps_long_first_sentence),
 		cmocka_unit_test(drops_glued_hover_card),
 		cmocka_unit_test(reads_name_with_handle),
 		cmocka_unit_test(keeps_paragraph_after_inline_box),
-		cmocka_unit_test(drops_italian_share_bar),
 		cmocka_unit_test(ends_at_signup_form),
 		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_before_pitch_to_reader),
