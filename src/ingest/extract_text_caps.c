@@ -94,7 +94,7 @@ xt_place_line(const struct xt *x, size_t i)
 void
 xt_caps_links(struct xt *x)
 {
-	size_t i, e, k;
+	size_t i, e;
 
 	for (i = 1; i < x->nt; i++) {
 		enum xt_kind kind = XK_LINK;
@@ -107,10 +107,7 @@ xt_caps_links(struct xt *x)
 		}
 		if (e == 0)
 			continue;
-		for (k = i; k < e; k++) {
-			x->t[k].kind = (uint8_t)kind;
-			x->t[k].span = k == i;
-		}
+		xt_mark(x, i, e, kind);
 		i = e - 1;
 	}
 }

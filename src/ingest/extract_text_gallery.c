@@ -128,16 +128,13 @@ xt_gal_back(const struct xt *x, size_t i)
 void
 xt_galleries(struct xt *x)
 {
-	size_t i, e, k;
+	size_t i, e;
 
 	for (i = 0; i < x->nt; i++) {
 		if (x->t[i].kind != XK_TEXT || ((e = xt_gal_counter(x, i)) == 0 &&
 		    (e = xt_gal_back(x, i)) == 0))
 			continue;
-		for (k = i; k < e; k++) {
-			x->t[k].kind = XK_WIDGET;
-			x->t[k].span = k == i;
-		}
+		xt_mark(x, i, e, XK_WIDGET);
 		i = e - 1;
 	}
 }

@@ -183,6 +183,8 @@ size_t xt_names(struct xt *x, size_t i, size_t lim, struct strlist *out);
 int xt_bound_before(const struct xt *x, size_t i);
 int xt_bound_after(const struct xt *x, size_t j);
 int xt_new_part(const struct xt *x, size_t k);
+/* Words [a, b) become a span of kind k (the first word starts it). */
+void xt_mark(struct xt *x, size_t a, size_t b, enum xt_kind k);
 void xt_text(const struct xt *x, size_t a, size_t b, char **field);
 size_t xt_dateline(struct xt *x, size_t i);
 size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);

@@ -116,15 +116,12 @@ xt_list_at(const struct xt *x, size_t i)
 void
 xt_lists(struct xt *x)
 {
-	size_t i, e, k;
+	size_t i, e;
 
 	for (i = 0; i < x->nt; i++) {
 		if (xt_rank_item(x, i) != 1 || (e = xt_list_at(x, i)) == 0)
 			continue;
-		for (k = i; k < e; k++) {
-			x->t[k].kind = XK_LIST;
-			x->t[k].span = k == i;
-		}
+		xt_mark(x, i, e, XK_LIST);
 		i = e - 1;
 	}
 }
@@ -184,15 +181,12 @@ xt_repeat_at(const struct xt *x, size_t i)
 void
 xt_repeats(struct xt *x)
 {
-	size_t i, e, k;
+	size_t i, e;
 
 	for (i = 0; i < x->nt; i++) {
 		if ((e = xt_repeat_at(x, i)) == 0)
 			continue;
-		for (k = i; k < e; k++) {
-			x->t[k].kind = XK_RECO;
-			x->t[k].span = k == i;
-		}
+		xt_mark(x, i, e, XK_RECO);
 		i = e - 1;
 	}
 }

@@ -126,15 +126,12 @@ xt_rt_at(const struct xt *x, size_t i)
 void
 xt_read_times(struct xt *x)
 {
-	size_t i, e, k;
+	size_t i, e;
 
 	for (i = 0; i < x->nt; i++) {
 		if ((e = xt_rt_at(x, i)) == 0)
 			continue;
-		for (k = i; k < e; k++) {
-			x->t[k].kind = XK_WIDGET;
-			x->t[k].span = k == i;
-		}
+		xt_mark(x, i, e, XK_WIDGET);
 		i = e - 1;
 	}
 }

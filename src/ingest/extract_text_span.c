@@ -87,7 +87,7 @@ xt_bound_after(const struct xt *x, size_t j)
 	return (x->t[j].flags & (TF_NL | TF_CAP | TF_DIGIT | TF_PUNCT)) != 0;
 }
 
-static void
+void
 xt_mark(struct xt *x, size_t a, size_t b, enum xt_kind k)
 {
 	size_t i;
