@@ -236,25 +236,20 @@ xt_currency(const struct xt *x, size_t i)
 static int
 xt_price(const struct xt *x, size_t i)
 {
-	const char *const *cur = xt_cur;
 	const struct xt_tok *t = &x->t[i];
 	const char *p = x->s + t->off;
-	size_t k;
+	size_t k, n;
 
+	if (!(t->flags & TF_DIGIT))	/* "$4", "4€" start with a figure */
+		return i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT) &&
+		    xt_currency(x, i);	/* "Rs 599" */
 	for (k = 0; k < XT_NELEM(xt_cur); k++) {
-		size_t n = strlen(cur[k]);
-
-		if (t->len > n && strncmp(p, cur[k], n) == 0 &&
-		    p[n] >= '0' && p[n] <= '9')
-			return 1;	/* "$4" */
-		if (t->len > n && (t->flags & TF_DIGIT) &&
-		    strncmp(p + t->len - n, cur[k], n) == 0)
-			return 1;	/* "4€" */
+		n = strlen(xt_cur[k]);
+		if (t->len > n && (memcmp(p, xt_cur[k], n) == 0 ||
+		    memcmp(p + t->len - n, xt_cur[k], n) == 0))
+			return 1;	/* "$4", "4€" */
 	}
-	if (i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT) &&
-	    xt_currency(x, i))
-		return 1;		/* "Rs 599" */
-	return (t->flags & TF_DIGIT) && xt_currency(x, i + 1);	/* "9 euros" */
+	return xt_currency(x, i + 1);	/* "9 euros" */
 }
 
 /* Promo, second-person and price marks of unit u; *you gets the
@@ -289,29 +284,29 @@ xt_pitch_marks(const struct xt *x, const struct xt_unit *u, size_t *you,
 void
 xt_offer_tail(const struct xt *x, struct xt_units *us)
 {
-	size_t k, cut = us->run_b, marks = 0, you = 0, words = 0;
-	size_t before = 0, mbefore = 0;
-	int open;
+	size_t k, j, n = 0, cut = us->run_b, marks = 0, you = 0, words = 0;
+	size_t before = 0, all = 0, cm[XT_PITCH_UNITS], cw[XT_PITCH_UNITS];
+	int open, cand[XT_PITCH_UNITS], any = 0;
 
-	for (k = us->run_a; k < us->run_b; k++) {
-		before += us->v[k].words;
-		mbefore += xt_pitch_marks(x, &us->v[k], &you, &open);
-	}
-	for (you = 0, k = us->run_b; k > us->run_a + 1 &&
-	    k + XT_PITCH_UNITS > us->run_b; k--) {
-		size_t m = xt_pitch_marks(x, &us->v[k - 1], &you, &open);
-
-		marks += m;
-		mbefore -= m;
+	for (k = us->run_b; k > us->run_a + 1 && n < XT_PITCH_UNITS; k--) {
+		marks += xt_pitch_marks(x, &us->v[k - 1], &you, &open);
 		words += us->v[k - 1].words;
-		before -= us->v[k - 1].words;
 		if (words > XT_PROMO_MAX)
 			break;
-		if (open && you > 0 && marks >= XT_PITCH_MARKS &&
-		    before > 2 * words && marks * before >
-		    XT_PITCH_DENSER * mbefore * words)
-			cut = k - 1;
+		cm[n] = marks, cw[n] = words;
+		cand[n] = open && you > 0 && marks >= XT_PITCH_MARKS;
+		any |= cand[n++];
 	}
+	if (!any)
+		return;		/* the body's marks are counted only now */
+	for (k = us->run_a; k < us->run_b; k++) {
+		before += us->v[k].words;
+		all += xt_pitch_marks(x, &us->v[k], &you, &open);
+	}
+	for (j = 0; j < n; j++)
+		if (cand[j] && before - cw[j] > 2 * cw[j] && cm[j] * (before -
+		    cw[j]) > XT_PITCH_DENSER * (all - cm[j]) * cw[j])
+			cut = us->run_b - 1 - j;
 	if (cut == us->run_b)
 		return;
 	us->run_b = cut;
