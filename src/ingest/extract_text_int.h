@@ -223,6 +223,7 @@ enum xt_role { R_NONE, R_CAPTION, R_DROP };
 #define XT_LONG_LINE	15	/* words of an unpunctuated line sentence */
 #define XT_ITEM_PROSE	10	/* words of a list item that costs nothing */
 #define XT_PROMO_MAX	60	/* words of a promo unit at most */
+#define XT_PAREN_MORE	4	/* words of a bracketed credit after its name */
 #define XT_PITCH_UNITS	3	/* units of a subscription pitch at most */
 #define XT_PITCH_MARKS	4	/* its promo, you and price marks at least */
 #define XT_PITCH_DENSER	4	/* times as dense in marks as the body */

@@ -449,6 +449,26 @@ xt_credit_end(const struct xt *x, size_t j)
 	return k;
 }
 
+/* A credit opened with a bracket ("(Foto: Jornal do Litoral)") ends
+ * at its closing bracket, within XT_PAREN_MORE words on the line, when
+ * the name stopped before it (at "do"); else at e. */
+static size_t
+xt_paren_end(const struct xt *x, size_t i, size_t e)
+{
+	size_t k;
+
+	if (x->s[x->t[i].off] != '(')
+		return e;
+	for (k = i; k < e; k++)
+		if (x->s[x->t[k].off + x->t[k].len - 1] == ')')
+			return e;
+	for (k = e; k < x->nt && k < e + XT_PAREN_MORE &&
+	    !(x->t[k].flags & (TF_NL | TF_END)); k++)
+		if (x->s[x->t[k].off + x->t[k].len - 1] == ')')
+			return k + 1;
+	return e;
+}
+
 static size_t
 xt_credit(struct xt *x, size_t i)
 {
@@ -470,6 +490,7 @@ xt_credit(struct xt *x, size_t i)
 	e = xt_credit_end(x, j);
 	if (e <= j)
 		return 0;
+	e = xt_paren_end(x, i, e);
 	if (!x->have_credit) {
 		xt_text(x, j, e, &x->a->image_credit);
 		if (j == i && x->a->image_credit != NULL)

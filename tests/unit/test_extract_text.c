@@ -1641,6 +1641,16 @@ drops_leaked_markup(void **state)
 	article_free(a);
 }
 
+/* A photo credit in brackets whose name holds a lower-case particle
+ * ("(Foto: Jornal do Litoral)") ends at its closing bracket: the rest
+ * of the name does not start the first sentence. */
+static void
+reads_bracketed_credit_to_its_end(void **state)
+{
+	(void)state;
+	check_fixture("pt_parencredit");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -2452,6 +2462,7 @@ main(void)
 		cmocka_unit_test(drops_glued_hover_card),
 		cmocka_unit_test(reads_name_with_handle),
 		cmocka_unit_test(keeps_paragraph_after_inline_box),
+		cmocka_unit_test(reads_bracketed_credit_to_its_end),
 		cmocka_unit_test(ends_at_signup_form),
 		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_before_pitch_to_reader),
