@@ -261,6 +261,14 @@ extract_head_date(const struct strlist *head, const char *lang, int64_t *t)
 	return 0;
 }
 
+/* A written date in line s (the byline, or the line holding it). */
+static int
+extract_line_date(const char *s, const char *lang, int64_t *t)
+{
+	return s && extract_text_date(s, strlen(s), lang == NULL ||
+	    strcmp(lang, "en") != 0, t);
+}
+
 static void
 extract_dates(struct article *a, const struct htmlmeta *m,
     const struct strlist *head)
@@ -274,7 +282,9 @@ extract_dates(struct article *a, const struct htmlmeta *m,
 	if (extract_date_of(p, 4, &t, &has_time)) {
 		a->published = t;
 		a->published_has_time = has_time;
-	} else if (extract_head_date(head, a->lang, &t))
+	} else if (extract_head_date(head, a->lang, &t) ||
+	    extract_line_date(m->byline_el, a->lang, &t) ||
+	    extract_line_date(m->byline_line, a->lang, &t))
 		a->published = t;
 	if (extract_date_of(u, 2, &t, &has_time))
 		a->updated = t;

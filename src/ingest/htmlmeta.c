@@ -14,6 +14,7 @@
 #include "util/buf.h"
 
 #define HTMLMETA_MAX_ELTEXT	600	/* bytes of a byline/standfirst */
+#define HTMLMETA_MAX_LINE	240	/* bytes of a byline's line */
 
 static void
 htmlmeta_set(char **field, const char *s)
@@ -136,8 +137,14 @@ htmlmeta_byline_set(struct html_node *n, struct htmlmeta *m, int must_name)
 	buf_init(&b, 4 * HTMLMETA_MAX_ELTEXT);
 	htmlwalk_text_spaced(n, &b);
 	if (b.len >= 3 && b.len <= 160 &&
-	    (!must_name || htmltext_byline(b.ptr, 1, &names) > 0))
+	    (!must_name || htmltext_byline(b.ptr, 1, &names) > 0)) {
 		htmlmeta_set(&m->byline_el, b.ptr);
+		buf_clear(&b);
+		if (n->parent)
+			htmlwalk_text_spaced(n->parent, &b);
+		if (b.len <= HTMLMETA_MAX_LINE)
+			htmlmeta_set(&m->byline_line, b.ptr);
+	}
 	strlist_release(&names);
 	buf_release(&b);
 }
@@ -434,7 +441,7 @@ htmlmeta_release(struct htmlmeta *m)
 	char **f[] = {
 		&m->lang, &m->canonical, &m->title, &m->h1, &m->time_dt,
 		&m->meta_date, &m->meta_desc, &m->byline_el, &m->standfirst_el,
-		&m->credits_el,
+		&m->credits_el, &m->byline_line,
 		&m->og_url, &m->og_title, &m->og_desc, &m->og_image, &m->og_site,
 		&m->og_section, &m->og_published, &m->og_modified,
 		&m->ld_headline, &m->ld_desc, &m->ld_published, &m->ld_modified,
