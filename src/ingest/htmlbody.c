@@ -8,6 +8,7 @@
 #include "ingest/extract.h"
 #include "ingest/htmlhead.h"
 #include "ingest/htmlscore.h"
+#include "ingest/htmlthread.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
@@ -488,13 +489,20 @@ body_emit_from(struct emit *e, const struct htmlscore *sc,
 
 /* Emit the pick of sc, starting at the article's text after its head
  * block (htmlhead.h): inside top, or among the picked siblings of top.
- * A gallery among them is left out. */
+ * A gallery among them is left out. In a forum thread (htmlthread.h),
+ * the text of its first post only. */
 static void
 body_emit_pick(struct emit *e, const struct htmlscore *sc, const char *headline)
 {
 	struct html_node *start, *c, *sib = NULL;
 	size_t i;
 
+	if ((c = htmlthread_first_post(sc, sc->top)) != NULL) {
+		htmlthread_image(c, &e->out->head_image);
+		body_emit(e, htmlthread_post_text(sc, c));
+		body_flush(e);
+		return;
+	}
 	start = htmlhead_body_start(sc, sc->top, headline);
 	if (start == NULL && sc->npick > 1 && sc->top->parent)
 		sib = htmlhead_body_start(sc, sc->top->parent, headline);

@@ -133,6 +133,37 @@ date_beside_the_byline(void **state)
 	buf_release(&b);
 }
 
+/* A forum thread: posts with an author block, a title, the text, an
+ * attachment box and a signature; the replies' titles are the first
+ * post's after "SV: ". The body is the first post's text only; its
+ * attached picture is the lead image. */
+static void
+forum_thread_first_post(void **state)
+{
+	static const char *const absent[] = {
+		"SV:", "Tack f\xC3\xB6r", "lindarna f\xC3\xA5r st\xC3\xA5",
+		"Olle_B", "Inl\xC3\xA4gg:", "Bifogade", "Ekuddens grannforum",
+		"Snabbsvar", "Liknande", NULL
+	};
+	struct article *a = extract_file("html/sv-forum-thread.html");
+	char *body = article_body_text(a);
+	size_t k;
+
+	(void)state;
+	assert_int_equal(a->body.n, 7);
+	assert_string_equal(a->body.v[0], "Hej grannar,");
+	assert_string_equal(a->body.v[6], "Karin");
+	for (k = 0; absent[k]; k++)
+		if (strstr(body, absent[k]))
+			fail_msg("'%s' in body", absent[k]);
+	assert_int_equal(a->byline.n, 1);
+	assert_string_equal(a->byline.v[0], "Karin Sj\xC3\xB6" "berg");
+	assert_non_null(a->image_url);
+	assert_non_null(strstr(a->image_url, "strandvagen-ritning.jpg"));
+	free(body);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -140,6 +171,7 @@ main(void)
 		cmocka_unit_test(italian_span_byline),
 		cmocka_unit_test(byline_shapes),
 		cmocka_unit_test(date_beside_the_byline),
+		cmocka_unit_test(forum_thread_first_post),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
