@@ -8,6 +8,7 @@
 #include "ingest/extract.h"
 #include "ingest/htmlhead.h"
 #include "ingest/htmlscore.h"
+#include "ingest/htmltext.h"
 #include "ingest/htmlthread.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
@@ -58,6 +59,7 @@ struct emit {
 	unsigned char *kinds;	/* per out->paras entry: 1 heading */
 	size_t kcap;
 	const struct html_node *figure;	/* first figure met */
+	const struct html_node *last_img;	/* last <img> entered */
 };
 
 static int
@@ -230,6 +232,67 @@ body_drop_container(const struct hnode *h)
 	return (h->embed == 1 && h->text < 75) || h->embed > 1;
 }
 
+/* The image element img stands for among its siblings: its <picture>
+ * or a link holding only it, else itself. */
+static const struct html_node *
+body_image_box(const struct html_node *img)
+{
+	const struct html_node *p = img->parent;
+
+	if (p && (htmlwalk_tag(p) == TAG_PICTURE ||
+	    (htmlwalk_tag(p) == TAG_A && p->first == p->last)))
+		return p;
+	return img;
+}
+
+/* 1 if n comes right after the last image met (siblings, only white
+ * space and <br> between). */
+static int
+body_after_image(const struct emit *e, const struct html_node *n)
+{
+	const struct html_node *c;
+
+	if (e->last_img == NULL)
+		return 0;
+	for (c = body_image_box(e->last_img)->next; c; c = c->next) {
+		if (c == n)
+			return 1;
+		if (c->type == HTML_ELEMENT && htmlwalk_tag(c) != TAG_BR)
+			return 0;
+		if (c->type == HTML_TEXT && c->len > 2)
+			return 0;
+	}
+	return 0;
+}
+
+/* A photo's caption set without <figure>: a short block that holds one
+ * image, or comes right after one, and whose text ends in a photo
+ * credit ("... on Saturday. Foto: Ana Gil"). The first such photo met
+ * before any figure is the lead picture (image and caption, the credit
+ * split off later by htmltext_caption) when none was found. */
+static int
+body_is_caption(struct emit *e, struct html_node *n, const struct hnode *h)
+{
+	struct htmlbody *o = e->out;
+	struct buf b;
+	int cap;
+
+	if (h->text == 0 || h->text >= HTMLHEAD_SHORT || h->img > 1 ||
+	    (h->img == 0 && !body_after_image(e, n)))
+		return 0;
+	buf_init(&b, 4 * HTMLHEAD_SHORT);
+	htmlwalk_text(n, &b);
+	cap = htmltext_photo_credit(b.ptr);
+	if (cap && e->figure == NULL && o->image == NULL &&
+	    o->caption == NULL) {
+		htmlthread_image(h->img ? n : e->last_img, &o->image);
+		if (o->image)
+			article_set(&o->caption, b.ptr, b.len);
+	}
+	buf_release(&b);
+	return cap;
+}
+
 /* Enter an element: 1 to walk into it, 0 to skip it. */
 static int
 body_enter(struct emit *e, struct html_node *n, int is_root)
@@ -250,6 +313,11 @@ body_enter(struct emit *e, struct html_node *n, int is_root)
 	    body_drop_container(h))
 		return 0;
 	if (!is_root && body_cleanable(t) && htmlhead_is_gallery(e->sc, n))
+		return 0;
+	if (t == TAG_IMG)
+		e->last_img = n;
+	if (!is_root && h && (t == TAG_P || t == TAG_DIV || t == TAG_DL ||
+	    t == TAG_DD || t == TAG_SPAN) && body_is_caption(e, n, h))
 		return 0;
 	if (htmlwalk_is_block(t) || t == TAG_BR)
 		body_flush(e);

@@ -356,7 +356,9 @@ text_marker(const char *s, size_t *mlen)
 		"Photo: ", "Photograph: ", "Foto: ", "Fotos: ", "Bild: ",
 		"Image: ", "Picture: ", "Photo : ", "Crédit photo : ",
 		"Crédit : ", "Credit: ", "Photo by ", "Foto von ", "\xC2\xA9 ",
-		"\xC2\xA9", "(c) ", NULL
+		"\xC2\xA9", "(c) ", "Fot. ", "Zdj\xC4\x99" "cie: ",
+		"\xE6\x92\xAE\xE5\xBD\xB1\xEF\xBC\x9A",
+		"\xE5\x86\x99\xE7\x9C\x9F\xEF\xBC\x9A", NULL
 	};
 	const char *best = NULL, *p;
 	size_t i;
@@ -369,6 +371,17 @@ text_marker(const char *s, size_t *mlen)
 		}
 	}
 	return best;
+}
+
+int
+htmltext_photo_credit(const char *s)
+{
+	const char *p;
+	size_t mlen = 0;
+
+	p = text_marker(s, &mlen);
+	return p && strlen(p + mlen) <= HTMLTEXT_MAX_PHOTO &&
+	    strlen(p + mlen) > 1;
 }
 
 /* "... Berlin on Monday. Jane Doe/Reuters" -> offset of "Jane Doe/...". */

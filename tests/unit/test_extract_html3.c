@@ -164,6 +164,32 @@ forum_thread_first_post(void **state)
 	article_free(a);
 }
 
+/* Photos without <figure> (a newsletter's table layout): a short line
+ * right after an image, and a box holding an image and a line, whose
+ * text ends in a photo credit, are captions, not body; the first photo
+ * so captioned is the lead picture. */
+static void
+credited_caption_after_image(void **state)
+{
+	struct article *a = extract_file("html/nl-caption.html");
+	char *body = article_body_text(a);
+
+	(void)state;
+	assert_null(strstr(body, "De etalage van"));
+	assert_null(strstr(body, "De oude oven in de bakkerij"));
+	assert_non_null(strstr(body, "krijgt in de kerstweek"));
+	assert_non_null(strstr(body, "gratis krentenbol"));
+	assert_non_null(a->image_url);
+	assert_non_null(strstr(a->image_url, "bakkerij-de-korenaar.jpg"));
+	assert_non_null(a->image_caption);
+	assert_string_equal(a->image_caption, "De etalage van bakkerij De "
+	    "Korenaar op zaterdagochtend.");
+	assert_non_null(a->image_credit);
+	assert_string_equal(a->image_credit, "Fenna Bos");
+	free(body);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -172,6 +198,7 @@ main(void)
 		cmocka_unit_test(byline_shapes),
 		cmocka_unit_test(date_beside_the_byline),
 		cmocka_unit_test(forum_thread_first_post),
+		cmocka_unit_test(credited_caption_after_image),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
