@@ -346,6 +346,39 @@ extract_credits(struct article *a)
 	buf_release(&c);
 }
 
+/* 1 if p is a press release's end mark: "###", "# # #", "-30-",
+ * "- 30 -" alone on its line. */
+static int
+extract_is_end_mark(const char *p)
+{
+	static const char *const marks[] = {
+		"###", "# # #", "-30-", "- 30 -", "\xE2\x80\x93 30 \xE2\x80\x93",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; marks[i]; i++)
+		if (strcmp(p, marks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* After a press release's end mark come its media contact and source
+ * lines, not text: the body ends before the mark. */
+static void
+extract_end_mark(struct strlist *l)
+{
+	size_t i, k;
+
+	for (i = 1; i < l->n; i++)
+		if (extract_is_end_mark(l->v[i])) {
+			for (k = i; k < l->n; k++)
+				free(l->v[k]);
+			l->n = i;
+			return;
+		}
+}
+
 /* Move b's paragraphs into a->body, taking out byline lines and a
  * paragraph repeating the headline or a standfirst element. */
 static void
@@ -369,6 +402,7 @@ extract_body(struct article *a, struct htmlbody *b, struct strlist *names,
 		strlist_push_owned(&a->body, p);
 	}
 	b->paras.n = 0;
+	extract_end_mark(&a->body);
 	extract_credits(a);
 	for (i = 0; i < a->body.n && i < 2 && a->dateline == NULL; i++)
 		a->dateline = htmltext_dateline(a->body.v[i]);

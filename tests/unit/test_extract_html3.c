@@ -190,6 +190,25 @@ credited_caption_after_image(void **state)
 	article_free(a);
 }
 
+/* A press release ends at its "###" mark: the media contact and the
+ * source line after it are not body; its "About" section before it is. */
+static void
+press_release_end_mark(void **state)
+{
+	struct article *a = extract_file("html/de-press-end.html");
+	char *body = article_body_text(a);
+
+	(void)state;
+	assert_int_equal(a->body.n, 5);
+	assert_string_equal(a->body.v[3], "\xC3\x9C" "ber die Stadtwerke "
+	    "Lindenau");
+	assert_null(strstr(body, "###"));
+	assert_null(strstr(body, "Pressekontakt"));
+	assert_null(strstr(body, "Quelle:"));
+	free(body);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -199,6 +218,7 @@ main(void)
 		cmocka_unit_test(date_beside_the_byline),
 		cmocka_unit_test(forum_thread_first_post),
 		cmocka_unit_test(credited_caption_after_image),
+		cmocka_unit_test(press_release_end_mark),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
