@@ -19,6 +19,9 @@
 #define HTMLBODY_MAX_PARA	(256u << 10)	/* bytes of one paragraph */
 #define HTMLBODY_RETRY_TEXT	500		/* less: retry with fewer cues */
 #define HTMLBODY_SHORT		120		/* "short" paragraph, bytes */
+#define HTMLBODY_REPEAT_MIN	40	/* bytes of a pull quote, at least */
+#define HTMLBODY_REPEAT_MAX	400	/* ...at most */
+#define HTMLBODY_REPEAT_NEAR	20	/* paragraphs searched either side */
 
 /* Short boilerplate lines, matched anywhere in a short paragraph
  * (lowercase; English, German, French, Spanish). A secondary cue: the
@@ -591,6 +594,40 @@ body_emit_pick(struct emit *e, const struct htmlscore *sc, const char *headline)
 	}
 }
 
+/* 1 if l->v[i] is repeated inside a longer paragraph near it. */
+static int
+body_is_repeat(const struct strlist *l, size_t i)
+{
+	size_t n = strlen(l->v[i]), k;
+	size_t lo = i > HTMLBODY_REPEAT_NEAR ? i - HTMLBODY_REPEAT_NEAR : 0;
+
+	if (n < HTMLBODY_REPEAT_MIN || n > HTMLBODY_REPEAT_MAX)
+		return 0;
+	for (k = lo; k < l->n && k <= i + HTMLBODY_REPEAT_NEAR; k++)
+		if (k != i && l->v[k] && strlen(l->v[k]) > n &&
+		    strstr(l->v[k], l->v[i]))
+			return 1;
+	return 0;
+}
+
+/* A pull quote (a blockquote or aside set between the paragraphs) repeats
+ * a sentence of a paragraph near it: the short copy goes. */
+static void
+body_drop_repeats(struct strlist *l)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (body_is_repeat(l, i)) {
+			free(l->v[i]);
+			l->v[i] = NULL;
+		}
+	for (i = 0; i < l->n; i++)
+		if (l->v[i])
+			l->v[j++] = l->v[i];
+	l->n = j;
+}
+
 /* One pass with the given HS_* mode into b->paras; *top is the element
  * the pass chose (NULL if none). */
 static void
@@ -612,6 +649,7 @@ body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
 		*top = sc.top;
 		body_emit_pick(&e, &sc, headline);
 		body_trim_headings(&e);
+		body_drop_repeats(&b->paras);
 		if (e.figure)
 			body_figure(b, (struct html_node *)e.figure);
 	}

@@ -209,6 +209,25 @@ press_release_end_mark(void **state)
 	article_free(a);
 }
 
+/* A pull quote repeats a sentence of a paragraph near it: the copy goes,
+ * the paragraph stays; a quotation that repeats nothing stays. */
+static void
+pull_quote_repeat_goes(void **state)
+{
+	struct article *a = extract_file("html/pt-pullquote.html");
+	size_t i;
+
+	(void)state;
+	assert_int_equal(a->body.n, 5);
+	for (i = 0; i < a->body.n; i++)
+		assert_true(strncmp(a->body.v[i], "Um piano esquecido", 18)
+		    != 0);
+	assert_non_null(strstr(a->body.v[2], "Um piano esquecido numa sala"));
+	assert_string_equal(a->body.v[3], "Nunca deixei um piano pior do que "
+	    "o encontrei, e n\xC3\xA3o vou come\xC3\xA7" "ar agora.");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -219,6 +238,7 @@ main(void)
 		cmocka_unit_test(forum_thread_first_post),
 		cmocka_unit_test(credited_caption_after_image),
 		cmocka_unit_test(press_release_end_mark),
+		cmocka_unit_test(pull_quote_repeat_goes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
