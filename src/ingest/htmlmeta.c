@@ -181,7 +181,8 @@ htmlmeta_byline_p(struct html_node *n, struct htmlmeta *m)
 	static const char *const pre[] = {
 		"By ", "Von ", "Par ", "Por ", "Di ", "Door ", "Av ", "Af ",
 		"Przez ", "Author: ", "Autor: ", "Autore: ", "Auteur : ",
-		"Auteur: ", NULL
+		"Auteur: ", "\xE6\x96\x87 ", "\xE6\x96\x87\xE3\x83\xBB",
+		"\xE6\x96\x87\xEF\xBC\x9A", NULL
 	};
 	const struct html_node *c = n->first;
 	int is_p = htmlwalk_tag(n) == TAG_P;

@@ -74,7 +74,10 @@ text_prefix(const char *s)
 		"par ", "Por ", "POR ", "por ", "Di ", "di ", "Door ", "door ",
 		"Av ", "av ", "Af ", "af ", "Przez ", "przez ", "Text: ",
 		"Texto: ", "Author: ", "Autor: ", "Autore: ", "Auteur : ",
-		"Auteur: ", NULL
+		"Auteur: ",
+		/* Japanese "text:" labels: 文 + space, nakaguro or colon */
+		"\xE6\x96\x87 ", "\xE6\x96\x87\xE3\x83\xBB",
+		"\xE6\x96\x87\xEF\xBC\x9A", NULL
 	};
 	size_t i;
 

@@ -59,8 +59,8 @@ italian_span_byline(void **state)
 
 /* Byline lines in several languages and shapes: a name link followed
  * by a place and a time in adjacent spans, a middle dot or a guillemet
- * ending the names, "Author:" labels; a line that starts like a byline
- * but holds no name gives none. */
+ * ending the names, "Author:" labels, a Japanese "text:" label; a line
+ * that starts like a byline but holds no name gives none. */
 static void
 byline_shapes(void **state)
 {
@@ -77,6 +77,10 @@ byline_shapes(void **state)
 		{ "<div class=\"credits\"><span class=\"by\">Av <a href=\"/"
 		  "p/ln\">Lars Nyberg</a></span><span class=\"pics\">Foto: "
 		  "Eva Lind</span></div>", "Lars Nyberg" },
+		{ "<p class=\"meta\">\xE6\x96\x87\xE3\x83\xBB\xE4\xBD\x90"
+		  "\xE8\x97\xA4\xE8\x8A\xB1\xE5\xAD\x90 \xC2\xB7 2026"
+		  "\xE5\xB9\xB4" "3\xE6\x9C\x88" "4\xE6\x97\xA5</p>",
+		  "\xE4\xBD\x90\xE8\x97\xA4\xE8\x8A\xB1\xE5\xAD\x90" },
 		{ "<div class=\"x\"><span>Di notte il porto resta chiuso"
 		  "</span></div>", NULL },
 	};
