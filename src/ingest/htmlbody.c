@@ -19,6 +19,7 @@
 #define HTMLBODY_MAX_PARA	(256u << 10)	/* bytes of one paragraph */
 #define HTMLBODY_RETRY_TEXT	500		/* less: retry with fewer cues */
 #define HTMLBODY_SHORT		120		/* "short" paragraph, bytes */
+#define HTMLBODY_PITCH		300	/* bytes of a pitch box, less */
 #define HTMLBODY_REPEAT_MIN	40	/* bytes of a pull quote, at least */
 #define HTMLBODY_REPEAT_MAX	400	/* ...at most */
 #define HTMLBODY_REPEAT_NEAR	20	/* paragraphs searched either side */
@@ -296,6 +297,34 @@ body_is_caption(struct emit *e, struct html_node *n, const struct hnode *h)
 	return cap;
 }
 
+/* A pitch box set between the paragraphs: a short container (under
+ * HTMLBODY_PITCH bytes) whose last element is a link or button labelled
+ * with a sign-up or subscription phrase ("Abonnieren", "Sign up",
+ * "Suscr\xC3\xADbete"): its heading and text go with the button. */
+static int
+body_is_pitch(const struct html_node *n, const struct hnode *h)
+{
+	const struct html_node *c, *last = NULL;
+	enum htmltag t;
+	struct buf b;
+	int pitch;
+
+	if (h->text == 0 || h->text >= HTMLBODY_PITCH)
+		return 0;
+	for (c = n->first; c; c = c->next)
+		if (c->type == HTML_ELEMENT)
+			last = c;
+	t = htmlwalk_tag(last);
+	if (last == NULL || (t != TAG_A && t != TAG_BUTTON))
+		return 0;
+	buf_init(&b, HTMLBODY_SHORT);
+	htmlwalk_text((struct html_node *)last, &b);
+	pitch = b.len > 0 && b.len < HTMLBODY_SHORT &&
+	    (body_is_label(b.ptr, b.len) || body_has_phrase(b.ptr, b.len));
+	buf_release(&b);
+	return pitch;
+}
+
 /* Enter an element: 1 to walk into it, 0 to skip it. */
 static int
 body_enter(struct emit *e, struct html_node *n, int is_root)
@@ -319,6 +348,9 @@ body_enter(struct emit *e, struct html_node *n, int is_root)
 		return 0;
 	if (t == TAG_IMG)
 		e->last_img = n;
+	if (!is_root && h && (t == TAG_DIV || t == TAG_ASIDE ||
+	    t == TAG_SECTION) && body_is_pitch(n, h))
+		return 0;
 	if (!is_root && h && (t == TAG_P || t == TAG_DIV || t == TAG_DL ||
 	    t == TAG_DD || t == TAG_SPAN) && body_is_caption(e, n, h))
 		return 0;

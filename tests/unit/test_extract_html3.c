@@ -232,6 +232,24 @@ pull_quote_repeat_goes(void **state)
 	article_free(a);
 }
 
+/* A subscription pitch between the paragraphs: a short box whose last
+ * element is an "Abonnez-vous" link goes whole, its heading and text
+ * with it; the section heading after it stays. */
+static void
+pitch_box_goes(void **state)
+{
+	struct article *a = extract_file("html/fr-pitch.html");
+	char *body = article_body_text(a);
+
+	(void)state;
+	assert_int_equal(a->body.n, 5);
+	assert_null(strstr(body, "journalisme local"));
+	assert_null(strstr(body, "Soutenez"));
+	assert_string_equal(a->body.v[2], "Un m\xC3\xA9tier qui attire");
+	free(body);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -243,6 +261,7 @@ main(void)
 		cmocka_unit_test(credited_caption_after_image),
 		cmocka_unit_test(press_release_end_mark),
 		cmocka_unit_test(pull_quote_repeat_goes),
+		cmocka_unit_test(pitch_box_goes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
