@@ -195,6 +195,9 @@ htmlmeta_byline_p(struct html_node *n, struct htmlmeta *m)
 	s = c->text;
 	while (*s == ' ' || *s == '\n' || *s == '\t')
 		s++;
+	/* most elements: not a first letter of any prefix */
+	if (strchr("BbVvPpDdAaFf\xE6", *s) == NULL || *s == '\0')
+		return;
 	for (i = 0; pre[i]; i++)
 		if ((is_p ? strncmp : strncasecmp)(s, pre[i],
 		    strlen(pre[i])) == 0) {
