@@ -522,6 +522,56 @@ body_find_figure(struct html_node *n, int depth, void *arg)
 	return 0;
 }
 
+/* 1 if c is a short block whose text ends in a photo credit; its text
+ * into *text (an owned string). */
+static int
+body_credited(struct html_node *c, char **text)
+{
+	enum htmltag t = htmlwalk_tag(c);
+	struct buf b;
+	int ok;
+
+	if (t != TAG_P && t != TAG_DIV && t != TAG_SPAN)
+		return 0;
+	buf_init(&b, 4 * HTMLHEAD_SHORT);
+	htmlwalk_text(c, &b);
+	ok = b.len > 0 && b.len < HTMLHEAD_SHORT &&
+	    htmltext_photo_credit(b.ptr);
+	if (ok)
+		*text = buf_detach(&b, NULL);
+	buf_release(&b);
+	return ok;
+}
+
+/* A block holding a picture followed by a credited caption line (a hero
+ * image above the headline, without <figure>): image and caption into
+ * the htmlbody passed as arg. */
+static int
+body_find_hero(struct html_node *n, int depth, void *arg)
+{
+	struct htmlbody *b = arg;
+	struct html_node *c, *prev = NULL;
+	char *text = NULL;
+
+	(void)depth;
+	if (b->image || htmlwalk_is_hidden(htmlwalk_tag(n)))
+		return 0;
+	for (c = n->first; c && b->image == NULL; c = c->next) {
+		if (c->type != HTML_ELEMENT)
+			continue;
+		if (prev && body_credited(c, &text)) {
+			htmlthread_image(prev, &b->image);
+			if (b->image)
+				b->caption = text;
+			else
+				free(text);
+			text = NULL;
+		}
+		prev = c;
+	}
+	return b->image == NULL;
+}
+
 void
 htmlbody_lead_figure(struct html_node *root, struct htmlbody *b)
 {
@@ -531,6 +581,9 @@ htmlbody_lead_figure(struct html_node *root, struct htmlbody *b)
 		return;
 	htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES, body_find_figure,
 	    NULL, &fig);
+	if (fig == NULL && b->image == NULL && b->head_image == NULL)
+		htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES,
+		    body_find_hero, NULL, b);
 	if (fig == NULL)
 		return;
 	free(b->image);

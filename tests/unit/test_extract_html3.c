@@ -250,6 +250,28 @@ pitch_box_goes(void **state)
 	article_free(a);
 }
 
+/* A hero picture above the headline, outside the element holding the
+ * text and without <figure>, followed by a caption line ending in a
+ * photo credit: on a page without structured data it is the lead
+ * image, with its caption and credit. */
+static void
+hero_picture_is_lead_image(void **state)
+{
+	struct article *a = extract_file("html/en-hero.html");
+
+	(void)state;
+	assert_non_null(a->image_url);
+	assert_string_equal(a->image_url,
+	    "https://site.example/media/loch-arrin-ferry.jpg");
+	assert_non_null(a->image_caption);
+	assert_string_equal(a->image_caption,
+	    "The ferry at the east landing on a still morning.");
+	assert_non_null(a->image_credit);
+	assert_string_equal(a->image_credit, "Isla Munro");
+	assert_int_equal(a->body.n, 3);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -262,6 +284,7 @@ main(void)
 		cmocka_unit_test(press_release_end_mark),
 		cmocka_unit_test(pull_quote_repeat_goes),
 		cmocka_unit_test(pitch_box_goes),
+		cmocka_unit_test(hero_picture_is_lead_image),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
