@@ -508,6 +508,8 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 		goto out;
 	}
 	htmlbody_lead_figure(root, &b);
+	if (m.og_image == NULL && m.ld_image == NULL)
+		htmlbody_hero(root, &b);
 	*out = article_new();
 	extract_fields(*out, &m, &b, opts);
 	rc = ND_OK;

@@ -522,6 +522,38 @@ body_find_figure(struct html_node *n, int depth, void *arg)
 	return 0;
 }
 
+/* 1 if n's subtree is small: at most 8 nodes, none deeper than 3 levels
+ * below n (a caption line, a picture box). */
+static int
+body_small(const struct html_node *n, int depth)
+{
+	const struct html_node *c;
+	int k = 0;
+
+	if (depth > 3)
+		return 0;
+	for (c = n->first; c; c = c->next)
+		if (++k > 8 || (c->first && !body_small(c, depth + 1)))
+			return 0;
+	return 1;
+}
+
+/* 1 if n is, or holds within a small subtree, an image. */
+static int
+body_has_image(const struct html_node *n)
+{
+	const struct html_node *c;
+
+	if (htmlwalk_tag(n) == TAG_IMG)
+		return 1;
+	if (!body_small(n, 0))
+		return 0;
+	for (c = n->first; c; c = c->next)
+		if (c->type == HTML_ELEMENT && body_has_image(c))
+			return 1;
+	return 0;
+}
+
 /* 1 if c is a short block whose text ends in a photo credit; its text
  * into *text (an owned string). */
 static int
@@ -531,7 +563,8 @@ body_credited(struct html_node *c, char **text)
 	struct buf b;
 	int ok;
 
-	if (t != TAG_P && t != TAG_DIV && t != TAG_SPAN)
+	if ((t != TAG_P && t != TAG_DIV && t != TAG_SPAN) ||
+	    !body_small(c, 0))
 		return 0;
 	buf_init(&b, 4 * HTMLHEAD_SHORT);
 	htmlwalk_text(c, &b);
@@ -559,7 +592,7 @@ body_find_hero(struct html_node *n, int depth, void *arg)
 	for (c = n->first; c && b->image == NULL; c = c->next) {
 		if (c->type != HTML_ELEMENT)
 			continue;
-		if (prev && body_credited(c, &text)) {
+		if (prev && body_has_image(prev) && body_credited(c, &text)) {
 			htmlthread_image(prev, &b->image);
 			if (b->image)
 				b->caption = text;
@@ -573,6 +606,14 @@ body_find_hero(struct html_node *n, int depth, void *arg)
 }
 
 void
+htmlbody_hero(struct html_node *root, struct htmlbody *b)
+{
+	if (b->image == NULL && b->head_image == NULL && b->caption == NULL)
+		htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES,
+		    body_find_hero, NULL, b);
+}
+
+void
 htmlbody_lead_figure(struct html_node *root, struct htmlbody *b)
 {
 	struct html_node *fig = NULL;
@@ -581,9 +622,6 @@ htmlbody_lead_figure(struct html_node *root, struct htmlbody *b)
 		return;
 	htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES, body_find_figure,
 	    NULL, &fig);
-	if (fig == NULL && b->image == NULL && b->head_image == NULL)
-		htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES,
-		    body_find_hero, NULL, b);
 	if (fig == NULL)
 		return;
 	free(b->image);
