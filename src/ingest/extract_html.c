@@ -261,6 +261,14 @@ extract_head_date(const struct strlist *head, const char *lang, int64_t *t)
 	return 0;
 }
 
+/* A written date in line s (the byline, or the line holding it). */
+static int
+extract_line_date(const char *s, const char *lang, int64_t *t)
+{
+	return s && extract_text_date(s, strlen(s), lang == NULL ||
+	    strcmp(lang, "en") != 0, t);
+}
+
 static void
 extract_dates(struct article *a, const struct htmlmeta *m,
     const struct strlist *head)
@@ -274,7 +282,9 @@ extract_dates(struct article *a, const struct htmlmeta *m,
 	if (extract_date_of(p, 4, &t, &has_time)) {
 		a->published = t;
 		a->published_has_time = has_time;
-	} else if (extract_head_date(head, a->lang, &t))
+	} else if (extract_head_date(head, a->lang, &t) ||
+	    extract_line_date(m->byline_el, a->lang, &t) ||
+	    extract_line_date(m->byline_line, a->lang, &t))
 		a->published = t;
 	if (extract_date_of(u, 2, &t, &has_time))
 		a->updated = t;
@@ -336,6 +346,39 @@ extract_credits(struct article *a)
 	buf_release(&c);
 }
 
+/* 1 if p is a press release's end mark: "###", "# # #", "-30-",
+ * "- 30 -" alone on its line. */
+static int
+extract_is_end_mark(const char *p)
+{
+	static const char *const marks[] = {
+		"###", "# # #", "-30-", "- 30 -", "\xE2\x80\x93 30 \xE2\x80\x93",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; marks[i]; i++)
+		if (strcmp(p, marks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* After a press release's end mark come its media contact and source
+ * lines, not text: the body ends before the mark. */
+static void
+extract_end_mark(struct strlist *l)
+{
+	size_t i, k;
+
+	for (i = 1; i < l->n; i++)
+		if (extract_is_end_mark(l->v[i])) {
+			for (k = i; k < l->n; k++)
+				free(l->v[k]);
+			l->n = i;
+			return;
+		}
+}
+
 /* Move b's paragraphs into a->body, taking out byline lines and a
  * paragraph repeating the headline or a standfirst element. */
 static void
@@ -359,6 +402,7 @@ extract_body(struct article *a, struct htmlbody *b, struct strlist *names,
 		strlist_push_owned(&a->body, p);
 	}
 	b->paras.n = 0;
+	extract_end_mark(&a->body);
 	extract_credits(a);
 	for (i = 0; i < a->body.n && i < 2 && a->dateline == NULL; i++)
 		a->dateline = htmltext_dateline(a->body.v[i]);
@@ -464,6 +508,8 @@ extract_html(const char *html, size_t len, const struct extract_opts *opts,
 		goto out;
 	}
 	htmlbody_lead_figure(root, &b);
+	if (m.og_image == NULL && m.ld_image == NULL)
+		htmlbody_hero(root, &b);
 	*out = article_new();
 	extract_fields(*out, &m, &b, opts);
 	rc = ND_OK;

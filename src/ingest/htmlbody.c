@@ -8,6 +8,8 @@
 #include "ingest/extract.h"
 #include "ingest/htmlhead.h"
 #include "ingest/htmlscore.h"
+#include "ingest/htmltext.h"
+#include "ingest/htmlthread.h"
 #include "ingest/htmlwalk.h"
 #include "store/article.h"
 #include "util/buf.h"
@@ -17,6 +19,10 @@
 #define HTMLBODY_MAX_PARA	(256u << 10)	/* bytes of one paragraph */
 #define HTMLBODY_RETRY_TEXT	500		/* less: retry with fewer cues */
 #define HTMLBODY_SHORT		120		/* "short" paragraph, bytes */
+#define HTMLBODY_PITCH		300	/* bytes of a pitch box, less */
+#define HTMLBODY_REPEAT_MIN	40	/* bytes of a pull quote, at least */
+#define HTMLBODY_REPEAT_MAX	400	/* ...at most */
+#define HTMLBODY_REPEAT_NEAR	20	/* paragraphs searched either side */
 
 /* Short boilerplate lines, matched anywhere in a short paragraph
  * (lowercase; English, German, French, Spanish). A secondary cue: the
@@ -57,6 +63,7 @@ struct emit {
 	unsigned char *kinds;	/* per out->paras entry: 1 heading */
 	size_t kcap;
 	const struct html_node *figure;	/* first figure met */
+	const struct html_node *last_img;	/* last <img> entered */
 };
 
 static int
@@ -229,6 +236,95 @@ body_drop_container(const struct hnode *h)
 	return (h->embed == 1 && h->text < 75) || h->embed > 1;
 }
 
+/* The image element img stands for among its siblings: its <picture>
+ * or a link holding only it, else itself. */
+static const struct html_node *
+body_image_box(const struct html_node *img)
+{
+	const struct html_node *p = img->parent;
+
+	if (p && (htmlwalk_tag(p) == TAG_PICTURE ||
+	    (htmlwalk_tag(p) == TAG_A && p->first == p->last)))
+		return p;
+	return img;
+}
+
+/* 1 if n comes right after the last image met (siblings, only white
+ * space and <br> between). */
+static int
+body_after_image(const struct emit *e, const struct html_node *n)
+{
+	const struct html_node *c;
+
+	if (e->last_img == NULL)
+		return 0;
+	for (c = body_image_box(e->last_img)->next; c; c = c->next) {
+		if (c == n)
+			return 1;
+		if (c->type == HTML_ELEMENT && htmlwalk_tag(c) != TAG_BR)
+			return 0;
+		if (c->type == HTML_TEXT && c->len > 2)
+			return 0;
+	}
+	return 0;
+}
+
+/* A photo's caption set without <figure>: a short block that holds one
+ * image, or comes right after one, and whose text ends in a photo
+ * credit ("... on Saturday. Foto: Ana Gil"). The first such photo met
+ * before any figure is the lead picture (image and caption, the credit
+ * split off later by htmltext_caption) when none was found. */
+static int
+body_is_caption(struct emit *e, struct html_node *n, const struct hnode *h)
+{
+	struct htmlbody *o = e->out;
+	struct buf b;
+	int cap;
+
+	if (h->text == 0 || h->text >= HTMLHEAD_SHORT || h->img > 1 ||
+	    (h->img == 0 && !body_after_image(e, n)))
+		return 0;
+	buf_init(&b, 4 * HTMLHEAD_SHORT);
+	htmlwalk_text(n, &b);
+	cap = htmltext_photo_credit(b.ptr);
+	if (cap && e->figure == NULL && o->image == NULL &&
+	    o->caption == NULL) {
+		htmlthread_image(h->img ? n : e->last_img, &o->image);
+		if (o->image)
+			article_set(&o->caption, b.ptr, b.len);
+	}
+	buf_release(&b);
+	return cap;
+}
+
+/* A pitch box set between the paragraphs: a short container (under
+ * HTMLBODY_PITCH bytes) whose last element is a link or button labelled
+ * with a sign-up or subscription phrase ("Abonnieren", "Sign up",
+ * "Suscr\xC3\xADbete"): its heading and text go with the button. */
+static int
+body_is_pitch(const struct html_node *n, const struct hnode *h)
+{
+	const struct html_node *c, *last = NULL;
+	enum htmltag t;
+	struct buf b;
+	int pitch;
+
+	if (h->text == 0 || h->text >= HTMLBODY_PITCH)
+		return 0;
+	for (c = n->first; c; c = c->next)
+		if (c->type == HTML_ELEMENT)
+			last = c;
+	t = htmlwalk_tag(last);
+	if (last == NULL || (t != TAG_A && t != TAG_BUTTON))
+		return 0;
+	buf_init(&b, HTMLBODY_SHORT);
+	htmlwalk_text((struct html_node *)last, &b);
+	pitch = b.len > 0 && b.len < HTMLBODY_SHORT &&
+	    (body_is_label(b.ptr, b.len) || body_has_phrase(b.ptr, b.len));
+	buf_release(&b);
+	return pitch;
+}
+
 /* Enter an element: 1 to walk into it, 0 to skip it. */
 static int
 body_enter(struct emit *e, struct html_node *n, int is_root)
@@ -249,6 +345,14 @@ body_enter(struct emit *e, struct html_node *n, int is_root)
 	    body_drop_container(h))
 		return 0;
 	if (!is_root && body_cleanable(t) && htmlhead_is_gallery(e->sc, n))
+		return 0;
+	if (t == TAG_IMG)
+		e->last_img = n;
+	if (!is_root && h && (t == TAG_DIV || t == TAG_ASIDE ||
+	    t == TAG_SECTION) && body_is_pitch(n, h))
+		return 0;
+	if (!is_root && h && (t == TAG_P || t == TAG_DIV || t == TAG_DL ||
+	    t == TAG_DD || t == TAG_SPAN) && body_is_caption(e, n, h))
 		return 0;
 	if (htmlwalk_is_block(t) || t == TAG_BR)
 		body_flush(e);
@@ -418,6 +522,97 @@ body_find_figure(struct html_node *n, int depth, void *arg)
 	return 0;
 }
 
+/* 1 if n's subtree is small: at most 8 nodes, none deeper than 3 levels
+ * below n (a caption line, a picture box). */
+static int
+body_small(const struct html_node *n, int depth)
+{
+	const struct html_node *c;
+	int k = 0;
+
+	if (depth > 3)
+		return 0;
+	for (c = n->first; c; c = c->next)
+		if (++k > 8 || (c->first && !body_small(c, depth + 1)))
+			return 0;
+	return 1;
+}
+
+/* 1 if n is, or holds within a small subtree, an image. */
+static int
+body_has_image(const struct html_node *n)
+{
+	const struct html_node *c;
+
+	if (htmlwalk_tag(n) == TAG_IMG)
+		return 1;
+	if (!body_small(n, 0))
+		return 0;
+	for (c = n->first; c; c = c->next)
+		if (c->type == HTML_ELEMENT && body_has_image(c))
+			return 1;
+	return 0;
+}
+
+/* 1 if c is a short block whose text ends in a photo credit; its text
+ * into *text (an owned string). */
+static int
+body_credited(struct html_node *c, char **text)
+{
+	enum htmltag t = htmlwalk_tag(c);
+	struct buf b;
+	int ok;
+
+	if ((t != TAG_P && t != TAG_DIV && t != TAG_SPAN) ||
+	    !body_small(c, 0))
+		return 0;
+	buf_init(&b, 4 * HTMLHEAD_SHORT);
+	htmlwalk_text(c, &b);
+	ok = b.len > 0 && b.len < HTMLHEAD_SHORT &&
+	    htmltext_photo_credit(b.ptr);
+	if (ok)
+		*text = buf_detach(&b, NULL);
+	buf_release(&b);
+	return ok;
+}
+
+/* A block holding a picture followed by a credited caption line (a hero
+ * image above the headline, without <figure>): image and caption into
+ * the htmlbody passed as arg. */
+static int
+body_find_hero(struct html_node *n, int depth, void *arg)
+{
+	struct htmlbody *b = arg;
+	struct html_node *c, *prev = NULL;
+	char *text = NULL;
+
+	(void)depth;
+	if (b->image || htmlwalk_is_hidden(htmlwalk_tag(n)))
+		return 0;
+	for (c = n->first; c && b->image == NULL; c = c->next) {
+		if (c->type != HTML_ELEMENT)
+			continue;
+		if (prev && body_has_image(prev) && body_credited(c, &text)) {
+			htmlthread_image(prev, &b->image);
+			if (b->image)
+				b->caption = text;
+			else
+				free(text);
+			text = NULL;
+		}
+		prev = c;
+	}
+	return b->image == NULL;
+}
+
+void
+htmlbody_hero(struct html_node *root, struct htmlbody *b)
+{
+	if (b->image == NULL && b->head_image == NULL && b->caption == NULL)
+		htmlwalk(root, EXTRACT_MAX_DEPTH, EXTRACT_MAX_NODES,
+		    body_find_hero, NULL, b);
+}
+
 void
 htmlbody_lead_figure(struct html_node *root, struct htmlbody *b)
 {
@@ -488,13 +683,20 @@ body_emit_from(struct emit *e, const struct htmlscore *sc,
 
 /* Emit the pick of sc, starting at the article's text after its head
  * block (htmlhead.h): inside top, or among the picked siblings of top.
- * A gallery among them is left out. */
+ * A gallery among them is left out. In a forum thread (htmlthread.h),
+ * the text of its first post only. */
 static void
 body_emit_pick(struct emit *e, const struct htmlscore *sc, const char *headline)
 {
 	struct html_node *start, *c, *sib = NULL;
 	size_t i;
 
+	if ((c = htmlthread_first_post(sc, sc->top)) != NULL) {
+		htmlthread_image(c, &e->out->head_image);
+		body_emit(e, htmlthread_post_text(sc, c));
+		body_flush(e);
+		return;
+	}
 	start = htmlhead_body_start(sc, sc->top, headline);
 	if (start == NULL && sc->npick > 1 && sc->top->parent)
 		sib = htmlhead_body_start(sc, sc->top->parent, headline);
@@ -513,6 +715,40 @@ body_emit_pick(struct emit *e, const struct htmlscore *sc, const char *headline)
 		}
 		body_emit_from(e, sc, start);
 	}
+}
+
+/* 1 if l->v[i] is repeated inside a longer paragraph near it. */
+static int
+body_is_repeat(const struct strlist *l, size_t i)
+{
+	size_t n = strlen(l->v[i]), k;
+	size_t lo = i > HTMLBODY_REPEAT_NEAR ? i - HTMLBODY_REPEAT_NEAR : 0;
+
+	if (n < HTMLBODY_REPEAT_MIN || n > HTMLBODY_REPEAT_MAX)
+		return 0;
+	for (k = lo; k < l->n && k <= i + HTMLBODY_REPEAT_NEAR; k++)
+		if (k != i && l->v[k] && strlen(l->v[k]) > n &&
+		    strstr(l->v[k], l->v[i]))
+			return 1;
+	return 0;
+}
+
+/* A pull quote (a blockquote or aside set between the paragraphs) repeats
+ * a sentence of a paragraph near it: the short copy goes. */
+static void
+body_drop_repeats(struct strlist *l)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (body_is_repeat(l, i)) {
+			free(l->v[i]);
+			l->v[i] = NULL;
+		}
+	for (i = 0; i < l->n; i++)
+		if (l->v[i])
+			l->v[j++] = l->v[i];
+	l->n = j;
 }
 
 /* One pass with the given HS_* mode into b->paras; *top is the element
@@ -536,6 +772,7 @@ body_pass(struct html_node *root, unsigned mode, const struct html_node *keep,
 		*top = sc.top;
 		body_emit_pick(&e, &sc, headline);
 		body_trim_headings(&e);
+		body_drop_repeats(&b->paras);
 		if (e.figure)
 			body_figure(b, (struct html_node *)e.figure);
 	}

@@ -38,6 +38,12 @@ int htmlbody_extract(struct html_node *root, const char *headline,
 /* When b has no figure yet, take the first <figure> with a caption
  * anywhere under root (a lead image above the text). */
 void htmlbody_lead_figure(struct html_node *root, struct htmlbody *b);
+/* When b has no image, caption or head-block image (and the caller knows
+ * of no image in the page's metadata): the first block holding an image
+ * in a small subtree that is followed by a short line ending in a photo
+ * credit (a hero picture with its caption beside it) gives b's image and
+ * caption. */
+void htmlbody_hero(struct html_node *root, struct htmlbody *b);
 /* Free everything b owns; b is zeroed. */
 void htmlbody_release(struct htmlbody *b);
 

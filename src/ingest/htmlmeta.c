@@ -14,6 +14,7 @@
 #include "util/buf.h"
 
 #define HTMLMETA_MAX_ELTEXT	600	/* bytes of a byline/standfirst */
+#define HTMLMETA_MAX_LINE	240	/* bytes of a byline's line */
 
 static void
 htmlmeta_set(char **field, const char *s)
@@ -122,6 +123,32 @@ htmlmeta_eltext(struct html_node *n, char **field, size_t lo, size_t hi)
 	buf_release(&b);
 }
 
+/* The byline element's text, its parts spaced (a name link, then a place
+ * and a time in spans of their own), into m->byline_el when 3..160 bytes
+ * long and, if must_name, when names follow a "By" prefix. */
+static void
+htmlmeta_byline_set(struct html_node *n, struct htmlmeta *m, int must_name)
+{
+	struct strlist names = STRLIST_INIT;
+	struct buf b;
+
+	if (m->byline_el)
+		return;
+	buf_init(&b, 4 * HTMLMETA_MAX_ELTEXT);
+	htmlwalk_text_spaced(n, &b);
+	if (b.len >= 3 && b.len <= 160 &&
+	    (!must_name || htmltext_byline(b.ptr, 1, &names) > 0)) {
+		htmlmeta_set(&m->byline_el, b.ptr);
+		buf_clear(&b);
+		if (n->parent)
+			htmlwalk_text_spaced(n->parent, &b);
+		if (b.len <= HTMLMETA_MAX_LINE)
+			htmlmeta_set(&m->byline_line, b.ptr);
+	}
+	strlist_release(&names);
+	buf_release(&b);
+}
+
 static void
 htmlmeta_classes(struct html_node *n, struct htmlmeta *m)
 {
@@ -131,7 +158,7 @@ htmlmeta_classes(struct html_node *n, struct htmlmeta *m)
 	if (m->byline_el == NULL) {
 		ip = htmlwalk_attr(n, HA_ITEMPROP);
 		if ((hint & HH_BYLINE) || (ip && !strcasecmp(ip, "author")))
-			htmlmeta_eltext(n, &m->byline_el, 3, 160);
+			htmlmeta_byline_set(n, m, 0);
 	}
 	if (m->standfirst_el == NULL && (hint & HH_STANDFIRST))
 		htmlmeta_eltext(n, &m->standfirst_el, 30, HTMLMETA_MAX_ELTEXT);
@@ -144,12 +171,21 @@ htmlmeta_classes(struct html_node *n, struct htmlmeta *m)
 	}
 }
 
-/* A short <p> that starts "By"/"Von"/"Par"/"Por" is a byline. */
+/* A short <p> whose own text starts "By" (in the languages of
+ * htmltext_byline's prefixes, capitalised) is a byline; so is a span, div
+ * or li whose text starts so in either case ("di Anna Neri") and goes on
+ * with names. */
 static void
 htmlmeta_byline_p(struct html_node *n, struct htmlmeta *m)
 {
-	static const char *const pre[] = { "By ", "Von ", "Par ", "Por ", NULL };
+	static const char *const pre[] = {
+		"By ", "Von ", "Par ", "Por ", "Di ", "Door ", "Av ", "Af ",
+		"Przez ", "Author: ", "Autor: ", "Autore: ", "Auteur : ",
+		"Auteur: ", "\xE6\x96\x87 ", "\xE6\x96\x87\xE3\x83\xBB",
+		"\xE6\x96\x87\xEF\xBC\x9A", NULL
+	};
 	const struct html_node *c = n->first;
+	int is_p = htmlwalk_tag(n) == TAG_P;
 	const char *s;
 	size_t i;
 
@@ -159,9 +195,13 @@ htmlmeta_byline_p(struct html_node *n, struct htmlmeta *m)
 	s = c->text;
 	while (*s == ' ' || *s == '\n' || *s == '\t')
 		s++;
+	/* most elements: not a first letter of any prefix */
+	if (strchr("BbVvPpDdAaFf\xE6", *s) == NULL || *s == '\0')
+		return;
 	for (i = 0; pre[i]; i++)
-		if (strncmp(s, pre[i], strlen(pre[i])) == 0) {
-			htmlmeta_eltext(n, &m->byline_el, 3, 160);
+		if ((is_p ? strncmp : strncasecmp)(s, pre[i],
+		    strlen(pre[i])) == 0) {
+			htmlmeta_byline_set(n, m, !is_p);
 			return;
 		}
 }
@@ -201,7 +241,7 @@ htmlmeta_enter(struct html_node *n, int depth, void *arg)
 		return 1;
 	case TAG_STYLE: case TAG_NOSCRIPT: case TAG_TEMPLATE: case TAG_SVG:
 		return 0;
-	case TAG_P:
+	case TAG_P: case TAG_SPAN: case TAG_DIV: case TAG_LI:
 		htmlmeta_byline_p(n, m);
 		if (n->nattrs)
 			htmlmeta_classes(n, m);
@@ -405,7 +445,7 @@ htmlmeta_release(struct htmlmeta *m)
 	char **f[] = {
 		&m->lang, &m->canonical, &m->title, &m->h1, &m->time_dt,
 		&m->meta_date, &m->meta_desc, &m->byline_el, &m->standfirst_el,
-		&m->credits_el,
+		&m->credits_el, &m->byline_line,
 		&m->og_url, &m->og_title, &m->og_desc, &m->og_image, &m->og_site,
 		&m->og_section, &m->og_published, &m->og_modified,
 		&m->ld_headline, &m->ld_desc, &m->ld_published, &m->ld_modified,

@@ -27,6 +27,8 @@ struct htmlmeta {
 	char *meta_date;	/* <meta name=date|pubdate|...> */
 	char *meta_desc;	/* <meta name=description> */
 	char *byline_el;	/* text of a byline/author element */
+	char *byline_line;	/* its parent's text when short (the line
+				 * with the name, the place and the date) */
 	char *standfirst_el;	/* text of a standfirst/summary element */
 	char *credits_el;	/* a credits line ("Additional reporting by")
 				 * marked by a credit class, anywhere */

@@ -71,7 +71,13 @@ text_prefix(const char *s)
 {
 	static const char *const pre[] = {
 		"By ", "BY ", "by ", "Von ", "VON ", "von ", "Par ", "PAR ",
-		"par ", "Por ", "POR ", "por ", "Text: ", "Texto: ", NULL
+		"par ", "Por ", "POR ", "por ", "Di ", "di ", "Door ", "door ",
+		"Av ", "av ", "Af ", "af ", "Przez ", "przez ", "Text: ",
+		"Texto: ", "Author: ", "Autor: ", "Autore: ", "Auteur : ",
+		"Auteur: ",
+		/* Japanese "text:" labels: 文 + space, nakaguro or colon */
+		"\xE6\x96\x87 ", "\xE6\x96\x87\xE3\x83\xBB",
+		"\xE6\x96\x87\xEF\xBC\x9A", NULL
 	};
 	size_t i;
 
@@ -81,10 +87,14 @@ text_prefix(const char *s)
 	return NULL;
 }
 
-/* Length of the next name part of s, stopping at a list separator. */
+/* Length of the next name part of s, stopping at a list separator; a
+ * middle dot or a guillemet ends the names ("By Ann Lee · 3 May"). */
 static size_t
 text_part(const char *s, size_t *skip)
 {
+	static const char *const ends[] = {
+		" \xC2\xB7", " \xC2\xBB", " \xE2\x80\xA2", NULL
+	};
 	static const char *const seps[] = {
 		" and ", " und ", " et ", " y ", " & ", " AND ", " UND ",
 		" ET ", " Y ", NULL
@@ -92,6 +102,11 @@ text_part(const char *s, size_t *skip)
 	size_t i, k;
 
 	for (i = 0; s[i]; i++) {
+		for (k = 0; ends[k]; k++)
+			if (strncmp(s + i, ends[k], strlen(ends[k])) == 0) {
+				*skip = 0;
+				return i;
+			}
 		if (s[i] == ',' || s[i] == ';' || s[i] == '|') {
 			*skip = 1;
 			return i;
@@ -124,6 +139,34 @@ text_cut_place(const char *s, size_t n)
 	return n;
 }
 
+/* After a "By" prefix, the names end before the first word holding a
+ * digit or a colon, or written in capitals after a mixed-case word
+ * ("Por Ana Ruiz LISBOA 24 de enero", "Av Per Ek Foto: Bo Lind"): the
+ * length kept, or n when no such word follows two name words. */
+static size_t
+text_cut_tail(const char *s, size_t n)
+{
+	size_t i = 0, w, words = 0;
+	int stop, lower, upper, mixed = 0;
+
+	while (i < n) {
+		stop = lower = upper = 0;
+		for (w = i; w < n && s[w] != ' '; w++) {
+			if ((s[w] >= '0' && s[w] <= '9') || s[w] == ':')
+				stop = 1;
+			lower |= s[w] >= 'a' && s[w] <= 'z';
+			upper |= s[w] >= 'A' && s[w] <= 'Z';
+		}
+		if (stop || (mixed && upper && !lower && w - i >= 2))
+			return words >= 2 ? i : n;
+		mixed |= lower;
+		words++;
+		for (i = w; i < n && s[i] == ' '; i++)
+			;
+	}
+	return n;
+}
+
 int
 htmltext_byline(const char *s, int need_prefix, struct strlist *out)
 {
@@ -141,6 +184,8 @@ htmltext_byline(const char *s, int need_prefix, struct strlist *out)
 	while (*s && out->n < HTMLTEXT_MAX_NAMES) {
 		n = text_part(s, &skip);
 		n = text_cut_place(s, n);
+		if (p)
+			n = text_cut_tail(s, n);
 		while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
 			n--;
 		if (!text_is_name(s, n))
@@ -314,7 +359,9 @@ text_marker(const char *s, size_t *mlen)
 		"Photo: ", "Photograph: ", "Foto: ", "Fotos: ", "Bild: ",
 		"Image: ", "Picture: ", "Photo : ", "Crédit photo : ",
 		"Crédit : ", "Credit: ", "Photo by ", "Foto von ", "\xC2\xA9 ",
-		"\xC2\xA9", "(c) ", NULL
+		"\xC2\xA9", "(c) ", "Fot. ", "Zdj\xC4\x99" "cie: ",
+		"\xE6\x92\xAE\xE5\xBD\xB1\xEF\xBC\x9A",
+		"\xE5\x86\x99\xE7\x9C\x9F\xEF\xBC\x9A", NULL
 	};
 	const char *best = NULL, *p;
 	size_t i;
@@ -327,6 +374,17 @@ text_marker(const char *s, size_t *mlen)
 		}
 	}
 	return best;
+}
+
+int
+htmltext_photo_credit(const char *s)
+{
+	const char *p;
+	size_t mlen = 0;
+
+	p = text_marker(s, &mlen);
+	return p && strlen(p + mlen) <= HTMLTEXT_MAX_PHOTO &&
+	    strlen(p + mlen) > 1;
 }
 
 /* "... Berlin on Monday. Jane Doe/Reuters" -> offset of "Jane Doe/...". */

@@ -33,6 +33,11 @@ int htmltext_is_credits(const char *para);
  * an existing *credit. Both are owned strings and may become NULL. */
 void htmltext_caption(char **caption, char **credit);
 
+/* 1 if s ends with a photo credit: a marker ("Photo: ", "Foto: ", "Fot. ",
+ * a copyright sign, the Japanese "photographed by" label, ...) followed
+ * by 2 to 80 bytes ("... market on Saturday. Foto: Ana Gil"). */
+int htmltext_photo_credit(const char *s);
+
 /* Cut a " | Site" (or " - Site" when it names site) suffix off *title. */
 void htmltext_title(char **title, const char *site);
 

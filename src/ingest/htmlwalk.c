@@ -151,8 +151,8 @@ htmlwalk_text_node(struct html_node *n, struct buf *out)
 		htmlwalk_put_collapsed(out, n->text);
 }
 
-void
-htmlwalk_text(struct html_node *n, struct buf *out)
+static void
+htmlwalk_text_edges(struct html_node *n, struct buf *out, int every_edge)
 {
 	struct html_node *cur = n, *next;
 	size_t depth = 0;
@@ -166,7 +166,8 @@ htmlwalk_text(struct html_node *n, struct buf *out)
 
 		htmlwalk_text_node(cur, out);
 		if (cur->type == HTML_ELEMENT && !hidden &&
-		    (htmlwalk_is_block(t) || t == TAG_BR) && out->len &&
+		    (every_edge || htmlwalk_is_block(t) || t == TAG_BR) &&
+		    out->len &&
 		    out->ptr[out->len - 1] != ' ')
 			buf_putc(out, ' ');
 		if (cur->type == HTML_ELEMENT && !hidden && cur->first &&
@@ -185,6 +186,18 @@ htmlwalk_text(struct html_node *n, struct buf *out)
 		cur = next;
 	}
 	buf_trim(out);
+}
+
+void
+htmlwalk_text(struct html_node *n, struct buf *out)
+{
+	htmlwalk_text_edges(n, out, 0);
+}
+
+void
+htmlwalk_text_spaced(struct html_node *n, struct buf *out)
+{
+	htmlwalk_text_edges(n, out, 1);
 }
 
 static int

@@ -42,6 +42,11 @@ const char *htmlwalk_attr(const struct html_node *n, enum htmlattr id);
  * skipping hidden subtrees; bounded by max_depth and by out's max. */
 void htmlwalk_text(struct html_node *n, struct buf *out);
 
+/* As htmlwalk_text, with a space at every element's start too (inline
+ * ones included): for short lines whose parts are set apart by style,
+ * such as a byline's name, place and time in adjacent spans. */
+void htmlwalk_text_spaced(struct html_node *n, struct buf *out);
+
 /* ASCII case-insensitive search of needle in s[0..n). */
 const char *htmlwalk_memcasemem(const char *s, size_t n, const char *needle);
 
