@@ -187,6 +187,14 @@ void xt_text(const struct xt *x, size_t a, size_t b, char **field);
 size_t xt_dateline(struct xt *x, size_t i);
 size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
+/* extract_text_thread.c: a forum reply's head ("Re: Title"), a
+ * "Reply" button with a quote button after it, a footer's "© 2026
+ * Site · ..." inside a run; each returns the end of its span, 0 if
+ * none */
+size_t xt_thread_reply(const struct xt *x, size_t i);
+size_t xt_thread_button(const struct xt *x, size_t i);
+size_t xt_thread_footer(const struct xt *x, size_t i);
+
 /* extract_text_markup.c: is word i markup left in the text (name="value",
  * "[/name]", "[name" before an attribute)? */
 int xt_markup_word(const struct xt *x, size_t i);

@@ -1130,6 +1130,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 
 	if ((e = xt_phrase_span(x, i, kind)) > i)
 		return e;
+	*kind = XK_SOURCES;	/* "© 2026 Site · Privacy": end matter */
+	if ((e = xt_thread_footer(x, i)) > i)
+		return e;
 	*kind = XK_CAPTION;
 	if ((e = xt_caption_span(x, i)) > i)
 		return e;
@@ -1153,6 +1156,12 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	*kind = XK_REPLY;
 	if (xt_reply(x, i))
 		return i + 1;
+	if ((e = xt_thread_reply(x, i)) > i)
+		return e;	/* "Re: Title" */
+	*kind = XK_SOURCES;	/* a post's own button: end matter, the
+				 * sentence before it is the post's */
+	if (xt_cls(x, i, XC_REPLY) && (e = xt_thread_button(x, i)) > i)
+		return e;	/* "Reply “” Name" */
 	*kind = XK_STAMP;
 	if ((e = xt_reltime(x, i)) > i)
 		return e;

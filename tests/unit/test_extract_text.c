@@ -705,6 +705,16 @@ reads_live_blog_flattened(void **state)
 	check_fixture("en_live");
 }
 
+/* A forum thread run together: each reply's head holds "Re:" and the
+ * thread's title again; the body is the first post and ends there (the
+ * sign-off glued to the next poster's name goes with it). */
+static void
+ends_at_forum_reply(void **state)
+{
+	(void)state;
+	check_fixture("es_forum");
+}
+
 /* A photo credit that is a bare name ("Paul Girardin") glued to the
  * article's first sentence, after the caption that follows the date
  * and the share labels: credit and caption are read, neither is body. */
@@ -951,6 +961,59 @@ check_body_lacks(const char *s, size_t min, const char *const *absent)
 	struct article *a = extract_ok(s, strlen(s));
 
 	assert_true(a->body.n >= min);
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
+/* A "Reply" button with a quote button next to it ("Reply “” Name"),
+ * run together between comments: a hard end, like a lone button. */
+static void
+ends_at_reply_with_quote_button(void **state)
+{
+	static const char *const absent[] = {"Ottersen", "ferry twice",
+	    NULL};
+	const char s[] = "Harbour News The quay will get new lights this "
+	    "winter By Lena Moss 4 March 2025 The town will replace every "
+	    "lamp along the old quay before the first storms of the winter "
+	    "arrive. Workers start at the fish market and move north, one "
+	    "section a week, so the quay stays open to walkers the whole "
+	    "time. The new lamps use less power and point their light down "
+	    "at the stones instead of out over the water. Boat owners had "
+	    "asked for this for years because the old lamps blinded them "
+	    "when they came in at night. Posted in Harbour talk · Contact "
+	    "the moderators Reply “” Ottersen Posts: 45 Joined: 2019 About "
+	    "time, I take the ferry twice a day and the glare is awful. "
+	    "Reply “” Mia Posts: 12 Joined: 2021 Good news for the birds "
+	    "too, they hate the bright lamps.";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_true(a->body.n >= 3);
+	assert_non_null(para_with(a, "blinded them"));
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
+/* A footer's "© 2025 Site · Links" glued to the links before it, run
+ * together: the notice ends the body with what follows. */
+static void
+ends_at_glued_copyright(void **state)
+{
+	static const char *const absent[] = {"Aviso", "Funciona", NULL};
+	const char s[] = "Diario del Valle El puente viejo cerrará dos "
+	    "meses por obras Por Ana Gil 5 de marzo de 2025 El puente viejo "
+	    "sobre el río cerrará al tráfico durante dos meses a partir del "
+	    "lunes para reparar los pilares. Los peatones podrán cruzar por "
+	    "una pasarela provisional que el ayuntamiento instalará junto "
+	    "a la orilla norte. Los autobuses de las líneas dos y cinco "
+	    "darán un rodeo por la carretera de circunvalación mientras "
+	    "duren los trabajos. Quiénes somos Contacto Mapa del sitio "
+	    "Aviso legal © 2025 Diario del Valle · Funciona con una "
+	    "plantilla libre · Privacidad de los lectores del diario.";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_non_null(para_with(a, "circunvalación"));
 	assert_lacks(a, absent);
 	article_free(a);
 }
@@ -2427,6 +2490,9 @@ main(void)
 		cmocka_unit_test(drops_caption_copies),
 		cmocka_unit_test(reads_bare_name_credit),
 		cmocka_unit_test(reads_live_blog_flattened),
+		cmocka_unit_test(ends_at_forum_reply),
+		cmocka_unit_test(ends_at_reply_with_quote_button),
+		cmocka_unit_test(ends_at_glued_copyright),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
