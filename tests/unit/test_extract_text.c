@@ -965,6 +965,26 @@ check_body_lacks(const char *s, size_t min, const char *const *absent)
 	article_free(a);
 }
 
+/* Swedish and Polish end matter run together: tags ("Taggar:",
+ * "Tagi:"), a comment counter ("2 kommentarer", "2 Komentarze"), reply
+ * buttons ("Svara", "Odpowiedz"), a most-read list and the rights line
+ * end the body; "Av Name" and "12 maj 2025", "14 maja 2025" are the
+ * byline and date, and the save labels ("Spara", "Zapisz Drukuj") are
+ * not glued to the first sentence. */
+static void
+reads_swedish_end_matter(void **state)
+{
+	(void)state;
+	check_fixture("sv_tail");
+}
+
+static void
+reads_polish_end_matter(void **state)
+{
+	(void)state;
+	check_fixture("pl_tail");
+}
+
 /* A "Reply" button with a quote button next to it ("Reply “” Name"),
  * run together between comments: a hard end, like a lone button. */
 static void
@@ -2493,6 +2513,8 @@ main(void)
 		cmocka_unit_test(ends_at_forum_reply),
 		cmocka_unit_test(ends_at_reply_with_quote_button),
 		cmocka_unit_test(ends_at_glued_copyright),
+		cmocka_unit_test(reads_swedish_end_matter),
+		cmocka_unit_test(reads_polish_end_matter),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
