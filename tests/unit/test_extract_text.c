@@ -985,6 +985,17 @@ reads_polish_end_matter(void **state)
 	check_fixture("pl_tail");
 }
 
+/* A live ticker whose entry heads glue the time to the author
+ * ("09:40Ole Krämer"), each entry with a short title and its own
+ * "Teilen" button: every entry stays, with its title; heads and
+ * buttons go. */
+static void
+reads_live_ticker_entries(void **state)
+{
+	(void)state;
+	check_fixture("de_ticker");
+}
+
 /* A "Reply" button with a quote button next to it ("Reply “” Name"),
  * run together between comments: a hard end, like a lone button. */
 static void
@@ -2515,6 +2526,7 @@ main(void)
 		cmocka_unit_test(ends_at_glued_copyright),
 		cmocka_unit_test(reads_swedish_end_matter),
 		cmocka_unit_test(reads_polish_end_matter),
+		cmocka_unit_test(reads_live_ticker_entries),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
