@@ -968,6 +968,31 @@ xt_name_date(struct xt *x, size_t i)
 	return j > e ? j : e;
 }
 
+/* A blog platform's author line: a name of two or three words, a
+ * separator and a "Follow" button ("Jane Doe · Follow", "Ana Ruiz ·
+ * Seguir", "Tom Berg · Folgen"). Returns the end past the button. */
+static size_t
+xt_name_follow(struct xt *x, size_t i)
+{
+	static const char *const follow[] = {"follow", "folgen", "suivre",
+	    "seguir", "segui", "volgen", "volg", "obserwuj", "följ",
+	    "seguire", "abonnieren"};
+	char key[XT_KEY_MAX];
+	size_t e, n;
+
+	if (x->have_byline || !xt_has(x, i, TF_CAP) ||
+	    (e = xt_one_name(x, i)) < i + 2 || e > i + 3 || e + 1 >= x->nt ||
+	    !(x->t[e].flags & TF_PUNCT) || x->t[e].len > 3)
+		return 0;
+	n = xt_key(x, e + 1, key);
+	if (!xt_has(x, e + 1, TF_CAP) || !xt_in_list(key, n, follow,
+	    sizeof(follow) / sizeof(follow[0])))
+		return 0;
+	xt_push_name(x, i, e, &x->a->byline);
+	x->have_byline = 1;
+	return e + 2;
+}
+
 /* Does handle word h ("@catherineshu") hold the first three letters
  * of word w ("Shu"), folded to lower case (ASCII)? */
 static int
@@ -1142,6 +1167,7 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	*kind = XK_BYLINE;
 	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i ||
+	    (e = xt_name_follow(x, i)) > i ||
 	    (e = xt_name_handle(x, i)) > i)
 		return e;
 	*kind = XK_ENTRY;

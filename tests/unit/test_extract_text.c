@@ -1049,6 +1049,27 @@ ends_at_glued_copyright(void **state)
 	article_free(a);
 }
 
+/* A blog platform's author line run together ("Lena Vogt · Folgen"):
+ * the name is the byline, and the menu, headline and standfirst before
+ * it are no body. */
+static void
+reads_name_with_follow_button(void **state)
+{
+	static const char *const absent[] = {"Anmelden", "Fensterbrett",
+	    "Folgen", NULL};
+	size_t len;
+	char *s = test_data("text/de_follow.txt", &len);
+	struct article *a = extract_ok(s, len);
+
+	(void)state;
+	assert_int_equal(a->byline.n, 1);
+	assert_string_equal(a->byline.v[0], "Lena Vogt");
+	assert_non_null(para_with(a, "Heizdecke stelle"));
+	assert_lacks(a, absent);
+	article_free(a);
+	free(s);
+}
+
 /* "Inc." before an opening quote ends the sentence: the quote is the
  * next one, and the sentence before it is not an unfinished title. */
 static void
@@ -2527,6 +2548,7 @@ main(void)
 		cmocka_unit_test(reads_swedish_end_matter),
 		cmocka_unit_test(reads_polish_end_matter),
 		cmocka_unit_test(reads_live_ticker_entries),
+		cmocka_unit_test(reads_name_with_follow_button),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
