@@ -412,7 +412,7 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"polecamy", XP_RECO}, {"läs också", XP_RECO}, {"läs även", XP_RECO},
 	{"läs mer", XP_RECO}, {"mest läst", XP_RECO}, {"mest lästa", XP_RECO},
 	{"rekommenderat", XP_RECO}, {"relaterat", XP_RECO},
-	{"i più letti", XP_RECO}, {"più letti", XP_RECO},
+	{"più letti", XP_RECO},
 	{"mais lidas", XP_RECO}, {"mais lidos", XP_RECO},
 	{"meest gelezen", XP_RECO},
 	{"lo más leído", XP_RECO}, {"más leídas", XP_RECO},

@@ -981,7 +981,9 @@ xt_name_follow(struct xt *x, size_t i)
 	size_t e, n;
 
 	if (x->have_byline || !xt_has(x, i, TF_CAP) ||
-	    (e = xt_one_name(x, i)) < i + 2 || e > i + 3 || e + 1 >= x->nt ||
+	    !(xt_has(x, i + 2, TF_PUNCT) || xt_has(x, i + 3, TF_PUNCT)))
+		return 0;	/* cheap test first: a separator two or three on */
+	if ((e = xt_one_name(x, i)) < i + 2 || e > i + 3 || e + 1 >= x->nt ||
 	    !(x->t[e].flags & TF_PUNCT) || x->t[e].len > 3)
 		return 0;
 	n = xt_key(x, e + 1, key);
