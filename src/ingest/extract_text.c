@@ -179,6 +179,29 @@ xt_glued_agency(const struct xt *x, size_t a, size_t b)
 	return xt_agency_name(x->s + k, b - k) ? k : 0;
 }
 
+/* A live blog's entry head flattened glues its time to the author's
+ * name ("10:35Jane Reed"): the offset of the name after a time of day
+ * ("9:05", "10.35", "14h10") that starts the word [a, b), or 0. */
+static size_t
+xt_glued_clock(const struct xt *x, size_t a, size_t b)
+{
+	const unsigned char *p = (const unsigned char *)x->s;
+	size_t k = a;
+
+	while (k < b && k < a + 2 && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == a || k + 4 > b || (p[k] != ':' && p[k] != '.' &&
+	    p[k] != 'h') || !(p[k + 1] >= '0' && p[k + 1] <= '5') ||
+	    !(p[k + 2] >= '0' && p[k + 2] <= '9'))
+		return 0;
+	k += 3;
+	if (!((p[k] >= 'A' && p[k] <= 'Z') || (p[k] == 0xC3 && k + 1 < b &&
+	    p[k + 1] >= 0x80 && p[k + 1] <= 0x9E)))
+		return 0;	/* a capital: the name */
+	return k + 2 < b && ((p[k + 1] >= 'a' && p[k + 1] <= 'z') ||
+	    p[k + 1] >= 0x80) ? k : 0;
+}
+
 static void
 xt_words(struct xt *x)
 {
@@ -202,7 +225,8 @@ xt_words(struct xt *x)
 			i++;
 		}
 		if ((w = xt_glued_marker(x, a, i)) != 0 ||
-		    (w = xt_glued_agency(x, a, i)) != 0) {
+		    (w = xt_glued_agency(x, a, i)) != 0 ||
+		    (w = xt_glued_clock(x, a, i)) != 0) {
 			xt_push(x, &cap, a, w - a, nl);
 			a = w;
 			nl = 0;

@@ -151,6 +151,8 @@ xt_weight(const struct xt_unit *u)
 	    u->span == XK_AUTHOR || u->span == XK_SOURCES ||
 	    u->span == XK_CREDITS)))
 		return -XT_HARD_GAP;
+	if (u->live)
+		return 0;	/* a live blog's entry head, title, button */
 	if (xt_soft(u) && !(u->role == R_DROP && u->kind == U_TITLE))
 		return -1;	/* a known insert; teaser titles cost as titles */
 	if (u->row && u->kind == U_TITLE)
@@ -418,6 +420,7 @@ xt_units_body(const struct xt *x, struct xt_units *us)
 	long sum = 0, best = 0, w;
 
 	xt_items(us);
+	xt_live_units(x, us);
 	for (k = 0; k < us->n; k++) {
 		int story = xt_next_story(x, us, k) ||
 		    xt_dated_teasers(us, k);

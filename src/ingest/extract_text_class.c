@@ -50,6 +50,7 @@ static const struct xt_word xt_words[] = {
 	{"compartilhar", SH}, {"compartilhe", SH}, {"partilhar", SH},
 	{"condividi", SH}, {"condividere", SH}, {"delen", SH},
 	{"bagikan", SH}, {"tumblr", NE}, {"поделиться", SH},
+	{"udostępnij", SH}, {"dela", SH},	/* pl, sv */
 	{"вконтакте", NE}, {"одноклассники", NE},
 	/* save, print, listen */
 	{"save", SV}, {"print", SV}, {"merken", SV}, {"speichern", SV},
@@ -59,6 +60,7 @@ static const struct xt_word xt_words[] = {
 	{"écouter", SV}, {"escuchar", SV}, {"gift", SV},
 	{"salvar", SV}, {"stampa", SV}, {"salva", SV}, {"afdrukken", SV},
 	{"opslaan", SV}, {"cetak", SV}, {"simpan", SV},
+	{"zapisz", SV}, {"drukuj", SV}, {"spara", SV},
 	/* crumbs */
 	{"home", NV}, {"news", NV | PW}, {"startseite", NV},
 	{"nachrichten", NV}, {"accueil", NV}, {"actualités", NV},
@@ -124,7 +126,7 @@ static const struct xt_word xt_words[] = {
 	{"deine", YO}, {"dein", YO}, {"du", YO | FU}, {"vous", YO | FU},
 	{"votre", YO}, {"vos", YO}, {"tu", YO}, {"te", YO}, {"tus", YO},
 	{"tua", YO}, {"tuo", YO}, {"tuoi", YO}, {"você", YO},
-	{"jouw", YO},
+	{"jouw", YO}, {"twój", YO}, {"twoje", YO}, {"din", YO}, {"ditt", YO},
 	/* comment form */
 	{"required", FO}, {"fields", FO}, {"marked", FO}, {"address", FO},
 	{"published", FO}, {"website", FO}, {"name", FO},
@@ -136,6 +138,10 @@ static const struct xt_word xt_words[] = {
 	{"dirección", FO}, {"electrónico", FO}, {"publicada", FO},
 	{"nombre", FO}, {"web", FO}, {"comment", FO}, {"kommentar", FO},
 	{"commentaire", FO}, {"comentario", FO},
+	{"wymagane", FO}, {"pola", FO}, {"oznaczone", FO}, {"adres", FO},
+	{"opublikowany", FO}, {"komentarz", FO}, {"obligatoriska", FO},
+	{"fält", FO}, {"markerade", FO}, {"publiceras", FO},
+	{"e-postadress", FO}, {"kommentar", FO},
 	/* cookies */
 	{"cookie", XC_COOKIE}, {"cookies", XC_COOKIE},
 	{"consent", XC_COOKIEW}, {"privacy", XC_COOKIEW},
@@ -194,6 +200,12 @@ static const struct xt_word xt_words[] = {
 	{"pada", FU}, {"и", FU}, {"в", FU}, {"на", FU}, {"не", FU},
 	{"что", FU}, {"с", FU}, {"по", FU}, {"это", FU}, {"как", FU},
 	{"для", FU}, {"из", FU}, {"он", FU}, {"она", FU}, {"они", FU},
+	/* function words of pl and sv */
+	{"w", FU}, {"z", FU}, {"się", FU}, {"nie", FU}, {"że", FU},
+	{"jest", FU}, {"od", FU}, {"przez", FU}, {"dla", FU}, {"oraz", FU},
+	{"och", FU}, {"att", FU}, {"är", FU}, {"som", FU}, {"för", FU},
+	{"på", FU}, {"av", FU | XC_BY}, {"till", FU}, {"inte", FU},
+	{"har", FU}, {"e-post", OB | PW | FO},
 	/* roles after a byline name */
 	{"correspondent", XC_ROLE}, {"reporter", XC_ROLE},
 	{"editor", XC_ROLE}, {"writer", XC_ROLE}, {"staff", XC_ROLE},
@@ -231,6 +243,8 @@ static const struct xt_word xt_words[] = {
 	{"comentários", XC_COMMENTW}, {"commenti", XC_COMMENTW},
 	{"reacties", XC_COMMENTW}, {"komentar", XC_COMMENTW},
 	{"tanggapan", XC_COMMENTW}, {"комментарии", XC_COMMENTW},
+	{"komentarze", XC_COMMENTW}, {"komentarzy", XC_COMMENTW},
+	{"kommentarer", XC_COMMENTW}, {"odpowiedzi", XC_COMMENTW},
 	{"комментариев", XC_COMMENTW}, {"комментария", XC_COMMENTW},
 	/* photo markers (with a colon) */
 	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
@@ -246,7 +260,8 @@ static const struct xt_word xt_words[] = {
 	{"advertisement", XC_AD}, {"anzeige", XC_AD}, {"werbung", XC_AD},
 	{"publicité", XC_AD}, {"publicidad", XC_AD}, {"sponsored", XC_AD},
 	{"publicidade", XC_AD}, {"pubblicità", XC_AD}, {"advertentie", XC_AD},
-	{"iklan", XC_AD}, {"реклама", XC_AD},
+	{"iklan", XC_AD}, {"реклама", XC_AD}, {"reklama", XC_AD},
+	{"annons", XC_AD},
 	/* copyright and legal footers */
 	{"copyright", XC_LEGAL}, {"rights", XC_LEGAL}, {"reserved", XC_LEGAL},
 	{"trademark", XC_LEGAL}, {"trademarks", XC_LEGAL},
@@ -257,6 +272,8 @@ static const struct xt_word xt_words[] = {
 	{"reservado", XC_LEGAL}, {"urheberrecht", XC_LEGAL},
 	{"direitos", XC_LEGAL}, {"diritti", XC_LEGAL}, {"riservati", XC_LEGAL},
 	{"rechten", XC_LEGAL}, {"voorbehouden", XC_LEGAL},
+	{"zastrzeżone", XC_LEGAL}, {"ensamrätt", XC_LEGAL},
+	{"rättigheter", XC_LEGAL}, {"förbehållna", XC_LEGAL},
 	/* time of day */
 	{"uhr", XC_TIMEW}, {"a.m", XC_TIMEW}, {"p.m", XC_TIMEW},
 	{"am", XC_TIMEW}, {"pm", XC_TIMEW}, {"gmt", XC_TIMEW},
@@ -292,6 +309,7 @@ static const struct xt_word xt_words[] = {
 	{"reply", XC_REPLY}, {"antworten", XC_REPLY}, {"répondre", XC_REPLY},
 	{"responder", XC_REPLY}, {"rispondi", XC_REPLY},
 	{"reageren", XC_REPLY}, {"balas", XC_REPLY}, {"responda", XC_REPLY},
+	{"odpowiedz", XC_REPLY}, {"svara", XC_REPLY},
 };
 
 struct xt_month {
@@ -389,6 +407,15 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"most viewed", XP_RECO}, {"trending", XP_RECO},
 	{"meistgelesen", XP_RECO}, {"am meisten gelesen", XP_RECO},
 	{"les plus lus", XP_RECO}, {"les plus populaires", XP_RECO},
+	{"zobacz również", XP_RECO}, {"zobacz też", XP_RECO},
+	{"czytaj także", XP_RECO}, {"czytaj też", XP_RECO},
+	{"przeczytaj także", XP_RECO}, {"najczęściej czytane", XP_RECO},
+	{"polecamy", XP_RECO}, {"läs också", XP_RECO}, {"läs även", XP_RECO},
+	{"läs mer", XP_RECO}, {"mest läst", XP_RECO}, {"mest lästa", XP_RECO},
+	{"rekommenderat", XP_RECO}, {"relaterat", XP_RECO},
+	{"più letti", XP_RECO},
+	{"mais lidas", XP_RECO}, {"mais lidos", XP_RECO},
+	{"meest gelezen", XP_RECO},
 	{"lo más leído", XP_RECO}, {"más leídas", XP_RECO},
 	{"más leído", XP_RECO},
 	{"additional reporting by", XP_CREDITS},
@@ -423,6 +450,8 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"alle akzeptieren", XP_CTA}, {"akzeptieren", XP_CTA},
 	{"tout accepter", XP_CTA}, {"accepter", XP_CTA},
 	{"aceptar", XP_CTA}, {"aceptar todo", XP_CTA},
+	{"zapisz się", XP_CTA}, {"subskrybuj", XP_CTA},
+	{"prenumerera", XP_CTA}, {"anmäl dig", XP_CTA},
 	{"leave a comment", XP_FORM}, {"leave a reply", XP_FORM},
 	{"post a comment", XP_FORM}, {"add a comment", XP_FORM},
 	{"join the conversation", XP_FORM},
@@ -435,6 +464,8 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"deja una respuesta", XP_FORM}, {"escribe un comentario", XP_FORM},
 	{"deixe um comentário", XP_FORM}, {"deixe uma resposta", XP_FORM},
 	{"lascia un commento", XP_FORM}, {"lascia una risposta", XP_FORM},
+	{"dodaj komentarz", XP_FORM}, {"napisz komentarz", XP_FORM},
+	{"skriv en kommentar", XP_FORM}, {"lämna en kommentar", XP_FORM},
 	{"laat een reactie achter", XP_FORM},
 	{"plaats een reactie", XP_FORM}, {"tinggalkan balasan", XP_FORM},
 	{"tinggalkan komentar", XP_FORM},
@@ -475,6 +506,9 @@ static const struct xt_phrase_ent xt_phrases[] = {
 	{"mots-clés", XP_SOURCES}, {"étiquettes", XP_SOURCES},
 	{"etiquetas", XP_SOURCES}, {"etichette", XP_SOURCES},
 	{"теги", XP_SOURCES}, {"метки", XP_SOURCES},
+	{"tagi", XP_SOURCES}, {"taggar", XP_SOURCES}, {"ämnen", XP_SOURCES},
+	{"temas", XP_SOURCES}, {"argomenti", XP_SOURCES},
+	{"onderwerpen", XP_SOURCES}, {"trefwoorden", XP_SOURCES},
 	{"more", XP_LABEL}, {"also", XP_LABEL}, {"mehr", XP_LABEL},
 	{"más", XP_LABEL}, {"también", XP_LABEL}, {"mais", XP_LABEL},
 	{"também", XP_LABEL}, {"altro", XP_LABEL}, {"anche", XP_LABEL},

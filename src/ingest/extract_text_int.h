@@ -189,6 +189,20 @@ void xt_text(const struct xt *x, size_t a, size_t b, char **field);
 size_t xt_dateline(struct xt *x, size_t i);
 size_t xt_dateline_end(const struct xt *x, size_t i, size_t *place);
 
+/* extract_text_thread.c: a forum reply's head ("Re: Title"), a
+ * "Reply" button with a quote button after it, a footer's "© 2026
+ * Site · ..." inside a run; each returns the end of its span, 0 if
+ * none */
+size_t xt_thread_reply(const struct xt *x, size_t i);
+size_t xt_thread_button(const struct xt *x, size_t i);
+size_t xt_thread_footer(const struct xt *x, size_t i);
+
+/* extract_text_live.c: with three live blog entry heads or more, mark
+ * the heads, their title lines and lone share buttons (u->live): they
+ * cost nothing in the body search */
+struct xt_units;
+void xt_live_units(const struct xt *x, struct xt_units *us);
+
 /* extract_text_markup.c: is word i markup left in the text (name="value",
  * "[/name]", "[name" before an attribute)? */
 int xt_markup_word(const struct xt *x, size_t i);
@@ -277,6 +291,7 @@ struct xt_unit {
 	uint8_t part;		/* XT_PART_*: a part of a run-on unit cut apart */
 	uint8_t post;		/* an embedded post's address, signature, date */
 	uint8_t end;		/* end matter told by its context: a hard end */
+	uint8_t live;		/* a live blog entry's head, title or button */
 };
 
 enum { XT_PART_NONE, XT_PART_MID, XT_PART_LAST };

@@ -989,6 +989,33 @@ xt_name_date(struct xt *x, size_t i)
 	return j > e ? j : e;
 }
 
+/* A blog platform's author line: a name of two or three words, a
+ * separator and a "Follow" button ("Jane Doe · Follow", "Ana Ruiz ·
+ * Seguir", "Tom Berg · Folgen"). Returns the end past the button. */
+static size_t
+xt_name_follow(struct xt *x, size_t i)
+{
+	static const char *const follow[] = {"follow", "folgen", "suivre",
+	    "seguir", "segui", "volgen", "volg", "obserwuj", "följ",
+	    "seguire", "abonnieren"};
+	char key[XT_KEY_MAX];
+	size_t e, n;
+
+	if (x->have_byline || !xt_has(x, i, TF_CAP) ||
+	    !(xt_has(x, i + 2, TF_PUNCT) || xt_has(x, i + 3, TF_PUNCT)))
+		return 0;	/* cheap test first: a separator two or three on */
+	if ((e = xt_one_name(x, i)) < i + 2 || e > i + 3 || e + 1 >= x->nt ||
+	    !(x->t[e].flags & TF_PUNCT) || x->t[e].len > 3)
+		return 0;
+	n = xt_key(x, e + 1, key);
+	if (!xt_has(x, e + 1, TF_CAP) || !xt_in_list(key, n, follow,
+	    sizeof(follow) / sizeof(follow[0])))
+		return 0;
+	xt_push_name(x, i, e, &x->a->byline);
+	x->have_byline = 1;
+	return e + 2;
+}
+
 /* Does handle word h ("@catherineshu") hold the first three letters
  * of word w ("Shu"), folded to lower case (ASCII)? */
 static int
@@ -1151,6 +1178,9 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 
 	if ((e = xt_phrase_span(x, i, kind)) > i)
 		return e;
+	*kind = XK_SOURCES;	/* "© 2026 Site · Privacy": end matter */
+	if ((e = xt_thread_footer(x, i)) > i)
+		return e;
 	*kind = XK_CAPTION;
 	if ((e = xt_caption_span(x, i)) > i)
 		return e;
@@ -1160,6 +1190,7 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 		return e;
 	*kind = XK_BYLINE;
 	if ((e = xt_byline(x, i)) > i || (e = xt_name_date(x, i)) > i ||
+	    (e = xt_name_follow(x, i)) > i ||
 	    (e = xt_name_handle(x, i)) > i)
 		return e;
 	*kind = XK_ENTRY;
@@ -1174,6 +1205,12 @@ xt_detect(struct xt *x, size_t i, enum xt_kind *kind)
 	*kind = XK_REPLY;
 	if (xt_reply(x, i))
 		return i + 1;
+	if ((e = xt_thread_reply(x, i)) > i)
+		return e;	/* "Re: Title" */
+	*kind = XK_SOURCES;	/* a post's own button: end matter, the
+				 * sentence before it is the post's */
+	if (xt_cls(x, i, XC_REPLY) && (e = xt_thread_button(x, i)) > i)
+		return e;	/* "Reply “” Name" */
 	*kind = XK_STAMP;
 	if ((e = xt_reltime(x, i)) > i)
 		return e;

@@ -705,6 +705,16 @@ reads_live_blog_flattened(void **state)
 	check_fixture("en_live");
 }
 
+/* A forum thread run together: each reply's head holds "Re:" and the
+ * thread's title again; the body is the first post and ends there (the
+ * sign-off glued to the next poster's name goes with it). */
+static void
+ends_at_forum_reply(void **state)
+{
+	(void)state;
+	check_fixture("es_forum");
+}
+
 /* A photo credit that is a bare name ("Paul Girardin") glued to the
  * article's first sentence, after the caption that follows the date
  * and the share labels: credit and caption are read, neither is body. */
@@ -953,6 +963,111 @@ check_body_lacks(const char *s, size_t min, const char *const *absent)
 	assert_true(a->body.n >= min);
 	assert_lacks(a, absent);
 	article_free(a);
+}
+
+/* Swedish and Polish end matter run together: tags ("Taggar:",
+ * "Tagi:"), a comment counter ("2 kommentarer", "2 Komentarze"), reply
+ * buttons ("Svara", "Odpowiedz"), a most-read list and the rights line
+ * end the body; "Av Name" and "12 maj 2025", "14 maja 2025" are the
+ * byline and date, and the save labels ("Spara", "Zapisz Drukuj") are
+ * not glued to the first sentence. */
+static void
+reads_swedish_end_matter(void **state)
+{
+	(void)state;
+	check_fixture("sv_tail");
+}
+
+static void
+reads_polish_end_matter(void **state)
+{
+	(void)state;
+	check_fixture("pl_tail");
+}
+
+/* A live ticker whose entry heads glue the time to the author
+ * ("09:40Ole Krämer"), each entry with a short title and its own
+ * "Teilen" button: every entry stays, with its title; heads and
+ * buttons go. */
+static void
+reads_live_ticker_entries(void **state)
+{
+	(void)state;
+	check_fixture("de_ticker");
+}
+
+/* A "Reply" button with a quote button next to it ("Reply “” Name"),
+ * run together between comments: a hard end, like a lone button. */
+static void
+ends_at_reply_with_quote_button(void **state)
+{
+	static const char *const absent[] = {"Ottersen", "ferry twice",
+	    NULL};
+	const char s[] = "Harbour News The quay will get new lights this "
+	    "winter By Lena Moss 4 March 2025 The town will replace every "
+	    "lamp along the old quay before the first storms of the winter "
+	    "arrive. Workers start at the fish market and move north, one "
+	    "section a week, so the quay stays open to walkers the whole "
+	    "time. The new lamps use less power and point their light down "
+	    "at the stones instead of out over the water. Boat owners had "
+	    "asked for this for years because the old lamps blinded them "
+	    "when they came in at night. Posted in Harbour talk · Contact "
+	    "the moderators Reply “” Ottersen Posts: 45 Joined: 2019 About "
+	    "time, I take the ferry twice a day and the glare is awful. "
+	    "Reply “” Mia Posts: 12 Joined: 2021 Good news for the birds "
+	    "too, they hate the bright lamps.";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_true(a->body.n >= 3);
+	assert_non_null(para_with(a, "blinded them"));
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
+/* A footer's "© 2025 Site · Links" glued to the links before it, run
+ * together: the notice ends the body with what follows. */
+static void
+ends_at_glued_copyright(void **state)
+{
+	static const char *const absent[] = {"Aviso", "Funciona", NULL};
+	const char s[] = "Diario del Valle El puente viejo cerrará dos "
+	    "meses por obras Por Ana Gil 5 de marzo de 2025 El puente viejo "
+	    "sobre el río cerrará al tráfico durante dos meses a partir del "
+	    "lunes para reparar los pilares. Los peatones podrán cruzar por "
+	    "una pasarela provisional que el ayuntamiento instalará junto "
+	    "a la orilla norte. Los autobuses de las líneas dos y cinco "
+	    "darán un rodeo por la carretera de circunvalación mientras "
+	    "duren los trabajos. Quiénes somos Contacto Mapa del sitio "
+	    "Aviso legal © 2025 Diario del Valle · Funciona con una "
+	    "plantilla libre · Privacidad de los lectores del diario.";
+	struct article *a = extract_ok(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_non_null(para_with(a, "circunvalación"));
+	assert_lacks(a, absent);
+	article_free(a);
+}
+
+/* A blog platform's author line run together ("Lena Vogt · Folgen"):
+ * the name is the byline, and the menu, headline and standfirst before
+ * it are no body. */
+static void
+reads_name_with_follow_button(void **state)
+{
+	static const char *const absent[] = {"Anmelden", "Fensterbrett",
+	    "Folgen", NULL};
+	size_t len;
+	char *s = test_data("text/de_follow.txt", &len);
+	struct article *a = extract_ok(s, len);
+
+	(void)state;
+	assert_int_equal(a->byline.n, 1);
+	assert_string_equal(a->byline.v[0], "Lena Vogt");
+	assert_non_null(para_with(a, "Heizdecke stelle"));
+	assert_lacks(a, absent);
+	article_free(a);
+	free(s);
 }
 
 /* "Inc." before an opening quote ends the sentence: the quote is the
@@ -2437,6 +2552,13 @@ main(void)
 		cmocka_unit_test(drops_caption_copies),
 		cmocka_unit_test(reads_bare_name_credit),
 		cmocka_unit_test(reads_live_blog_flattened),
+		cmocka_unit_test(ends_at_forum_reply),
+		cmocka_unit_test(ends_at_reply_with_quote_button),
+		cmocka_unit_test(ends_at_glued_copyright),
+		cmocka_unit_test(reads_swedish_end_matter),
+		cmocka_unit_test(reads_polish_end_matter),
+		cmocka_unit_test(reads_live_ticker_entries),
+		cmocka_unit_test(reads_name_with_follow_button),
 		cmocka_unit_test(drops_author_note_portuguese),
 		cmocka_unit_test(reads_german_brief_flattened),
 		cmocka_unit_test(drops_newsletter_box_italian),
