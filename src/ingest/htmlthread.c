@@ -1,3 +1,6 @@
+/* htmlthread.c - forum threads: the first post of a topic is the
+ * article, its replies are not (see htmlthread.h).
+ */
 #include "ingest/htmlthread.h"
 
 #include <stdlib.h>
