@@ -248,6 +248,7 @@ static const struct xt_word xt_words[] = {
 	{"комментариев", XC_COMMENTW}, {"комментария", XC_COMMENTW},
 	/* photo markers (with a colon) */
 	{"photo", XC_PHOTO}, {"foto", XC_PHOTO}, {"fotos", XC_PHOTO},
+	{"fot", XC_PHOTO}, {"phot", XC_PHOTO},
 	{"bild", XC_PHOTO}, {"credit", XC_PHOTO}, {"crédit", XC_PHOTO},
 	{"crédito", XC_PHOTO}, {"image", XC_PHOTO}, {"picture", XC_PHOTO},
 	{"photograph", XC_PHOTO}, {"fotografía", XC_PHOTO},

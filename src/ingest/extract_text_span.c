@@ -367,7 +367,8 @@ xt_counter(struct xt *x, size_t i)
 	return k;
 }
 
-/* A photo marker: "Photo:", "Foto :", "©", "(c)", "©Agency". */
+/* A photo marker: "Photo:", "Foto :", "©", "(c)", "©Agency", or an
+ * abbreviated one after a caption's stop ("Fot. Name"). */
 static int
 xt_marker(const struct xt *x, size_t i)
 {
@@ -384,6 +385,9 @@ xt_marker(const struct xt *x, size_t i)
 	if (xt_cls(x, i + 1, XC_BY) && xt_has(x, i + 2, TF_CAP) &&
 	    xt_bound_before(x, i))
 		return 2;	/* "Photo by Name", "Foto von", "Photo par" */
+	if (x->t[i].len <= 4 && p[x->t[i].len - 1] == '.' && i > 0 &&
+	    (x->t[i - 1].flags & TF_END) && xt_has(x, i + 1, TF_CAP))
+		return 1;	/* "... new line. Fot. Marek Zając" */
 	return (x->t[i].flags & TF_COLON) || (i + 1 < x->nt &&
 	    x->t[i + 1].len == 1 && x->s[x->t[i + 1].off] == ':');
 }

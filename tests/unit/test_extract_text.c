@@ -1766,6 +1766,23 @@ reads_bracketed_credit_to_its_end(void **state)
 	check_fixture("pt_parencredit");
 }
 
+/* An abbreviated photo marker after the caption's stop ("... miasta.
+ * Fot. Anna Wiśniewska") is a credit, lines kept or run together: the
+ * name does not start the first sentence. */
+static void
+reads_abbreviated_photo_credit(void **state)
+{
+	static const char *const absent[] = {"Fot.", "Wiśniewska", NULL};
+	struct article *a;
+
+	(void)state;
+	check_fixture("pl_fotcredit");
+	a = extract_run_together("text/pl_fotcredit.txt");
+	assert_lacks(a, absent);
+	assert_int_equal(count_with(a, "Kierowcy nie przejadą"), 1);
+	article_free(a);
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -2585,6 +2602,7 @@ main(void)
 		cmocka_unit_test(reads_name_with_handle),
 		cmocka_unit_test(keeps_paragraph_after_inline_box),
 		cmocka_unit_test(reads_bracketed_credit_to_its_end),
+		cmocka_unit_test(reads_abbreviated_photo_credit),
 		cmocka_unit_test(ends_at_signup_form),
 		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_before_pitch_to_reader),
