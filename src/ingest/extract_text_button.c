@@ -110,15 +110,16 @@ xt_is_button(const struct xt *x, const struct xt_unit *u)
 	return xt_button_at(x, u->a, u->b);
 }
 
-/* Is unit k a card's summary: cut short, or one short sentence? */
+/* Is unit k a card's summary: cut short, or one short sentence? A
+ * table's row is data, never a card's. */
 static int
 xt_is_summary(const struct xt_units *us, size_t k)
 {
 	const struct xt_unit *u = &us->v[k];
 
-	return u->role == R_NONE && (u->kind == U_SENT || u->kind ==
-	    U_TITLE) && (!u->ended || (u->kind == U_SENT && u->words <=
-	    XT_CARD_SUMMARY));
+	return u->role == R_NONE && !u->row && (u->kind == U_SENT ||
+	    u->kind == U_TITLE) && (!u->ended || (u->kind == U_SENT &&
+	    u->words <= XT_CARD_SUMMARY));
 }
 
 void

@@ -1783,6 +1783,15 @@ reads_abbreviated_photo_credit(void **state)
 	article_free(a);
 }
 
+/* A box score's rows before a "Read more" link are the table's data,
+ * not a teaser card's title and summary. */
+static void
+keeps_table_rows_before_read_more(void **state)
+{
+	(void)state;
+	check_fixture("en_boxscore");
+}
+
 /* Election results run together after an inline "Recommended" box:
  * the percent signs written apart belong to the figures, and the
  * lead-in ending in a colon is the article's, not the box's summary. */
@@ -2603,6 +2612,7 @@ main(void)
 		cmocka_unit_test(keeps_paragraph_after_inline_box),
 		cmocka_unit_test(reads_bracketed_credit_to_its_end),
 		cmocka_unit_test(reads_abbreviated_photo_credit),
+		cmocka_unit_test(keeps_table_rows_before_read_more),
 		cmocka_unit_test(ends_at_signup_form),
 		cmocka_unit_test(keeps_prose_with_thanks),
 		cmocka_unit_test(ends_before_pitch_to_reader),
