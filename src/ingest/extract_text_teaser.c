@@ -130,7 +130,8 @@ xt_paragraph(const struct xt *x, const struct xt_units *us, size_t j)
 {
 	return j + 1 < us->n && (x->t[us->v[j].a].flags & TF_NL) &&
 	    !(x->t[us->v[j + 1].a].flags & TF_NL) &&
-	    us->v[j + 1].kind == U_SENT;
+	    (us->v[j + 1].kind == U_SENT || (us->v[j + 1].kind == U_TITLE &&
+	    us->v[j + 1].ended));
 }
 
 /* Teasers after a "recommended" word: their titles, their texts cut

@@ -1784,7 +1784,9 @@ reads_abbreviated_photo_credit(void **state)
 }
 
 /* A box score's rows before a "Read more" link are the table's data,
- * not a teaser card's title and summary. */
+ * not a teaser card's title and summary; the line after the link's
+ * title holds two sentences (the second full of names, Title Case):
+ * the article's paragraph, not the teaser's summary. */
 static void
 keeps_table_rows_before_read_more(void **state)
 {
