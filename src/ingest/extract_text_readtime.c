@@ -8,8 +8,9 @@
  * de lecture". Flattened, the label glues onto the first sentence
  * ("• 2 min read The Steelers spent ..."). A number and a minutes word
  * with "read" after it (or "de lecture", "de lectura", "de leitura",
- * "di lettura", "Lesezeit": "6 Min. Lesezeit"), or a reading-time label with its colon before a number
- * and a minutes word, is a widget span. In prose the words come in
+ * "di lettura", "Lesezeit": "6 Min. Lesezeit"), or a reading-time
+ * label with its colon before a number and a minutes word, is a widget
+ * span. In prose the words come in
  * another order ("took me ten minutes to read").
  */
 #include "ingest/extract_text_int.h"

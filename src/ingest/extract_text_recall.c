@@ -50,8 +50,8 @@ xt_recall_tail(const struct xt *x, struct xt_units *us)
  * capitalised, no sentence starter ("The", "Der", "Le") follows a
  * lower-case word inside it, and it is a line of its own (maybe after
  * a dateline): a paragraph. Run together, a caption or headline glued
- * before the lede reads the same, so there the cut stays. News ledes run to 40 words and more
- * ("... was accused Wednesday of trying to ... between Prime Minister
+ * before the lede reads the same, so there the cut stays. News ledes
+ * run to 40 words and more ("... was accused Wednesday of trying to ... between Prime Minister
  * Jane Roe and opposition leader Tom Lee."); the cut took them apart at
  * their names. */
 /* Is the dash word i the end of a dateline ("(AP) —", "(dpa) -")? */

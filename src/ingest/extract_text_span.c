@@ -926,9 +926,10 @@ xt_phrase_span(struct xt *x, size_t i, enum xt_kind *kind)
 	enum xt_phrase p;
 
 	if ((p = xt_phrase_at(x, i, &e)) == XP_NONE || !(xt_has(x, i,
-	    TF_CAP | TF_NOCASE) || (p == XP_PUBLISHED && i > 0 && x->t[i - 1].kind ==
-	    XK_BYLINE) || (p == XP_SOURCES && xt_tag_label(x, i, e)) ||
-	    (p == XP_RECO && xt_lower_label(x, i, e))))
+	    TF_CAP | TF_NOCASE) || (p == XP_PUBLISHED && i > 0 &&
+	    x->t[i - 1].kind == XK_BYLINE) || (p == XP_SOURCES &&
+	    xt_tag_label(x, i, e)) || (p == XP_RECO &&
+	    xt_lower_label(x, i, e))))
 		return 0;	/* "Von A publiziert am ...": after a byline;
 				 * "tags #Harbour #Ferry", "related news" in
 				 * lower case (a label set in capitals) */
