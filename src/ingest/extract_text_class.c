@@ -752,25 +752,14 @@ xt_lookup(const struct xt *x, const char *key, size_t n)
 static int
 xt_phrase_match(const struct xt *x, size_t i, const char *p, size_t *end)
 {
-	char key[XT_KEY_MAX];
-	size_t kn, wn;
+	size_t e = xt_spells(x, i, p), k;
 
-	while (*p != '\0') {
-		wn = strcspn(p, " ");
-		if (i >= x->nt)
-			return 0;
-		kn = xt_key(x, i, key);
-		if (kn != wn || memcmp(key, p, wn) != 0)
-			return 0;
-		/* a colon or sentence end closes the phrase */
-		if (p[wn] == ' ' && (x->t[i].flags & (TF_END | TF_COLON)))
-			return 0;
-		i++;
-		p += wn;
-		if (*p == ' ')
-			p++;
-	}
-	*end = i;
+	if (e == 0)
+		return 0;
+	for (k = i; k + 1 < e; k++)
+		if (x->t[k].flags & (TF_END | TF_COLON))
+			return 0;	/* a colon or sentence end closes it */
+	*end = e;
 	return 1;
 }
 
@@ -791,6 +780,46 @@ xt_in_list(const char *p, size_t n, const char *const *list, size_t count)
 		if (strlen(list[k]) == n && memcmp(list[k], p, n) == 0)
 			return 1;
 	return 0;
+}
+
+size_t
+xt_spells(const struct xt *x, size_t i, const char *p)
+{
+	char key[XT_KEY_MAX];
+	size_t wn;
+
+	while (*p != '\0') {
+		wn = strcspn(p, " ");
+		if (i >= x->nt || xt_key(x, i, key) != wn ||
+		    memcmp(key, p, wn) != 0)
+			return 0;
+		i++;
+		p += wn + (p[wn] == ' ');
+	}
+	return i;
+}
+
+int
+xt_key_prefix(const char *key, size_t n, const char *const *list,
+    size_t count)
+{
+	size_t k, m;
+
+	for (k = 0; k < count; k++) {
+		m = strlen(list[k]);
+		if (n >= m && memcmp(key, list[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+xt_word_prefix(const struct xt *x, size_t i, const char *const *list,
+    size_t count)
+{
+	char key[XT_KEY_MAX];
+
+	return xt_key_prefix(key, xt_key(x, i, key), list, count);
 }
 
 int

@@ -21,7 +21,6 @@
 
 #define XT_DISCLAIM_MIN		2	/* units with a disclaimer phrase */
 #define XT_DISCLAIM_UNITS	6	/* ... within so many units */
-#define XT_DISCLAIM_WORDS	6	/* words of a phrase at most */
 #define XT_DISCLAIM_ANCHOR	6	/* bytes of a phrase's anchor at least */
 
 /* Disclaimer phrases, folded words separated by one space, each with
@@ -52,28 +51,6 @@ static const struct {
 	{"para fins informativos", 2, "informativos"},
 	{"uitsluitend ter informatie", 2, "informatie"},
 };
-
-/* Does phrase p (space-separated folded words) start at word i? */
-static int
-xt_disclaim_phrase(const struct xt *x, size_t i, const char *p)
-{
-	char key[XT_KEY_MAX];
-	size_t n, m;
-	unsigned w;
-
-	for (w = 0; w < XT_DISCLAIM_WORDS && *p != '\0'; w++, i++) {
-		const char *e = strchr(p, ' ');
-
-		m = e != NULL ? (size_t)(e - p) : strlen(p);
-		if (i >= x->nt)
-			return 0;
-		n = xt_key(x, i, key);
-		if (n != m || memcmp(key, p, m) != 0)
-			return 0;
-		p += m + (e != NULL);
-	}
-	return *p == '\0';
-}
 
 /* Can a word starting with byte c be an anchor? A letter must be the
  * first of one (a, c, d, e, i, p, r); another byte (a quote) may
@@ -108,7 +85,7 @@ xt_disclaim_unit(const struct xt *x, const struct xt_units *us, size_t k)
 
 			if (aw[0] == key[0] && strlen(aw) == n &&
 			    memcmp(aw, key, n) == 0 && i >= u->a + w &&
-			    xt_disclaim_phrase(x, i - w, xt_disclaimers[j].p))
+			    xt_spells(x, i - w, xt_disclaimers[j].p))
 				return 1;
 		}
 	}

@@ -164,6 +164,15 @@ int xt_is_word(const struct xt *x, size_t i, const char *w);	/* folded */
 int xt_in_list(const char *p, size_t n, const char *const *list,
     size_t count);
 #define XT_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+/* Does key (n bytes) start with one of the count strings of list? */
+int xt_key_prefix(const char *key, size_t n, const char *const *list,
+    size_t count);
+/* ... and the folded key of word i? */
+int xt_word_prefix(const struct xt *x, size_t i, const char *const *list,
+    size_t count);
+/* The end past phrase p (folded words split by one space) when its
+ * words stand from word i on, else 0. */
+size_t xt_spells(const struct xt *x, size_t i, const char *p);
 void xt_dict_build(struct xt *x);
 uint32_t xt_classify(const struct xt *x, const char *key, size_t n);
 const struct xt_dict_ent *xt_lookup(const struct xt *x, const char *key,

@@ -49,22 +49,6 @@
 #define XT_LEAD_MENU	3	/* title units of a menu at least */
 #define XT_LEAD_MENU_WORDS 20	/* ... and words */
 
-/* Does word i's folded key start with one of the prefixes? */
-static int
-xt_lead_prefix(const struct xt *x, size_t i, const char *const *pre,
-    size_t np)
-{
-	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, i, key), k, m;
-
-	for (k = 0; k < np; k++) {
-		m = strlen(pre[k]);
-		if (n >= m && memcmp(key, pre[k], m) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Is unit u a disclosure note: an affiliate word with a link word
  * (or both in one compound, "Affiliate-Links"), or a disclosure word
  * in a short unit? */
@@ -86,14 +70,14 @@ xt_lead_note(const struct xt *x, const struct xt_unit *u)
 		char key[XT_KEY_MAX];
 		size_t n = xt_key(x, i, key);
 
-		if (xt_lead_prefix(x, i, aff, NELEM(aff)))
+		if (xt_word_prefix(x, i, aff, NELEM(aff)))
 			a = 1;
-		if (xt_lead_prefix(x, i, link, NELEM(link)) ||
+		if (xt_word_prefix(x, i, link, NELEM(link)) ||
 		    (n > 0 && key[n - 1] == 's' && n > 5 &&
 		    memcmp(key + n - 5, "links", 5) == 0))
 			l = 1;
 		if (u->words <= XT_LEAD_SHORT &&
-		    xt_lead_prefix(x, i, disc, NELEM(disc)))
+		    xt_word_prefix(x, i, disc, NELEM(disc)))
 			return 1;
 	}
 	return a && l;
@@ -107,7 +91,7 @@ xt_lead_welcome(const struct xt *x, const struct xt_unit *u)
 	    "bienvenue", "bienvenid", "benvenut", "bem-vind", "welkom" };
 	size_t i;
 
-	if (u->words > XT_LEAD_NOTE || !xt_lead_prefix(x, u->a, hi,
+	if (u->words > XT_LEAD_NOTE || !xt_word_prefix(x, u->a, hi,
 	    NELEM(hi)))
 		return 0;
 	for (i = u->a + 1; i < u->b; i++)

@@ -41,25 +41,17 @@ static const char *const xt_rt_after[] = {
 	"lesezeit", "lesedauer", "leestijd",
 };
 
-/* Do the folded words from i on spell phrase p (words split by one
- * space)? The end past the phrase's last word, else 0. */
+/* The end past phrase p when its words, plain text, stand from word i
+ * on, else 0. */
 static size_t
 xt_rt_phrase(const struct xt *x, size_t i, const char *p)
 {
-	char key[XT_KEY_MAX];
-	size_t n, m;
+	size_t e = xt_spells(x, i, p), k;
 
-	while (*p != '\0') {
-		const char *sp = strchr(p, ' ');
-
-		m = sp != NULL ? (size_t)(sp - p) : strlen(p);
-		if (i >= x->nt || x->t[i].kind != XK_TEXT ||
-		    (n = xt_key(x, i, key)) != m || memcmp(key, p, m) != 0)
+	for (k = i; k < e; k++)
+		if (x->t[k].kind != XK_TEXT)
 			return 0;
-		i++;
-		p += m + (sp != NULL);
-	}
-	return i;
+	return e;
 }
 
 /* The end of the first phrase of list found at i, or 0. */

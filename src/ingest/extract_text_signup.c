@@ -62,32 +62,6 @@
 #define XT_FOLLOW_UNITS	4	/* units over which they stand */
 #define XT_PITCH_TITLE	6	/* words of a title or question in it */
 
-/* Does key (n bytes) start with one of the count prefixes? */
-static int
-xt_signup_pre(const char *key, size_t n, const char *const *pre,
-    size_t count)
-{
-	size_t k, m;
-
-	for (k = 0; k < count; k++) {
-		m = strlen(pre[k]);
-		if (n >= m && memcmp(key, pre[k], m) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Does word i's folded key start with one of the count prefixes? */
-static int
-xt_signup_prefix(const struct xt *x, size_t i, const char *const *pre,
-    size_t count)
-{
-	char key[XT_KEY_MAX];
-	size_t n = xt_key(x, i, key);
-
-	return xt_signup_pre(key, n, pre, count);
-}
-
 /* Does word i (folded: key, n bytes) name a subscription: "subscribe",
  * "newsletter", "signing up", "Anmeldung", "inscription", "opt-in"? */
 static int
@@ -101,7 +75,7 @@ xt_signup_word(const struct xt *x, size_t i, const char *key, size_t n)
 
 	if (xt_in_list(key, n, sign, XT_NELEM(sign)))
 		return xt_is_word(x, i + 1, "up");
-	return xt_signup_pre(key, n, sub, XT_NELEM(sub));
+	return xt_key_prefix(key, n, sub, XT_NELEM(sub));
 }
 
 /* Does word i (folded: key, n bytes) react to a form: thanks, an
@@ -117,9 +91,9 @@ xt_signup_reaction(const struct xt *x, size_t i, const char *key,
 	    "akkoord", "success", "succes", "erfolgreich", "éxito",
 	    "sucesso" };
 
-	if (xt_signup_pre(key, n, re, 2))
+	if (xt_key_prefix(key, n, re, 2))
 		return !xt_is_word(x, i + 1, "to");	/* "thanks to" */
-	return xt_signup_pre(key, n, re, XT_NELEM(re));
+	return xt_key_prefix(key, n, re, XT_NELEM(re));
 }
 
 /* Is unit k one of a form's messages? Sets *named when it also names
@@ -231,7 +205,7 @@ xt_pitch_person(const struct xt *x, size_t i)
 		return 0;	/* "US" is a country */
 	n = xt_key(x, i, key);
 	return xt_in_list(key, n, we, XT_NELEM(we)) ||
-	    xt_signup_prefix(x, i, pre, XT_NELEM(pre));
+	    xt_word_prefix(x, i, pre, XT_NELEM(pre));
 }
 
 /* Is unit k a promo: a promo unit, a button or a unit with a promo
